@@ -1,0 +1,1 @@
+//! Kaltura Embed Studio page: one module per panel, one reducer per concern.

@@ -1,0 +1,2 @@
+//! Entry point: mounts the page.
+fn main() {}

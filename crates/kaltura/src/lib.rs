@@ -1,0 +1,11 @@
+//! Pure core of Kaltura Embed Studio: validated IDs, hosts, escaping and embed snippets (no IO, no web-sys).
+//!
+//! Everything a page shows as code is produced here, so it can be tested natively and
+//! every user value is escaped in exactly one place (`escape`).
+
+pub mod embed;
+pub mod escape;
+pub mod form;
+pub mod host;
+pub mod ids;
+pub mod ks;

@@ -1,0 +1,1 @@
+//! Local Kaltura api_v3 simulator (placeholder until the session issue).

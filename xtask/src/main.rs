@@ -1,0 +1,2 @@
+//! `cargo xtask setup|serve|build|test|bench`.
+fn main() {}
