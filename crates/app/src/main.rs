@@ -1,2 +1,4 @@
-//! Entry point: mounts the page.
-fn main() {}
+//! Entry point: mounts the page into `<body>`.
+fn main() {
+    yew::Renderer::<app::App>::new().render();
+}

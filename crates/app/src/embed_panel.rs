@@ -1,0 +1,191 @@
+//! The embed form panel: IDs, content, player version, embed type, size, playback and host options.
+
+use std::rc::Rc;
+
+use kaltura::embed::{EmbedType, PlayerVersion};
+use kaltura::form::{ContentKind, Evaluation, Field, Problem, RatioChoice, Severity, SizeMode};
+use yew::prelude::*;
+
+use crate::embed_state::{EmbedAction, EmbedState, Flag, TextInput};
+use crate::fields::{Checkbox, ChoiceOption, RadioGroup, TextField};
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct EmbedPanelProps {
+    pub state: UseReducerHandle<EmbedState>,
+    pub evaluation: Rc<Evaluation>,
+}
+
+#[function_component(EmbedPanel)]
+pub fn embed_panel(props: &EmbedPanelProps) -> Html {
+    let state = &props.state;
+    let form = &state.form;
+    let kind = form.content_kind;
+    let text = |input: TextInput, extra: FieldExtra| -> Html {
+        let field = input.field();
+        let dispatcher = state.dispatcher();
+        let oninput = dispatcher.to_callback().reform(move |value: String| EmbedAction::Text(input, value));
+        let onblur = dispatcher.to_callback().reform(move |_| EmbedAction::Touch(field));
+        html! {
+            <TextField
+                id={field_id(field)}
+                label={field.label(kind)}
+                value={state.text(input).to_string()}
+                hint={extra.hint}
+                placeholder={extra.placeholder}
+                inputmode={extra.inputmode}
+                problem={visible_problem(&props.evaluation, state, field)}
+                {oninput}
+                {onblur}
+            />
+        }
+    };
+    let flag = |flag: Flag, id: &'static str, label: &'static str, hint: Option<&'static str>, disabled: bool| {
+        let onchange = state.dispatcher().to_callback().reform(move |on| EmbedAction::Flag(flag, on));
+        html! {
+            <Checkbox id={id} label={label} checked={state.flag(flag)} hint={hint.map(AttrValue::from)} {disabled} {onchange} />
+        }
+    };
+    let numeric = || FieldExtra { inputmode: Some("numeric".into()), ..FieldExtra::default() };
+
+    html! {
+        <section class="panel form-panel" aria-labelledby="form-heading">
+            <h2 id="form-heading">{ "Player and content" }</h2>
+            { text(TextInput::Partner, FieldExtra {
+                hint: Some("In KMC: Settings → Integration Settings.".into()),
+                ..numeric()
+            }) }
+            { text(TextInput::UiConf, FieldExtra {
+                hint: Some("The player's ID in KMC → Studio (or Share & Embed).".into()),
+                ..numeric()
+            }) }
+            <RadioGroup<ContentKind>
+                name="content-kind"
+                legend="Content"
+                inline=true
+                options={vec![
+                    ChoiceOption { value: ContentKind::Entry, label: "Entry", help: None },
+                    ChoiceOption { value: ContentKind::Playlist, label: "Playlist", help: None },
+                ]}
+                selected={kind}
+                onchange={state.dispatcher().to_callback().reform(EmbedAction::ContentKind)}
+            />
+            { text(TextInput::ContentId, FieldExtra {
+                placeholder: Some("1_abcd1234".into()),
+                ..FieldExtra::default()
+            }) }
+
+            <RadioGroup<PlayerVersion>
+                name="player-version"
+                legend="Player version"
+                options={vec![
+                    ChoiceOption { value: PlayerVersion::V7, label: "Player v7", help: Some("The current Kaltura Player (PlayKit JS).") },
+                    ChoiceOption { value: PlayerVersion::V2, label: "Player v2 (legacy)", help: Some("mwEmbed / kWidget players from older KMC accounts.") },
+                ]}
+                selected={form.version}
+                onchange={state.dispatcher().to_callback().reform(EmbedAction::Version)}
+            />
+            <RadioGroup<EmbedType>
+                name="embed-type"
+                legend="Embed type"
+                options={EmbedType::ALL.iter().map(|t| ChoiceOption { value: *t, label: t.label(), help: Some(t.when_to_use()) }).collect::<Vec<_>>()}
+                selected={form.kind}
+                onchange={state.dispatcher().to_callback().reform(EmbedAction::Kind)}
+            />
+
+            <h2>{ "Size" }</h2>
+            <RadioGroup<SizeMode>
+                name="size-mode"
+                legend="Sizing"
+                inline=true
+                options={vec![
+                    ChoiceOption { value: SizeMode::Responsive, label: "Responsive", help: None },
+                    ChoiceOption { value: SizeMode::Fixed, label: "Fixed size", help: None },
+                ]}
+                selected={form.size_mode}
+                onchange={state.dispatcher().to_callback().reform(EmbedAction::SizeMode)}
+            />
+            if form.size_mode == SizeMode::Responsive {
+                <RadioGroup<RatioChoice>
+                    name="ratio"
+                    legend="Aspect ratio"
+                    inline=true
+                    options={vec![
+                        ChoiceOption { value: RatioChoice::R16x9, label: "16:9", help: None },
+                        ChoiceOption { value: RatioChoice::R4x3, label: "4:3", help: None },
+                        ChoiceOption { value: RatioChoice::R1x1, label: "1:1", help: None },
+                        ChoiceOption { value: RatioChoice::R9x16, label: "9:16", help: None },
+                        ChoiceOption { value: RatioChoice::Custom, label: "Custom", help: None },
+                    ]}
+                    selected={form.ratio}
+                    onchange={state.dispatcher().to_callback().reform(EmbedAction::Ratio)}
+                />
+                if form.ratio == RatioChoice::Custom {
+                    { text(TextInput::CustomRatio, FieldExtra { placeholder: Some("21:9".into()), ..FieldExtra::default() }) }
+                }
+            } else {
+                <div class="row">
+                    { text(TextInput::Width, FieldExtra { placeholder: Some("640".into()), ..numeric() }) }
+                    { text(TextInput::Height, FieldExtra { placeholder: Some("360".into()), ..numeric() }) }
+                </div>
+            }
+
+            <h2>{ "Playback" }</h2>
+            <div class="checks">
+                { flag(Flag::Autoplay, "opt-autoplay", "Autoplay", None, false) }
+                { flag(Flag::Muted, "opt-muted", "Start muted", None, false) }
+                { flag(Flag::MutedAutoplayFallback, "opt-muted-fallback", "Fall back to muted autoplay",
+                    Some("Browsers block autoplay with sound; this starts muted instead of not at all."), !form.autoplay) }
+                { flag(Flag::Loop, "opt-loop", "Loop", None, false) }
+            </div>
+            <div class="row">
+                { text(TextInput::Start, FieldExtra { hint: Some("Seconds or m:ss.".into()), placeholder: Some("0:30".into()), ..FieldExtra::default() }) }
+                { text(TextInput::ClipTo, FieldExtra { hint: Some("Seconds or m:ss; plays only up to here.".into()), placeholder: Some("1:45".into()), ..FieldExtra::default() }) }
+            </div>
+
+            <details class="advanced">
+                <summary>{ "Advanced: host and element ID" }</summary>
+                { text(TextInput::CdnHost, FieldExtra {
+                    hint: Some("Leave empty for Kaltura SaaS. Regional or on-prem: your own host, e.g. https://cdn.example.edu.".into()),
+                    placeholder: Some(kaltura::host::DEFAULT_CDN_HOST.into()),
+                    ..FieldExtra::default()
+                }) }
+                { text(TextInput::TargetId, FieldExtra {
+                    hint: Some("The player's container id. Leave empty for kaltura_player_<content id>; give each player on one page its own.".into()),
+                    ..FieldExtra::default()
+                }) }
+            </details>
+        </section>
+    }
+}
+
+/// Optional extras of a text input.
+#[derive(Default)]
+struct FieldExtra {
+    hint: Option<AttrValue>,
+    placeholder: Option<AttrValue>,
+    inputmode: Option<AttrValue>,
+}
+
+/// The DOM id of a field's input (stable; tests and `aria-describedby` rely on it).
+pub fn field_id(field: Field) -> &'static str {
+    match field {
+        Field::Partner => "partner-id",
+        Field::UiConf => "uiconf-id",
+        Field::ContentId => "content-id",
+        Field::CdnHost => "cdn-host",
+        Field::CustomRatio => "custom-ratio",
+        Field::Width => "width",
+        Field::Height => "height",
+        Field::Start => "start-at",
+        Field::ClipTo => "clip-to",
+        Field::TargetId => "target-id",
+    }
+}
+
+/// A field's problem if it is due: invalid input and warnings at once, "missing" only once the user left the field.
+pub fn visible_problem(evaluation: &Evaluation, state: &EmbedState, field: Field) -> Option<Problem> {
+    evaluation
+        .problem(field)
+        .filter(|p| p.severity != Severity::Missing || state.is_touched(field))
+        .cloned()
+}

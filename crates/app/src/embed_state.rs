@@ -1,0 +1,164 @@
+//! Reducer for the embed form: the raw inputs plus which fields the user has left (for "missing" hints).
+
+use std::rc::Rc;
+
+use kaltura::embed::{EmbedType, PlayerVersion};
+use kaltura::form::{ContentKind, EmbedForm, Field, RatioChoice, SizeMode};
+use yew::Reducible;
+
+/// A text input of the embed form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextInput {
+    Partner,
+    UiConf,
+    ContentId,
+    CdnHost,
+    CustomRatio,
+    Width,
+    Height,
+    Start,
+    ClipTo,
+    TargetId,
+}
+
+impl TextInput {
+    /// The form field whose problems this input shows.
+    pub fn field(self) -> Field {
+        match self {
+            TextInput::Partner => Field::Partner,
+            TextInput::UiConf => Field::UiConf,
+            TextInput::ContentId => Field::ContentId,
+            TextInput::CdnHost => Field::CdnHost,
+            TextInput::CustomRatio => Field::CustomRatio,
+            TextInput::Width => Field::Width,
+            TextInput::Height => Field::Height,
+            TextInput::Start => Field::Start,
+            TextInput::ClipTo => Field::ClipTo,
+            TextInput::TargetId => Field::TargetId,
+        }
+    }
+}
+
+/// An on/off option of the embed form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flag {
+    Autoplay,
+    Muted,
+    MutedAutoplayFallback,
+    Loop,
+    IncludeKs,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum EmbedAction {
+    Text(TextInput, String),
+    Flag(Flag, bool),
+    ContentKind(ContentKind),
+    Version(PlayerVersion),
+    Kind(EmbedType),
+    SizeMode(SizeMode),
+    Ratio(RatioChoice),
+    /// The user left this field: from now on an empty required value is reported there.
+    Touch(Field),
+    /// Replace the whole form (share link, paste-to-fill); every filled field counts as touched.
+    Load(Box<EmbedForm>),
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct EmbedState {
+    pub form: EmbedForm,
+    pub touched: Vec<Field>,
+}
+
+impl EmbedState {
+    pub fn is_touched(&self, field: Field) -> bool {
+        self.touched.contains(&field)
+    }
+
+    /// The raw text of an input.
+    pub fn text(&self, input: TextInput) -> &str {
+        let f = &self.form;
+        match input {
+            TextInput::Partner => &f.partner,
+            TextInput::UiConf => &f.ui_conf,
+            TextInput::ContentId => &f.content_id,
+            TextInput::CdnHost => &f.cdn_host,
+            TextInput::CustomRatio => &f.custom_ratio,
+            TextInput::Width => &f.width,
+            TextInput::Height => &f.height,
+            TextInput::Start => &f.start,
+            TextInput::ClipTo => &f.clip_to,
+            TextInput::TargetId => &f.target_id,
+        }
+    }
+
+    pub fn flag(&self, flag: Flag) -> bool {
+        let f = &self.form;
+        match flag {
+            Flag::Autoplay => f.autoplay,
+            Flag::Muted => f.muted,
+            Flag::MutedAutoplayFallback => f.muted_autoplay_fallback,
+            Flag::Loop => f.loop_playback,
+            Flag::IncludeKs => f.include_ks,
+        }
+    }
+
+    /// Applies one action; pure so it can be tested without a DOM.
+    pub fn apply(mut self, action: EmbedAction) -> Self {
+        let f = &mut self.form;
+        match action {
+            EmbedAction::Text(input, value) => {
+                let slot = match input {
+                    TextInput::Partner => &mut f.partner,
+                    TextInput::UiConf => &mut f.ui_conf,
+                    TextInput::ContentId => &mut f.content_id,
+                    TextInput::CdnHost => &mut f.cdn_host,
+                    TextInput::CustomRatio => &mut f.custom_ratio,
+                    TextInput::Width => &mut f.width,
+                    TextInput::Height => &mut f.height,
+                    TextInput::Start => &mut f.start,
+                    TextInput::ClipTo => &mut f.clip_to,
+                    TextInput::TargetId => &mut f.target_id,
+                };
+                *slot = value;
+            }
+            EmbedAction::Flag(flag, on) => {
+                let slot = match flag {
+                    Flag::Autoplay => &mut f.autoplay,
+                    Flag::Muted => &mut f.muted,
+                    Flag::MutedAutoplayFallback => &mut f.muted_autoplay_fallback,
+                    Flag::Loop => &mut f.loop_playback,
+                    Flag::IncludeKs => &mut f.include_ks,
+                };
+                *slot = on;
+            }
+            EmbedAction::ContentKind(kind) => f.content_kind = kind,
+            EmbedAction::Version(version) => f.version = version,
+            EmbedAction::Kind(kind) => f.kind = kind,
+            EmbedAction::SizeMode(mode) => f.size_mode = mode,
+            EmbedAction::Ratio(ratio) => f.ratio = ratio,
+            EmbedAction::Touch(field) => {
+                if !self.touched.contains(&field) {
+                    self.touched.push(field);
+                }
+            }
+            EmbedAction::Load(form) => {
+                self.form = *form;
+                self.touched = [TextInput::Partner, TextInput::UiConf, TextInput::ContentId]
+                    .into_iter()
+                    .filter(|input| !self.text(*input).trim().is_empty())
+                    .map(TextInput::field)
+                    .collect();
+            }
+        }
+        self
+    }
+}
+
+impl Reducible for EmbedState {
+    type Action = EmbedAction;
+
+    fn reduce(self: Rc<Self>, action: EmbedAction) -> Rc<Self> {
+        Rc::new((*self).clone().apply(action))
+    }
+}

@@ -1,0 +1,153 @@
+//! Accessible form controls: labelled text input with its message, radio group, checkbox.
+
+use kaltura::form::{Problem, Severity};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct TextFieldProps {
+    pub id: AttrValue,
+    pub label: AttrValue,
+    pub value: AttrValue,
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
+    /// The problem to show now (the caller decides whether a Missing one is due yet).
+    #[prop_or_default]
+    pub problem: Option<Problem>,
+    #[prop_or_default]
+    pub inputmode: Option<AttrValue>,
+    #[prop_or_default]
+    pub placeholder: Option<AttrValue>,
+    pub oninput: Callback<String>,
+    #[prop_or_default]
+    pub onblur: Callback<()>,
+}
+
+/// A text input with a visible label, an optional hint, and its error or warning tied by `aria-describedby`.
+#[function_component(TextField)]
+pub fn text_field(props: &TextFieldProps) -> Html {
+    let hint_id = format!("{}-hint", props.id);
+    let msg_id = format!("{}-msg", props.id);
+    let invalid = props.problem.as_ref().is_some_and(|p| p.severity != Severity::Warning);
+    let mut described = Vec::new();
+    if props.problem.is_some() {
+        described.push(msg_id.clone());
+    }
+    if props.hint.is_some() {
+        described.push(hint_id.clone());
+    }
+    let oninput = props.oninput.reform(|e: InputEvent| e.target_unchecked_into::<HtmlInputElement>().value());
+    let onblur = props.onblur.reform(|_: FocusEvent| ());
+    html! {
+        <div class={classes!("field", invalid.then_some("field--invalid"))}>
+            <label for={props.id.clone()}>{ props.label.clone() }</label>
+            <input
+                id={props.id.clone()}
+                type="text"
+                value={props.value.clone()}
+                inputmode={props.inputmode.clone()}
+                placeholder={props.placeholder.clone()}
+                autocomplete="off"
+                spellcheck="false"
+                aria-invalid={if invalid { "true" } else { "false" }}
+                aria-describedby={(!described.is_empty()).then(|| described.join(" "))}
+                {oninput}
+                {onblur}
+            />
+            if let Some(problem) = &props.problem {
+                <p id={msg_id} class={if invalid { "field-error" } else { "field-warning" }}>
+                    { problem.message.clone() }
+                </p>
+            }
+            if let Some(hint) = &props.hint {
+                <p id={hint_id} class="field-hint">{ hint.clone() }</p>
+            }
+        </div>
+    }
+}
+
+/// One option of a radio group: value, label and an optional one-line explanation.
+#[derive(PartialEq, Clone)]
+pub struct ChoiceOption<T> {
+    pub value: T,
+    pub label: &'static str,
+    pub help: Option<&'static str>,
+}
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct RadioGroupProps<T: PartialEq + Clone + 'static> {
+    pub name: AttrValue,
+    pub legend: AttrValue,
+    pub options: Vec<ChoiceOption<T>>,
+    pub selected: T,
+    pub onchange: Callback<T>,
+    #[prop_or_default]
+    pub inline: bool,
+}
+
+/// A fieldset of radio buttons; arrow keys move between them natively.
+#[function_component(RadioGroup)]
+pub fn radio_group<T: PartialEq + Clone + 'static>(props: &RadioGroupProps<T>) -> Html {
+    html! {
+        <fieldset class={classes!("choice", props.inline.then_some("choice--inline"))}>
+            <legend>{ props.legend.clone() }</legend>
+            { for props.options.iter().enumerate().map(|(i, option)| {
+                let id = format!("{}-{}", props.name, i);
+                let help_id = format!("{id}-help");
+                let value = option.value.clone();
+                let onchange = props.onchange.reform(move |_: Event| value.clone());
+                html! {
+                    <div class="choice-option">
+                        <input
+                            type="radio"
+                            id={id.clone()}
+                            name={props.name.clone()}
+                            checked={option.value == props.selected}
+                            aria-describedby={option.help.map(|_| help_id.clone())}
+                            {onchange}
+                        />
+                        <label for={id}>{ option.label }</label>
+                        if let Some(help) = option.help {
+                            <span id={help_id} class="choice-help">{ help }</span>
+                        }
+                    </div>
+                }
+            }) }
+        </fieldset>
+    }
+}
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct CheckboxProps {
+    pub id: AttrValue,
+    pub label: AttrValue,
+    pub checked: bool,
+    pub onchange: Callback<bool>,
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
+    #[prop_or_default]
+    pub disabled: bool,
+}
+
+/// A labelled checkbox with an optional hint.
+#[function_component(Checkbox)]
+pub fn checkbox(props: &CheckboxProps) -> Html {
+    let hint_id = format!("{}-hint", props.id);
+    let onchange = props.onchange.reform(|e: Event| e.target_unchecked_into::<HtmlInputElement>().checked());
+    html! {
+        <div class="check">
+            <input
+                type="checkbox"
+                id={props.id.clone()}
+                checked={props.checked}
+                disabled={props.disabled}
+                aria-describedby={props.hint.as_ref().map(|_| hint_id.clone())}
+                {onchange}
+            />
+            <label for={props.id.clone()}>{ props.label.clone() }</label>
+            if let Some(hint) = &props.hint {
+                <span id={hint_id} class="field-hint">{ hint.clone() }</span>
+            }
+        </div>
+    }
+}
