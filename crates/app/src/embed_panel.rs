@@ -23,8 +23,12 @@ pub fn embed_panel(props: &EmbedPanelProps) -> Html {
     let text = |input: TextInput, extra: FieldExtra| -> Html {
         let field = input.field();
         let dispatcher = state.dispatcher();
-        let oninput = dispatcher.to_callback().reform(move |value: String| EmbedAction::Text(input, value));
-        let onblur = dispatcher.to_callback().reform(move |_| EmbedAction::Touch(field));
+        let oninput = dispatcher
+            .to_callback()
+            .reform(move |value: String| EmbedAction::Text(input, value));
+        let onblur = dispatcher
+            .to_callback()
+            .reform(move |_| EmbedAction::Touch(field));
         html! {
             <TextField
                 id={field_id(field)}
@@ -39,13 +43,23 @@ pub fn embed_panel(props: &EmbedPanelProps) -> Html {
             />
         }
     };
-    let flag = |flag: Flag, id: &'static str, label: &'static str, hint: Option<&'static str>, disabled: bool| {
-        let onchange = state.dispatcher().to_callback().reform(move |on| EmbedAction::Flag(flag, on));
+    let flag = |flag: Flag,
+                id: &'static str,
+                label: &'static str,
+                hint: Option<&'static str>,
+                disabled: bool| {
+        let onchange = state
+            .dispatcher()
+            .to_callback()
+            .reform(move |on| EmbedAction::Flag(flag, on));
         html! {
             <Checkbox id={id} label={label} checked={state.flag(flag)} hint={hint.map(AttrValue::from)} {disabled} {onchange} />
         }
     };
-    let numeric = || FieldExtra { inputmode: Some("numeric".into()), ..FieldExtra::default() };
+    let numeric = || FieldExtra {
+        inputmode: Some("numeric".into()),
+        ..FieldExtra::default()
+    };
 
     html! {
         <section class="panel form-panel" aria-labelledby="form-heading">
@@ -183,7 +197,11 @@ pub fn field_id(field: Field) -> &'static str {
 }
 
 /// A field's problem if it is due: invalid input and warnings at once, "missing" only once the user left the field.
-pub fn visible_problem(evaluation: &Evaluation, state: &EmbedState, field: Field) -> Option<Problem> {
+pub fn visible_problem(
+    evaluation: &Evaluation,
+    state: &EmbedState,
+    field: Field,
+) -> Option<Problem> {
     evaluation
         .problem(field)
         .filter(|p| p.severity != Severity::Missing || state.is_touched(field))

@@ -28,7 +28,10 @@ pub struct TextFieldProps {
 pub fn text_field(props: &TextFieldProps) -> Html {
     let hint_id = format!("{}-hint", props.id);
     let msg_id = format!("{}-msg", props.id);
-    let invalid = props.problem.as_ref().is_some_and(|p| p.severity != Severity::Warning);
+    let invalid = props
+        .problem
+        .as_ref()
+        .is_some_and(|p| p.severity != Severity::Warning);
     let mut described = Vec::new();
     if props.problem.is_some() {
         described.push(msg_id.clone());
@@ -36,7 +39,9 @@ pub fn text_field(props: &TextFieldProps) -> Html {
     if props.hint.is_some() {
         described.push(hint_id.clone());
     }
-    let oninput = props.oninput.reform(|e: InputEvent| e.target_unchecked_into::<HtmlInputElement>().value());
+    let oninput = props
+        .oninput
+        .reform(|e: InputEvent| e.target_unchecked_into::<HtmlInputElement>().value());
     let onblur = props.onblur.reform(|_: FocusEvent| ());
     html! {
         <div class={classes!("field", invalid.then_some("field--invalid"))}>
@@ -133,7 +138,9 @@ pub struct CheckboxProps {
 #[function_component(Checkbox)]
 pub fn checkbox(props: &CheckboxProps) -> Html {
     let hint_id = format!("{}-hint", props.id);
-    let onchange = props.onchange.reform(|e: Event| e.target_unchecked_into::<HtmlInputElement>().checked());
+    let onchange = props
+        .onchange
+        .reform(|e: Event| e.target_unchecked_into::<HtmlInputElement>().checked());
     html! {
         <div class="check">
             <input

@@ -1,0 +1,211 @@
+//! Browser tests (headless Chromium): the embed reducer, the live page and the copy path.
+#![cfg(target_arch = "wasm32")]
+
+use app::embed_state::{EmbedAction, EmbedState, Flag, TextInput};
+use kaltura::embed::PlayerVersion;
+use kaltura::form::Field;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlInputElement, HtmlTextAreaElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn check(actions: Vec<EmbedAction>, expected: impl Fn(&EmbedState) -> bool, what: &str) {
+    let state = actions
+        .into_iter()
+        .fold(EmbedState::default(), EmbedState::apply);
+    assert!(expected(&state), "{what}: {state:?}");
+}
+
+#[wasm_bindgen_test]
+fn reducer_applies_each_action() {
+    check(
+        vec![EmbedAction::Text(TextInput::Partner, "2506752".into())],
+        |s| s.form.partner == "2506752",
+        "partner",
+    );
+    check(
+        vec![
+            EmbedAction::Text(TextInput::ContentId, "1_abcd1234".into()),
+            EmbedAction::Text(TextInput::ContentId, "".into()),
+        ],
+        |s| s.form.content_id.is_empty(),
+        "last text wins",
+    );
+    check(
+        vec![EmbedAction::Flag(Flag::Autoplay, true)],
+        |s| s.form.autoplay && !s.form.muted,
+        "flag",
+    );
+    check(
+        vec![EmbedAction::Version(PlayerVersion::V2)],
+        |s| s.form.version == PlayerVersion::V2,
+        "version",
+    );
+    check(
+        vec![
+            EmbedAction::Touch(Field::Partner),
+            EmbedAction::Touch(Field::Partner),
+        ],
+        |s| s.touched == vec![Field::Partner],
+        "touch is idempotent",
+    );
+    check(
+        vec![EmbedAction::Load(Box::new(kaltura::form::EmbedForm {
+            partner: "1".into(),
+            ..Default::default()
+        }))],
+        |s| s.touched == vec![Field::Partner] && s.form.partner == "1",
+        "load marks filled fields touched",
+    );
+}
+
+/// Mounts the whole page into a fresh element and returns it.
+async fn mount() -> Element {
+    let document = gloo_utils_document();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<app::App>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    root
+}
+
+fn gloo_utils_document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+async fn type_into(root: &Element, id: &str, value: &str) {
+    let input: HtmlInputElement = root
+        .query_selector(&format!("#{id}"))
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    input.set_value(value);
+    let event = web_sys::InputEvent::new("input").unwrap();
+    input.dispatch_event(&event).unwrap();
+    yew::scheduler::flush().await;
+}
+
+fn code(root: &Element) -> String {
+    let area: HtmlTextAreaElement = root
+        .query_selector("#embed-code")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    area.value()
+}
+
+#[wasm_bindgen_test]
+async fn typing_ids_produces_v7_snippet_and_bad_partner_shows_field_error() {
+    let root = mount().await;
+    assert!(!code(&root).contains("<script"), "no snippet before input");
+    type_into(&root, "partner-id", "2506752").await;
+    type_into(&root, "uiconf-id", "48460943").await;
+    type_into(&root, "content-id", "1_abcd1234").await;
+    assert!(
+        code(&root)
+            .contains("https://cdnapisec.kaltura.com/p/2506752/embedPlaykitJs/uiconf_id/48460943"),
+        "{}",
+        code(&root)
+    );
+
+    type_into(&root, "partner-id", "12a").await;
+    let partner = root.query_selector("#partner-id").unwrap().unwrap();
+    assert_eq!(
+        partner.get_attribute("aria-invalid").as_deref(),
+        Some("true")
+    );
+    let described = partner.get_attribute("aria-describedby").unwrap();
+    let msg_id = described.split(' ').next().unwrap();
+    let msg = root
+        .query_selector(&format!("#{msg_id}"))
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(msg.contains("Partner ID"), "message names the field: {msg}");
+    assert!(
+        !code(&root).contains("<script"),
+        "no snippet with a bad partner: {}",
+        code(&root)
+    );
+    root.remove();
+}
+
+/// Replaces `navigator.clipboard` with a stub that records or rejects.
+fn stub_clipboard(accept: bool) {
+    let body = if accept {
+        "window.__copied = null; Object.defineProperty(navigator, 'clipboard', {configurable: true, value: {writeText: (t) => { window.__copied = t; return Promise.resolve(); }}});"
+    } else {
+        "Object.defineProperty(navigator, 'clipboard', {configurable: true, value: {writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError'))}});"
+    };
+    js_sys::Function::new_no_args(body)
+        .call0(&wasm_bindgen::JsValue::NULL)
+        .unwrap();
+}
+
+fn copied_text() -> Option<String> {
+    js_sys::Reflect::get(&web_sys::window().unwrap(), &"__copied".into())
+        .unwrap()
+        .as_string()
+}
+
+async fn click_copy_and_wait(root: &Element) -> String {
+    let button: web_sys::HtmlElement = root
+        .query_selector(".code-panel button.primary")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    button.click();
+    for _ in 0..50 {
+        gloo_timers::future::TimeoutFuture::new(20).await;
+        yew::scheduler::flush().await;
+        let status = root
+            .query_selector("[role=status]")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap();
+        if !status.is_empty() {
+            return status;
+        }
+    }
+    String::new()
+}
+
+async fn filled_page() -> Element {
+    let root = mount().await;
+    type_into(&root, "partner-id", "2506752").await;
+    type_into(&root, "uiconf-id", "48460943").await;
+    type_into(&root, "content-id", "1_abcd1234").await;
+    root
+}
+
+#[wasm_bindgen_test]
+async fn copy_puts_exact_code_on_clipboard_and_announces_it() {
+    stub_clipboard(true);
+    let root = filled_page().await;
+    let status = click_copy_and_wait(&root).await;
+    assert_eq!(status, "Copied");
+    assert_eq!(copied_text().as_deref(), Some(code(&root).as_str()));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn refused_copy_says_so_and_selects_the_code() {
+    stub_clipboard(false);
+    let root = filled_page().await;
+    let status = click_copy_and_wait(&root).await;
+    assert!(status.contains("did not allow copying"), "{status}");
+    let area: HtmlTextAreaElement = root
+        .query_selector("#embed-code")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(
+        area.selection_end().unwrap(),
+        Some(code(&root).encode_utf16().count() as u32),
+        "code selected for manual copy"
+    );
+    root.remove();
+}
