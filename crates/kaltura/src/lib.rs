@@ -3,9 +3,14 @@
 //! Everything a page shows as code is produced here, so it can be tested natively and
 //! every user value is escaped in exactly one place (`escape`).
 
+pub mod api;
+mod base64;
+pub mod digest;
 pub mod embed;
 pub mod escape;
 pub mod form;
 pub mod host;
 pub mod ids;
+pub mod json;
 pub mod ks;
+pub mod privileges;

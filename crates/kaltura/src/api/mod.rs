@@ -1,0 +1,31 @@
+//! api_v3 for USER sessions: service URL, request builders, response decoding and the error catalogue.
+//!
+//! The app builds a [`SessionCall`] with one of the builders, POSTs `request.body` to `request.url`
+//! with content type [`CONTENT_TYPE`], and hands the response text to [`SessionCall::decode`].
+
+mod credentials;
+mod error;
+mod expiry;
+mod request;
+mod response;
+mod service_url;
+mod wire;
+
+pub use credentials::{AppToken, AppTokenId, CredentialError, Secret, UserId, MAX_USER_ID_LEN};
+pub use error::{ApiError, DocNameMapping, Field, KsRejection, KsSource, Network};
+pub use expiry::{Expiry, ExpiryError, MAX_EXPIRY_SECS, MIN_EXPIRY_SECS};
+pub use request::{
+    app_token_widget_step, start_session, verify_widget, verify_with_app_token, verify_with_ks,
+    verify_with_secret, ApiRequest, AppTokenSession, SecretSession, SessionCall, WidgetKsCall,
+    WidgetSession,
+};
+pub use response::{ExpiresHint, SessionOutcome, SessionUser};
+pub use service_url::{
+    ServicePreset, ServiceUrl, ServiceUrlError, LOCAL_SIMULATOR_ORIGIN, SAAS_ORIGIN,
+};
+
+/// The `Content-Type` of every request body built here.
+pub const CONTENT_TYPE: &str = "application/x-www-form-urlencoded";
+
+/// Sent as `clientTag` on every request (api_v3 logs it for analytics).
+pub const CLIENT_TAG: &str = "embed-studio";
