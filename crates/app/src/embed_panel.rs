@@ -7,7 +7,7 @@ use kaltura::form::{ContentKind, Evaluation, Field, Problem, RatioChoice, Severi
 use yew::prelude::*;
 
 use crate::embed_state::{EmbedAction, EmbedState, Flag, TextInput};
-use crate::fields::{Checkbox, ChoiceOption, RadioGroup, TextField};
+use crate::fields::{Checkbox, ChoiceOption, FieldMessage, RadioGroup, TextField};
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct EmbedPanelProps {
@@ -37,7 +37,7 @@ pub fn embed_panel(props: &EmbedPanelProps) -> Html {
                 hint={extra.hint}
                 placeholder={extra.placeholder}
                 inputmode={extra.inputmode}
-                problem={visible_problem(&props.evaluation, state, field)}
+                problem={visible_problem(&props.evaluation, state, field).map(FieldMessage::from)}
                 {oninput}
                 {onblur}
             />

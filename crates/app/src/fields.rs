@@ -1,6 +1,31 @@
 //! Accessible form controls: labelled text input with its message, radio group, checkbox.
 
 use kaltura::form::{Problem, Severity};
+
+/// A message shown under a field: an error (sets `aria-invalid`) or a warning.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldMessage {
+    pub text: String,
+    pub invalid: bool,
+}
+
+impl FieldMessage {
+    pub fn error(text: &str) -> Self {
+        FieldMessage {
+            text: text.to_string(),
+            invalid: true,
+        }
+    }
+}
+
+impl From<Problem> for FieldMessage {
+    fn from(problem: Problem) -> Self {
+        FieldMessage {
+            invalid: problem.severity != Severity::Warning,
+            text: problem.message,
+        }
+    }
+}
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -11,9 +36,9 @@ pub struct TextFieldProps {
     pub value: AttrValue,
     #[prop_or_default]
     pub hint: Option<AttrValue>,
-    /// The problem to show now (the caller decides whether a Missing one is due yet).
+    /// The message to show now (the caller decides whether a "missing" one is due yet).
     #[prop_or_default]
-    pub problem: Option<Problem>,
+    pub problem: Option<FieldMessage>,
     #[prop_or_default]
     pub inputmode: Option<AttrValue>,
     #[prop_or_default]
@@ -28,10 +53,7 @@ pub struct TextFieldProps {
 pub fn text_field(props: &TextFieldProps) -> Html {
     let hint_id = format!("{}-hint", props.id);
     let msg_id = format!("{}-msg", props.id);
-    let invalid = props
-        .problem
-        .as_ref()
-        .is_some_and(|p| p.severity != Severity::Warning);
+    let invalid = props.problem.as_ref().is_some_and(|p| p.invalid);
     let mut described = Vec::new();
     if props.problem.is_some() {
         described.push(msg_id.clone());
@@ -61,7 +83,7 @@ pub fn text_field(props: &TextFieldProps) -> Html {
             />
             if let Some(problem) = &props.problem {
                 <p id={msg_id} class={if invalid { "field-error" } else { "field-warning" }}>
-                    { problem.message.clone() }
+                    { problem.text.clone() }
                 </p>
             }
             if let Some(hint) = &props.hint {

@@ -7,18 +7,30 @@ pub mod code_panel;
 pub mod embed_panel;
 pub mod embed_state;
 pub mod fields;
+pub mod net;
+pub mod secret_field;
+pub mod session_panel;
+pub mod session_state;
 
 use embed_state::EmbedState;
+use session_state::{SessionAction, SessionState};
 use yew::prelude::*;
 
 /// The whole page: the embed form beside its code.
 #[function_component(App)]
 pub fn app() -> Html {
     let embed = use_reducer(EmbedState::default);
+    let session = use_reducer(SessionState::default);
     let evaluation = {
-        let form = embed.form.clone();
-        use_memo(form, |form| kaltura::form::evaluate(form, None))
+        let ks = session.ks().cloned();
+        use_memo((embed.form.clone(), ks), |(form, ks)| {
+            kaltura::form::evaluate(form, ks.as_ref())
+        })
     };
+    let on_privileges = session
+        .dispatcher()
+        .to_callback()
+        .reform(SessionAction::Privileges);
     html! {
         <>
             <header class="page-header">
@@ -29,7 +41,10 @@ pub fn app() -> Html {
             </header>
             <main class="layout">
                 <embed_panel::EmbedPanel state={embed.clone()} evaluation={evaluation.clone()} />
-                <code_panel::CodePanel evaluation={evaluation} />
+                <div class="side">
+                    <code_panel::CodePanel evaluation={evaluation} />
+                    <session_panel::SessionPanel state={session} embed={embed.clone()} {on_privileges} />
+                </div>
             </main>
         </>
     }

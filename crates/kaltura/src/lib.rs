@@ -14,3 +14,4 @@ pub mod ids;
 pub mod json;
 pub mod ks;
 pub mod privileges;
+pub mod session_form;

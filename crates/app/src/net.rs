@@ -1,0 +1,50 @@
+//! Sends a core-built api_v3 request with gloo-net: one POST, a timeout, and a typed network failure.
+
+use gloo_net::http::Request;
+use kaltura::api::{ApiRequest, Network};
+use wasm_bindgen::JsValue;
+
+/// api_v3 answers in well under this; longer means a stuck proxy or host.
+pub const TIMEOUT_MS: u32 = 15_000;
+
+/// POSTs the form body and returns the response text of an HTTP 200 answer.
+pub async fn post_form(request: &ApiRequest) -> Result<String, Network> {
+    let controller = web_sys::AbortController::new().map_err(|_| Network::CorsBlockedOrOffline)?;
+    let signal = controller.signal();
+    let timer = gloo_timers::callback::Timeout::new(TIMEOUT_MS, move || controller.abort());
+    let sent = Request::post(&request.url)
+        // A "simple" content type: no CORS preflight, exactly what api_v3 reads as a form.
+        .header("Content-Type", kaltura::api::CONTENT_TYPE)
+        .abort_signal(Some(&signal))
+        .body(request.body.as_str());
+    let response = match sent {
+        Ok(req) => req.send().await,
+        Err(_) => return Err(Network::CorsBlockedOrOffline),
+    };
+    let response = response.map_err(|_| classify_failure(signal.aborted()))?;
+    if response.status() != 200 {
+        return Err(Network::HttpStatus(response.status()));
+    }
+    let text = response
+        .text()
+        .await
+        .map_err(|_| classify_failure(signal.aborted()));
+    // Dropping the timer cancels it; it had to cover reading the body too.
+    drop(timer);
+    text
+}
+
+fn classify_failure(timed_out: bool) -> Network {
+    if timed_out {
+        return Network::Timeout;
+    }
+    let online = web_sys::window()
+        .map(|w| js_sys::Reflect::get(&w.navigator(), &JsValue::from_str("onLine")).ok())
+        .and_then(|v| v.and_then(|v| v.as_bool()))
+        .unwrap_or(true);
+    if online {
+        Network::CorsBlockedOrOffline
+    } else {
+        Network::Offline
+    }
+}

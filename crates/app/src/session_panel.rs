@@ -1,0 +1,556 @@
+//! The Session panel: start a USER session (widget, app token or secret), verify it in one round
+//! trip, inspect the KS and opt it into the embed code.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use kaltura::api::{
+    self, ApiError, ExpiresHint, Expiry, ServicePreset, SessionOutcome, SessionUser,
+};
+use kaltura::digest::AppTokenHashType;
+use kaltura::ks::{KsInfo, V2_UNREADABLE_NOTE};
+use kaltura::privileges::{self, Severity};
+use kaltura::session_form::{self, ExpiryChoice, Method, Prepared, SessionField, SessionPlan};
+use web_sys::HtmlSelectElement;
+use yew::platform::spawn_local;
+use yew::prelude::*;
+
+use crate::embed_state::{EmbedAction, EmbedState, Flag};
+use crate::fields::{Checkbox, ChoiceOption, FieldMessage, RadioGroup, TextField};
+use crate::net::post_form;
+use crate::secret_field::SecretField;
+use crate::session_state::{
+    ActiveSession, Phase, Reveal, SessionAction, SessionState, SessionText,
+};
+
+/// Privileges builder inputs (all in `SessionForm::privileges`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PrivilegeInput {
+    PrivacyContext,
+    ActionsLimit,
+    UriRestrict,
+    Custom,
+}
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct SessionPanelProps {
+    pub state: UseReducerHandle<SessionState>,
+    pub embed: UseReducerHandle<EmbedState>,
+    /// Privileges builder changes (the builder lives in the session form).
+    pub on_privileges: Callback<session_form::PrivilegesForm>,
+}
+
+/// User IDs suggested by Kaltura's credentials guide, one per scenario.
+const USER_ID_PRESETS: [(&str, &str); 3] = [
+    ("app-service-account", "Application backend"),
+    ("test-automation", "Testing"),
+    ("claude-code-kaltura-dev", "AI agent automation"),
+];
+
+#[function_component(SessionPanel)]
+pub fn session_panel(props: &SessionPanelProps) -> Html {
+    let state = &props.state;
+    let form = &state.form;
+    // The latest generation handed out; bumped synchronously so a double click cannot send twice.
+    let generation = use_mut_ref(|| Cell::new(0u32));
+    let in_flight = use_mut_ref(|| Cell::new(false));
+    let announcement = use_state(String::new);
+    {
+        // A finished request frees the button again.
+        let in_flight = in_flight.clone();
+        use_effect_with(state.is_sending(), move |sending| {
+            if !*sending {
+                in_flight.borrow().set(false);
+            }
+        });
+    }
+
+    let text_cb = |input: SessionText| {
+        state
+            .dispatcher()
+            .to_callback()
+            .reform(move |v: String| SessionAction::Text(input, v))
+    };
+    let problem =
+        |field: SessionField| state.problem(field).map(|m| AttrValue::from(m.to_string()));
+
+    let on_start = {
+        let state = state.clone();
+        let embed = props.embed.clone();
+        let generation = generation.clone();
+        let in_flight = in_flight.clone();
+        Callback::from(move |_: MouseEvent| {
+            if in_flight.borrow().get() {
+                return;
+            }
+            match session_form::prepare(
+                &state.form,
+                &embed.form.partner,
+                &embed.form.content_id,
+                &state.secrets,
+            ) {
+                Err(problems) => state.dispatch(SessionAction::Invalid(problems)),
+                Ok(prepared) => {
+                    in_flight.borrow().set(true);
+                    let mine = {
+                        let g = generation.borrow();
+                        g.set(g.get().wrapping_add(1));
+                        g.get()
+                    };
+                    // Secrets leave the state now; the plan in the task below is their only copy.
+                    state.dispatch(SessionAction::Begin {
+                        generation: mine,
+                        method: state.form.method,
+                    });
+                    let dispatcher = state.dispatcher();
+                    spawn_local(async move {
+                        let result = run(prepared).await;
+                        dispatcher.dispatch(SessionAction::Finished {
+                            generation: mine,
+                            result,
+                            at_ms: js_sys::Date::now(),
+                        });
+                    });
+                }
+            }
+        })
+    };
+    let on_cancel = state
+        .dispatcher()
+        .to_callback()
+        .reform(|_: MouseEvent| SessionAction::Cancel);
+    let on_forget = state
+        .dispatcher()
+        .to_callback()
+        .reform(|_: MouseEvent| SessionAction::Forget);
+    let on_copied = {
+        let announcement = announcement.clone();
+        Callback::from(move |said: String| announcement.set(said))
+    };
+
+    let tabs = Method::ALL.iter().map(|method| {
+        let selected = *method == form.method;
+        let onclick = state.dispatcher().to_callback().reform({
+            let method = *method;
+            move |_: MouseEvent| SessionAction::Method(method)
+        });
+        let onkeydown = {
+            let dispatcher = state.dispatcher();
+            let current = *method;
+            Callback::from(move |e: KeyboardEvent| {
+                let index = Method::ALL.iter().position(|m| *m == current).unwrap_or(0);
+                let next = match e.key().as_str() {
+                    "ArrowRight" => (index + 1) % Method::ALL.len(),
+                    "ArrowLeft" => (index + Method::ALL.len() - 1) % Method::ALL.len(),
+                    _ => return,
+                };
+                e.prevent_default();
+                dispatcher.dispatch(SessionAction::Method(Method::ALL[next]));
+                focus(tab_id(Method::ALL[next]));
+            })
+        };
+        html! {
+            <button type="button" role="tab" id={tab_id(*method)} aria-selected={if selected { "true" } else { "false" }}
+                aria-controls="session-tabpanel" tabindex={if selected { "0" } else { "-1" }} {onclick} {onkeydown}>
+                { method.label() }
+                if *method == Method::AppToken { <span class="badge">{ "recommended" }</span> }
+            </button>
+        }
+    });
+
+    let privileges_preview =
+        session_form::build_privileges(&form.privileges, &props.embed.form.content_id);
+    let dangers = match (&privileges_preview, session_form::expiry_secs(form)) {
+        (Ok(p), Some(secs)) if form.method != Method::Widget => {
+            privileges::check(p, u64::from(secs))
+        }
+        _ => Vec::new(),
+    };
+
+    let status_text = match &state.phase {
+        Phase::Idle => String::new(),
+        Phase::Sending { method } => match method {
+            Method::AppToken => "Starting session with the app token (2 requests)…".to_string(),
+            _ => "Starting session and checking it…".to_string(),
+        },
+        Phase::Failed(error) => format!("Failed: {}", error.message()),
+        Phase::Started => state
+            .session
+            .as_ref()
+            .map(|s| verdict(&s.outcome))
+            .unwrap_or_default(),
+    };
+    let status_text = if announcement.is_empty() {
+        status_text
+    } else {
+        format!("{status_text} {}", *announcement)
+    };
+
+    html! {
+        <section class="panel session-panel" aria-labelledby="session-heading">
+            <h2 id="session-heading">{ "Session (optional)" }</h2>
+            <p class="intro">
+                { "Start a USER-type Kaltura Session (type 0) to check that the partner, player and entries work, and to scope a KS for an embed. Uses the Partner ID above. Nothing typed here is stored anywhere." }
+            </p>
+            <RadioGroup<ServicePreset>
+                name="service-url"
+                legend="Service URL"
+                options={ServicePreset::ALL.iter().map(|p| ChoiceOption { value: *p, label: p.label(), help: None }).collect::<Vec<_>>()}
+                selected={form.service}
+                onchange={state.dispatcher().to_callback().reform(SessionAction::Service)}
+            />
+            if form.service == ServicePreset::Custom {
+                <TextField id="custom-service-url" label="Custom service URL" value={form.custom_service_url.clone()}
+                    placeholder="https://api.example.edu" hint="Your api_v3 origin: https, or http only for this computer (127.0.0.1 / localhost)."
+                    problem={state.problem(SessionField::ServiceUrl).map(FieldMessage::error)}
+                    oninput={text_cb(SessionText::CustomServiceUrl)} />
+            } else if let Some(msg) = state.problem(SessionField::ServiceUrl) {
+                <p class="field-error">{ msg }</p>
+            }
+            if let Some(msg) = state.problem(SessionField::Partner) {
+                <p class="field-error" id="session-partner-msg">{ format!("Partner ID: {msg}") }</p>
+            }
+
+            <div role="tablist" aria-label="How to start the session" class="tabs">{ for tabs }</div>
+            <div role="tabpanel" id="session-tabpanel" aria-labelledby={tab_id(form.method)} class="tabpanel">
+                { match form.method {
+                    Method::Widget => html! {
+                        <p>{ "No secret needed: an anonymous session for the partner's default widget (_" }{ props.embed.form.partner.trim() }{ "), the same session the player starts by itself. It plays entries by ID but lists none." }</p>
+                    },
+                    Method::AppToken => html! {
+                        <>
+                            <p class="field-hint">{ "App tokens can be scoped and revoked without touching the account secrets. The token is hashed with a fresh widget KS; it never travels in clear." }</p>
+                            <TextField id="app-token-id" label="App token ID" value={form.app_token_id.clone()} placeholder="0_abcd1234"
+                                problem={state.problem(SessionField::AppTokenId).map(FieldMessage::error)}
+                                oninput={text_cb(SessionText::AppTokenId)} />
+                            <SecretField id="app-token" label="App token" value={state.secrets.app_token.clone()}
+                                revealed={state.reveal_token}
+                                on_toggle={state.dispatcher().to_callback().reform(|_| SessionAction::Toggle(Reveal::AppToken))}
+                                oninput={Some(text_cb(SessionText::AppToken))}
+                                problem={problem(SessionField::AppToken)}
+                                hint="Cleared as soon as the request is sent."
+                                on_copied={on_copied.clone()} />
+                            <div class="field">
+                                <label for="hash-type">{ "Hash type" }</label>
+                                <select id="hash-type" onchange={state.dispatcher().to_callback().reform(|e: Event| {
+                                    let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+                                    SessionAction::HashType(AppTokenHashType::ALL.into_iter().find(|h| h.label() == value).unwrap_or_default())
+                                })}>
+                                    { for AppTokenHashType::ALL.iter().map(|h| html! {
+                                        <option value={h.label()} selected={*h == form.hash_type}>{ h.label() }</option>
+                                    }) }
+                                </select>
+                                <p class="field-hint">{ "As set when the token was created (Kaltura's default is SHA1)." }</p>
+                            </div>
+                        </>
+                    },
+                    Method::Secret => html! {
+                        <>
+                            <p class="warning" role="note">
+                                <strong>{ "A secret must never reach end users' browsers. " }</strong>
+                                { "It is used for this one request only (a USER session, type 0), never stored, and cleared as soon as the request is sent. For production, use an app token or mint the KS on your server." }
+                            </p>
+                            <SecretField id="secret" label="Secret" value={state.secrets.secret.clone()}
+                                revealed={state.reveal_secret}
+                                on_toggle={state.dispatcher().to_callback().reform(|_| SessionAction::Toggle(Reveal::Secret))}
+                                oninput={Some(text_cb(SessionText::Secret))}
+                                problem={problem(SessionField::Secret)}
+                                hint="Admin or user secret from KMC → Settings → Integration Settings."
+                                on_copied={on_copied.clone()} />
+                        </>
+                    },
+                } }
+
+                if form.method != Method::Widget {
+                    <TextField id="user-id" label="User ID" value={form.user_id.clone()}
+                        hint="Who the session acts as: e.g. your email, app-service-account, test-automation. Empty = anonymous."
+                        problem={state.problem(SessionField::UserId).map(FieldMessage::error)}
+                        oninput={text_cb(SessionText::UserId)} />
+                    <div class="presets" aria-label="User ID presets" role="group">
+                        { for USER_ID_PRESETS.iter().map(|(id, scenario)| {
+                            let onclick = state.dispatcher().to_callback().reform(move |_: MouseEvent| SessionAction::Text(SessionText::UserId, id.to_string()));
+                            html! { <button type="button" class="chip" title={*scenario} {onclick}>{ *id }</button> }
+                        }) }
+                    </div>
+                }
+                <RadioGroup<ExpiryChoice>
+                    name="expiry"
+                    legend="Expiry"
+                    inline=true
+                    options={vec![
+                        ChoiceOption { value: ExpiryChoice::Preset(Expiry::ONE_HOUR), label: "1 hour", help: None },
+                        ChoiceOption { value: ExpiryChoice::Preset(Expiry::TWO_HOURS), label: "2 hours", help: None },
+                        ChoiceOption { value: ExpiryChoice::Preset(Expiry::FOUR_HOURS), label: "4 hours", help: None },
+                        ChoiceOption { value: ExpiryChoice::Custom, label: "Custom", help: None },
+                    ]}
+                    selected={form.expiry}
+                    onchange={state.dispatcher().to_callback().reform(SessionAction::Expiry)}
+                />
+                if form.expiry == ExpiryChoice::Custom {
+                    <TextField id="custom-expiry" label="Custom expiry" value={form.custom_expiry.clone()} placeholder="30m"
+                        hint="Seconds, or 30m / 2h; at most 24 h."
+                        problem={state.problem(SessionField::Expiry).map(FieldMessage::error)}
+                        oninput={text_cb(SessionText::CustomExpiry)} />
+                }
+                if form.method != Method::Widget {
+                    { privileges_builder(props, &privileges_preview, &dangers) }
+                }
+            </div>
+
+            <div class="actions">
+                <button type="button" class="primary" disabled={state.is_sending()} onclick={on_start}>
+                    { if state.is_sending() { "Starting…" } else { "Start session" } }
+                </button>
+                if state.is_sending() {
+                    <button type="button" onclick={on_cancel}>{ "Cancel" }</button>
+                }
+                <span role="status" class="status session-status">{ status_text }</span>
+            </div>
+            if let Phase::Failed(error) = &state.phase {
+                <div class="error-box" id="session-error">
+                    <p><strong>{ error.message() }</strong></p>
+                    <p>{ error.remediation() }</p>
+                </div>
+            }
+            if let Some(active) = &state.session {
+                { session_result(props, active, on_copied.clone(), on_forget) }
+            }
+        </section>
+    }
+}
+
+fn tab_id(method: Method) -> &'static str {
+    match method {
+        Method::Widget => "tab-widget",
+        Method::AppToken => "tab-app-token",
+        Method::Secret => "tab-secret",
+    }
+}
+
+fn focus(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+/// Sends the prepared plan; the secret it owns is dropped when this returns.
+async fn run(prepared: Prepared) -> Result<SessionOutcome, ApiError> {
+    let Prepared { service, plan } = prepared;
+    let call = match plan {
+        SessionPlan::Widget(widget) => api::verify_widget(&service, &widget),
+        SessionPlan::Secret(secret) => api::verify_with_secret(&service, &secret),
+        SessionPlan::AppToken { partner, session } => {
+            let step = api::app_token_widget_step(&service, partner);
+            let text = post_form(&step.request).await.map_err(ApiError::Network)?;
+            let widget_ks = step.decode(&text)?;
+            api::verify_with_app_token(&service, &widget_ks, &session)
+        }
+    };
+    let text = post_form(&call.request).await.map_err(ApiError::Network)?;
+    call.decode(&text)
+}
+
+/// "Partner 123 OK — 42 entries visible to this KS".
+fn verdict(outcome: &SessionOutcome) -> String {
+    let entries = match (outcome.entries_visible, &outcome.list_error) {
+        (Some(1), _) => "1 entry visible to this KS".to_string(),
+        (Some(n), _) => format!("{n} entries visible to this KS"),
+        (None, Some(err)) => format!(
+            "session started, but listing entries failed: {}",
+            err.message()
+        ),
+        (None, None) => "session started".to_string(),
+    };
+    format!("Partner {} OK — {}", outcome.partner, entries)
+}
+
+fn privileges_builder(
+    props: &SessionPanelProps,
+    preview: &Result<String, String>,
+    dangers: &[privileges::Danger],
+) -> Html {
+    let current = props.state.form.privileges.clone();
+    let set = {
+        let on = props.on_privileges.clone();
+        move |edit: fn(&mut session_form::PrivilegesForm, String)| {
+            let current = current.clone();
+            let on = on.clone();
+            Callback::from(move |value: String| {
+                let mut next = current.clone();
+                edit(&mut next, value);
+                on.emit(next);
+            })
+        }
+    };
+    let toggle = {
+        let current = props.state.form.privileges.clone();
+        let on = props.on_privileges.clone();
+        move |edit: fn(&mut session_form::PrivilegesForm, bool)| {
+            let current = current.clone();
+            let on = on.clone();
+            Callback::from(move |value: bool| {
+                let mut next = current.clone();
+                edit(&mut next, value);
+                on.emit(next);
+            })
+        }
+    };
+    let p = &props.state.form.privileges;
+    let problem = props
+        .state
+        .problem(SessionField::Privileges)
+        .or(preview.as_ref().err().map(String::as_str));
+    html! {
+        <fieldset class="privileges">
+            <legend>{ "Privileges" }</legend>
+            <div class="checks">
+                <Checkbox id="priv-sview" label="Limit to this entry (sview)" checked={p.limit_to_entry}
+                    hint="Plays only the Entry ID above, even when its access control requires a KS."
+                    onchange={toggle(|f, v| f.limit_to_entry = v)} />
+                <Checkbox id="priv-playback" label="Playback only (setrole:PLAYBACK_BASE_ROLE)" checked={p.playback_role}
+                    onchange={toggle(|f, v| f.playback_role = v)} />
+                <Checkbox id="priv-entitlement" label="Enforce entitlement (enableentitlement)" checked={p.enable_entitlement}
+                    onchange={toggle(|f, v| f.enable_entitlement = v)} />
+            </div>
+            <div class="row">
+                <TextField id="priv-privacy" label="Privacy context" value={p.privacy_context.clone()}
+                    oninput={set(|f, v| f.privacy_context = v)} />
+                <TextField id="priv-actions" label="Actions limit" value={p.actions_limit.clone()} inputmode="numeric"
+                    oninput={set(|f, v| f.actions_limit = v)} />
+            </div>
+            <TextField id="priv-uri" label="URI restriction (urirestrict)" value={p.uri_restrict.clone()} placeholder="/api_v3/service/baseEntry/*"
+                oninput={set(|f, v| f.uri_restrict = v)} />
+            <TextField id="priv-custom" label="Custom privileges" value={p.custom.clone()} placeholder="name:value,name2:value"
+                problem={problem.map(FieldMessage::error)}
+                oninput={set(|f, v| f.custom = v)} />
+            <p class="privileges-preview">{ "Sent as: " }
+                <code>{ match preview { Ok(s) if !s.is_empty() => s.clone(), Ok(_) => "(none)".to_string(), Err(_) => "(fix the privileges first)".to_string() } }</code>
+            </p>
+            if !dangers.is_empty() {
+                <ul class="dangers" aria-label="Privilege warnings">
+                    { for dangers.iter().map(|d| html! {
+                        <li class={if d.severity() == Severity::Danger { "danger" } else { "note" }}>
+                            if !d.privilege.is_empty() { <code>{ d.privilege.clone() }</code>{ ": " } }
+                            { d.reason() }
+                        </li>
+                    }) }
+                </ul>
+            }
+        </fieldset>
+    }
+}
+
+fn session_result(
+    props: &SessionPanelProps,
+    active: &Rc<ActiveSession>,
+    on_copied: Callback<String>,
+    on_forget: Callback<MouseEvent>,
+) -> Html {
+    let outcome = &active.outcome;
+    let state = &props.state;
+    let expires_at_ms = match outcome.expires_hint {
+        ExpiresHint::At(secs) => Some(secs as f64 * 1000.0),
+        ExpiresHint::AfterSecs(secs) => Some(active.received_at_ms + f64::from(secs) * 1000.0),
+        ExpiresHint::Unknown => None,
+    };
+    let include = props.embed.form.include_ks;
+    let on_include = props
+        .embed
+        .dispatcher()
+        .to_callback()
+        .reform(|on| EmbedAction::Flag(Flag::IncludeKs, on));
+    let user = match &outcome.user {
+        SessionUser::Anonymous => "anonymous".to_string(),
+        SessionUser::Named(name) => name.clone(),
+        SessionUser::Unknown => "not readable (v2 KS)".to_string(),
+    };
+    html! {
+        <div class="session-result">
+            <p class="verdict">{ verdict(outcome) }</p>
+            <SecretField id="session-ks" label="KS" value={outcome.ks.expose().to_string()} revealed={state.reveal_ks}
+                on_toggle={state.dispatcher().to_callback().reform(|_| SessionAction::Toggle(Reveal::Ks))}
+                {on_copied} />
+            if let Some(at) = expires_at_ms {
+                <Countdown expires_at_ms={at} upper_bound={matches!(outcome.expires_hint, ExpiresHint::AfterSecs(_))} />
+            }
+            <dl class="inspector" aria-label="KS inspector">
+                <dt>{ "User" }</dt><dd>{ user }</dd>
+                { inspector_rows(outcome) }
+            </dl>
+            <Checkbox id="include-ks" label="Include KS in embed code" checked={include} onchange={on_include}
+                hint="Off by default. Dynamic and thumbnail embeds get it as provider.ks / flashvars.ks; auto and iframe embeds put it in a URL (referrer, logs, caches): keep it short-lived and sview:-scoped." />
+            <button type="button" onclick={on_forget}>{ "Forget this session" }</button>
+        </div>
+    }
+}
+
+fn inspector_rows(outcome: &SessionOutcome) -> Html {
+    match outcome.ks.inspect() {
+        Ok(KsInfo::V1(v1)) => html! {
+            <>
+                <dt>{ "Format" }</dt><dd>{ "KS v1 (readable)" }</dd>
+                <dt>{ "Partner" }</dt><dd>{ v1.partner.to_string() }</dd>
+                <dt>{ "Type" }</dt><dd>{ v1.session_type_label() }</dd>
+                <dt>{ "Valid until" }</dt><dd>{ iso_time(v1.valid_until) }</dd>
+                <dt>{ "Privileges" }</dt><dd><code>{ v1.privileges_joined() }</code></dd>
+            </>
+        },
+        Ok(KsInfo::V2(v2)) => html! {
+            <>
+                <dt>{ "Format" }</dt><dd>{ "KS v2 (encrypted)" }</dd>
+                <dt>{ "Partner" }</dt><dd>{ v2.partner.to_string() }</dd>
+                <dt>{ "Privileges requested" }</dt><dd><code>{ outcome.privileges.clone().unwrap_or_default() }</code></dd>
+                <dd class="note">{ V2_UNREADABLE_NOTE }</dd>
+            </>
+        },
+        Err(err) => html! { <><dt>{ "Format" }</dt><dd>{ err.message() }</dd></> },
+    }
+}
+
+fn iso_time(unix_secs: u64) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(unix_secs as f64 * 1000.0));
+    String::from(date.to_iso_string())
+}
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct CountdownProps {
+    pub expires_at_ms: f64,
+    /// The server may have shortened the lifetime: say "at most".
+    pub upper_bound: bool,
+}
+
+/// "Expires in 59:12", refreshed every second; "Expired" at zero.
+#[function_component(Countdown)]
+pub fn countdown(props: &CountdownProps) -> Html {
+    let now = use_state(js_sys::Date::now);
+    {
+        let now = now.clone();
+        use_effect_with((), move |_| {
+            let interval =
+                gloo_timers::callback::Interval::new(1000, move || now.set(js_sys::Date::now()));
+            move || drop(interval)
+        });
+    }
+    let left = ((props.expires_at_ms - *now) / 1000.0).max(0.0) as u64;
+    let text = if left == 0 {
+        "Expired: start a new session.".to_string()
+    } else {
+        let (h, m, s) = (left / 3600, (left % 3600) / 60, left % 60);
+        let prefix = if props.upper_bound {
+            "Expires in at most "
+        } else {
+            "Expires in "
+        };
+        if h > 0 {
+            format!("{prefix}{h}:{m:02}:{s:02}")
+        } else {
+            format!("{prefix}{m}:{s:02}")
+        }
+    };
+    html! { <p class="countdown">{ text }</p> }
+}

@@ -1,0 +1,233 @@
+//! Reducer for the Session panel: inputs, secrets (memory only), the request in flight and its result.
+
+use std::rc::Rc;
+
+use kaltura::api::{ApiError, ServicePreset, SessionOutcome};
+use kaltura::digest::AppTokenHashType;
+use kaltura::ks::Ks;
+use kaltura::session_form::{
+    ExpiryChoice, Method, PrivilegesForm, Secrets, SessionField, SessionForm,
+};
+use yew::Reducible;
+
+/// A text input of the Session panel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SessionText {
+    CustomServiceUrl,
+    AppTokenId,
+    UserId,
+    CustomExpiry,
+    /// Secret input: kept only here, cleared once a request is built.
+    Secret,
+    /// Secret input: kept only here, cleared once a request is built.
+    AppToken,
+}
+
+/// The reveal toggles (each `aria-pressed`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reveal {
+    Secret,
+    AppToken,
+    Ks,
+}
+
+/// A started and verified USER session.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActiveSession {
+    pub outcome: SessionOutcome,
+    pub method: Method,
+    /// `Date.now()` when the answer arrived, for the expiry countdown.
+    pub received_at_ms: f64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Phase {
+    Idle,
+    Sending { method: Method },
+    Failed(Rc<ApiError>),
+    Started,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum SessionAction {
+    Text(SessionText, String),
+    Service(ServicePreset),
+    Method(Method),
+    HashType(AppTokenHashType),
+    Expiry(ExpiryChoice),
+    Privileges(PrivilegesForm),
+    Toggle(Reveal),
+    /// Inputs were invalid: show the problems, keep what was typed.
+    Invalid(Vec<(SessionField, String)>),
+    /// A request with this generation was built and is being sent: secrets are dropped now.
+    Begin {
+        generation: u32,
+        method: Method,
+    },
+    /// The answer of request `generation`; ignored unless it is the latest.
+    Finished {
+        generation: u32,
+        result: Result<SessionOutcome, ApiError>,
+        at_ms: f64,
+    },
+    /// Stop waiting for the request in flight (its late answer is then ignored).
+    Cancel,
+    /// Forget the KS.
+    Forget,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SessionState {
+    pub form: SessionForm,
+    pub secrets: Secrets,
+    pub reveal_secret: bool,
+    pub reveal_token: bool,
+    pub reveal_ks: bool,
+    pub problems: Vec<(SessionField, String)>,
+    /// The generation of the latest request; answers from older ones are dropped.
+    pub generation: u32,
+    pub phase: Phase,
+    pub session: Option<Rc<ActiveSession>>,
+}
+
+impl Default for SessionState {
+    fn default() -> Self {
+        SessionState {
+            form: SessionForm::default(),
+            secrets: Secrets::default(),
+            reveal_secret: false,
+            reveal_token: false,
+            reveal_ks: false,
+            problems: Vec::new(),
+            generation: 0,
+            phase: Phase::Idle,
+            session: None,
+        }
+    }
+}
+
+impl SessionState {
+    pub fn text(&self, input: SessionText) -> &str {
+        match input {
+            SessionText::CustomServiceUrl => &self.form.custom_service_url,
+            SessionText::AppTokenId => &self.form.app_token_id,
+            SessionText::UserId => &self.form.user_id,
+            SessionText::CustomExpiry => &self.form.custom_expiry,
+            SessionText::Secret => &self.secrets.secret,
+            SessionText::AppToken => &self.secrets.app_token,
+        }
+    }
+
+    pub fn problem(&self, field: SessionField) -> Option<&str> {
+        self.problems
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, m)| m.as_str())
+    }
+
+    pub fn is_sending(&self) -> bool {
+        matches!(self.phase, Phase::Sending { .. })
+    }
+
+    /// The KS of the active session, for "Include KS in embed code".
+    pub fn ks(&self) -> Option<&Ks> {
+        self.session.as_ref().map(|s| &s.outcome.ks)
+    }
+
+    /// Applies one action; pure so it can be tested without a DOM.
+    pub fn apply(mut self, action: SessionAction) -> Self {
+        match action {
+            SessionAction::Text(input, value) => {
+                let slot = match input {
+                    SessionText::CustomServiceUrl => &mut self.form.custom_service_url,
+                    SessionText::AppTokenId => &mut self.form.app_token_id,
+                    SessionText::UserId => &mut self.form.user_id,
+                    SessionText::CustomExpiry => &mut self.form.custom_expiry,
+                    SessionText::Secret => &mut self.secrets.secret,
+                    SessionText::AppToken => &mut self.secrets.app_token,
+                };
+                *slot = value;
+            }
+            SessionAction::Service(preset) => self.form.service = preset,
+            SessionAction::Method(method) => {
+                self.form.method = method;
+                self.problems.clear();
+            }
+            SessionAction::HashType(hash) => self.form.hash_type = hash,
+            SessionAction::Expiry(choice) => self.form.expiry = choice,
+            SessionAction::Privileges(privileges) => self.form.privileges = privileges,
+            SessionAction::Toggle(which) => {
+                let slot = match which {
+                    Reveal::Secret => &mut self.reveal_secret,
+                    Reveal::AppToken => &mut self.reveal_token,
+                    Reveal::Ks => &mut self.reveal_ks,
+                };
+                *slot = !*slot;
+            }
+            SessionAction::Invalid(problems) => {
+                self.problems = problems;
+                self.phase = Phase::Idle;
+            }
+            SessionAction::Begin { generation, method } => {
+                self.generation = generation;
+                self.secrets = Secrets::default();
+                self.reveal_secret = false;
+                self.reveal_token = false;
+                self.problems.clear();
+                self.phase = Phase::Sending { method };
+            }
+            SessionAction::Finished {
+                generation,
+                result,
+                at_ms,
+            } => {
+                if generation != self.generation || !self.is_sending() {
+                    return self;
+                }
+                let method = match self.phase {
+                    Phase::Sending { method } => method,
+                    _ => self.form.method,
+                };
+                match result {
+                    Ok(outcome) => {
+                        self.session = Some(Rc::new(ActiveSession {
+                            outcome,
+                            method,
+                            received_at_ms: at_ms,
+                        }));
+                        self.reveal_ks = false;
+                        self.phase = Phase::Started;
+                    }
+                    Err(error) => {
+                        if let Some(field) = SessionField::for_api_error(&error) {
+                            self.problems = vec![(field, error.message())];
+                        }
+                        self.phase = Phase::Failed(Rc::new(error));
+                    }
+                }
+            }
+            SessionAction::Cancel => {
+                if self.is_sending() {
+                    self.generation = self.generation.wrapping_add(1);
+                    self.phase = Phase::Idle;
+                }
+            }
+            SessionAction::Forget => {
+                self.session = None;
+                self.reveal_ks = false;
+                if self.phase == Phase::Started {
+                    self.phase = Phase::Idle;
+                }
+            }
+        }
+        self
+    }
+}
+
+impl Reducible for SessionState {
+    type Action = SessionAction;
+
+    fn reduce(self: Rc<Self>, action: SessionAction) -> Rc<Self> {
+        Rc::new((*self).clone().apply(action))
+    }
+}
