@@ -209,3 +209,91 @@ async fn refused_copy_says_so_and_selects_the_code() {
     );
     root.remove();
 }
+
+fn element(root: &Element, selector: &str) -> web_sys::HtmlElement {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("{selector} not found"))
+        .unchecked_into()
+}
+
+async fn click(root: &Element, selector: &str) {
+    element(root, selector).click();
+    yew::scheduler::flush().await;
+}
+
+async fn wait_for_status(root: &Element, selector: &str, contains: &str) -> String {
+    let mut last = String::new();
+    for _ in 0..200 {
+        gloo_timers::future::TimeoutFuture::new(25).await;
+        yew::scheduler::flush().await;
+        last = element(root, selector).text_content().unwrap_or_default();
+        if last.contains(contains) {
+            return last;
+        }
+    }
+    panic!("status never said {contains:?}; last: {last:?}");
+}
+
+#[wasm_bindgen_test]
+async fn secret_field_is_masked_with_a_reveal_toggle() {
+    let root = mount().await;
+    click(&root, "#tab-secret").await;
+    let secret: HtmlInputElement = element(&root, "#secret").unchecked_into();
+    assert_eq!(secret.type_(), "password");
+    assert_eq!(secret.get_attribute("autocomplete").as_deref(), Some("off"));
+    assert_eq!(secret.get_attribute("spellcheck").as_deref(), Some("false"));
+    let toggle = "button[aria-controls=secret][aria-pressed]";
+    assert_eq!(
+        element(&root, toggle)
+            .get_attribute("aria-pressed")
+            .as_deref(),
+        Some("false")
+    );
+    click(&root, toggle).await;
+    let secret: HtmlInputElement = element(&root, "#secret").unchecked_into();
+    assert_eq!(secret.type_(), "text");
+    assert_eq!(
+        element(&root, toggle)
+            .get_attribute("aria-pressed")
+            .as_deref(),
+        Some("true")
+    );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn failed_start_clears_the_secret_and_stores_nothing() {
+    let root = mount().await;
+    type_into(&root, "partner-id", "2506752").await;
+    // Custom service URL on a closed loopback port: the request fails without leaving the machine.
+    click(&root, "#service-url-2").await;
+    type_into(&root, "custom-service-url", "http://127.0.0.1:9").await;
+    click(&root, "#tab-secret").await;
+    let secret_value = "sekret-value-xyz";
+    type_into(&root, "secret", secret_value).await;
+    click(&root, ".session-panel .actions button.primary").await;
+    let status = wait_for_status(&root, ".session-status", "Failed").await;
+    assert!(!status.contains(secret_value));
+    let secret: HtmlInputElement = element(&root, "#secret").unchecked_into();
+    assert_eq!(
+        secret.value(),
+        "",
+        "secret cleared once the request was sent"
+    );
+    let window = web_sys::window().unwrap();
+    assert_eq!(
+        window.local_storage().unwrap().unwrap().length().unwrap(),
+        0
+    );
+    assert_eq!(
+        window.session_storage().unwrap().unwrap().length().unwrap(),
+        0
+    );
+    assert!(!window.location().href().unwrap().contains(secret_value));
+    assert!(
+        !root.inner_html().contains(secret_value),
+        "secret nowhere in the DOM"
+    );
+    root.remove();
+}
