@@ -377,11 +377,12 @@ impl Reader<'_> {
         let first = self.hex4()?;
         let code = match first {
             0xD800..=0xDBFF => {
-                if self.bytes.get(self.pos..self.pos + 2) != Some(b"\\u") {
-                    if self.pos + 2 > self.bytes.len() {
-                        return Err(self.error(JsonErrorKind::UnexpectedEnd));
+                match (self.peek(), self.bytes.get(self.pos + 1)) {
+                    (Some(b'\\'), Some(b'u')) => {}
+                    (None, _) | (Some(b'\\'), None) => {
+                        return Err(self.error(JsonErrorKind::UnexpectedEnd))
                     }
-                    return Err(self.error(JsonErrorKind::LoneSurrogate));
+                    _ => return Err(self.error(JsonErrorKind::LoneSurrogate)),
                 }
                 self.pos += 2;
                 let second = self.hex4()?;

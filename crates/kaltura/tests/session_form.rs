@@ -2,8 +2,8 @@
 
 use kaltura::api::{Expiry, ServicePreset};
 use kaltura::session_form::{
-    build_privileges, prepare, ExpiryChoice, Method, PrivilegesForm, SessionField, SessionForm,
-    SessionPlan, Secrets,
+    build_privileges, prepare, ExpiryChoice, Method, PrivilegesForm, Secrets, SessionField,
+    SessionForm, SessionPlan,
 };
 
 /// What `prepare` should give: a plan kind and its privileges, or the fields with problems.
@@ -19,8 +19,12 @@ fn check(form: SessionForm, partner: &str, secrets: Secrets, expected: Expect) {
     let actual = match prepare(&form, partner, "1_abcd1234", &secrets) {
         Ok(prepared) => match prepared.plan {
             SessionPlan::Widget(_) => Expect::Widget,
-            SessionPlan::Secret(s) => Expect::Secret { privileges: leak(s.privileges) },
-            SessionPlan::AppToken { session, .. } => Expect::AppToken { privileges: leak(session.privileges) },
+            SessionPlan::Secret(s) => Expect::Secret {
+                privileges: leak(s.privileges),
+            },
+            SessionPlan::AppToken { session, .. } => Expect::AppToken {
+                privileges: leak(session.privileges),
+            },
         },
         Err(problems) => Expect::Problems(problems.into_iter().map(|(f, _)| f).collect()),
     };
@@ -32,59 +36,115 @@ fn leak(s: String) -> &'static str {
 }
 
 fn secret(value: &str) -> Secrets {
-    Secrets { secret: value.to_string(), app_token: String::new() }
+    Secrets {
+        secret: value.to_string(),
+        app_token: String::new(),
+    }
 }
 
 fn token(value: &str) -> Secrets {
-    Secrets { secret: String::new(), app_token: value.to_string() }
+    Secrets {
+        secret: String::new(),
+        app_token: value.to_string(),
+    }
 }
 
 fn form(method: Method) -> SessionForm {
-    SessionForm { service: ServicePreset::LocalSimulator, method, ..SessionForm::default() }
+    SessionForm {
+        service: ServicePreset::LocalSimulator,
+        method,
+        ..SessionForm::default()
+    }
 }
 
 #[test]
 fn plans_and_problems() {
     use SessionField::*;
-    check(form(Method::Widget), "2506752", Secrets::default(), Expect::Widget);
-    check(form(Method::Widget), "", Secrets::default(), Expect::Problems(vec![Partner]));
-    check(form(Method::Widget), "12a", Secrets::default(), Expect::Problems(vec![Partner]));
+    check(
+        form(Method::Widget),
+        "2506752",
+        Secrets::default(),
+        Expect::Widget,
+    );
+    check(
+        form(Method::Widget),
+        "",
+        Secrets::default(),
+        Expect::Problems(vec![Partner]),
+    );
+    check(
+        form(Method::Widget),
+        "12a",
+        Secrets::default(),
+        Expect::Problems(vec![Partner]),
+    );
     check(
         form(Method::Secret),
         "2506752",
         secret("  abc123  "),
-        Expect::Secret { privileges: "setrole:PLAYBACK_BASE_ROLE" },
+        Expect::Secret {
+            privileges: "setrole:PLAYBACK_BASE_ROLE",
+        },
     );
-    check(form(Method::Secret), "2506752", secret(""), Expect::Problems(vec![Secret]));
-    // A secret typed while another tab is shown does not satisfy the app-token tab.
-    check(form(Method::AppToken), "2506752", secret("abc"), Expect::Problems(vec![AppTokenId, AppToken]));
     check(
-        SessionForm { app_token_id: "0_tok12345".into(), ..form(Method::AppToken) },
+        form(Method::Secret),
+        "2506752",
+        secret(""),
+        Expect::Problems(vec![Secret]),
+    );
+    // A secret typed while another tab is shown does not satisfy the app-token tab.
+    check(
+        form(Method::AppToken),
+        "2506752",
+        secret("abc"),
+        Expect::Problems(vec![AppTokenId, AppToken]),
+    );
+    check(
+        SessionForm {
+            app_token_id: "0_tok12345".into(),
+            ..form(Method::AppToken)
+        },
         "2506752",
         token("0123456789abcdef0123456789abcdef"),
-        Expect::AppToken { privileges: "setrole:PLAYBACK_BASE_ROLE" },
+        Expect::AppToken {
+            privileges: "setrole:PLAYBACK_BASE_ROLE",
+        },
     );
     check(
-        SessionForm { service: ServicePreset::Custom, custom_service_url: "http://example.com".into(), ..form(Method::Widget) },
+        SessionForm {
+            service: ServicePreset::Custom,
+            custom_service_url: "http://example.com".into(),
+            ..form(Method::Widget)
+        },
         "2506752",
         Secrets::default(),
         Expect::Problems(vec![ServiceUrl]),
     );
     check(
-        SessionForm { expiry: ExpiryChoice::Custom, custom_expiry: "3 days".into(), ..form(Method::Widget) },
+        SessionForm {
+            expiry: ExpiryChoice::Custom,
+            custom_expiry: "3 days".into(),
+            ..form(Method::Widget)
+        },
         "2506752",
         Secrets::default(),
         Expect::Problems(vec![Expiry]),
     );
     check(
-        SessionForm { user_id: "a;b".into(), ..form(Method::Secret) },
+        SessionForm {
+            user_id: "a;b".into(),
+            ..form(Method::Secret)
+        },
         "2506752",
         secret("abc"),
         Expect::Problems(vec![UserId]),
     );
     check(
         SessionForm {
-            privileges: PrivilegesForm { actions_limit: "ten".into(), ..PrivilegesForm::default() },
+            privileges: PrivilegesForm {
+                actions_limit: "ten".into(),
+                ..PrivilegesForm::default()
+            },
             ..form(Method::Secret)
         },
         "2506752",
@@ -92,35 +152,83 @@ fn plans_and_problems() {
         Expect::Problems(vec![Privileges]),
     );
     // Every problem is reported at once, not one per click.
-    check(form(Method::Secret), "", secret(""), Expect::Problems(vec![Partner, Secret]));
+    check(
+        form(Method::Secret),
+        "",
+        secret(""),
+        Expect::Problems(vec![Partner, Secret]),
+    );
 }
 
 #[test]
 fn presets_are_valid_expiries() {
-    assert_eq!(ExpiryChoice::default(), ExpiryChoice::Preset(Expiry::ONE_HOUR));
+    assert_eq!(
+        ExpiryChoice::default(),
+        ExpiryChoice::Preset(Expiry::ONE_HOUR)
+    );
 }
 
 fn check_privileges(form: PrivilegesForm, entry: &str, expected: Result<&str, &str>) {
     let actual = build_privileges(&form, entry);
     match (&actual, expected) {
         (Ok(a), Ok(e)) => assert_eq!(a, e, "{form:?}"),
-        (Err(a), Err(fragment)) => assert!(a.contains(fragment), "{a:?} should mention {fragment:?}"),
+        (Err(a), Err(fragment)) => {
+            assert!(a.contains(fragment), "{a:?} should mention {fragment:?}")
+        }
         _ => panic!("{form:?} with entry {entry:?}: got {actual:?}, expected {expected:?}"),
     }
 }
 
 #[test]
 fn privileges_from_the_builder() {
-    let none = PrivilegesForm { playback_role: false, ..PrivilegesForm::default() };
+    let none = PrivilegesForm {
+        playback_role: false,
+        ..PrivilegesForm::default()
+    };
     check_privileges(none.clone(), "", Ok(""));
-    check_privileges(PrivilegesForm::default(), "", Ok("setrole:PLAYBACK_BASE_ROLE"));
     check_privileges(
-        PrivilegesForm { limit_to_entry: true, ..none.clone() },
+        PrivilegesForm::default(),
+        "",
+        Ok("setrole:PLAYBACK_BASE_ROLE"),
+    );
+    check_privileges(
+        PrivilegesForm {
+            limit_to_entry: true,
+            ..none.clone()
+        },
         " 1_abcd1234 ",
         Ok("sview:1_abcd1234"),
     );
-    check_privileges(PrivilegesForm { limit_to_entry: true, ..none.clone() }, "", Err("valid Entry ID"));
-    check_privileges(PrivilegesForm { actions_limit: "-1".into(), ..none.clone() }, "", Err("whole number"));
-    check_privileges(PrivilegesForm { actions_limit: " 5 ".into(), ..none.clone() }, "", Ok("actionslimit:5"));
-    check_privileges(PrivilegesForm { custom: "bad name:x".into(), ..none }, "", Err("privilege name"));
+    check_privileges(
+        PrivilegesForm {
+            limit_to_entry: true,
+            ..none.clone()
+        },
+        "",
+        Err("valid Entry ID"),
+    );
+    check_privileges(
+        PrivilegesForm {
+            actions_limit: "-1".into(),
+            ..none.clone()
+        },
+        "",
+        Err("whole number"),
+    );
+    check_privileges(
+        PrivilegesForm {
+            actions_limit: " 5 ".into(),
+            ..none.clone()
+        },
+        "",
+        Ok("actionslimit:5"),
+    );
+    check_privileges(
+        PrivilegesForm {
+            custom: "bad name:x".into(),
+            ..none
+        },
+        "",
+        Err("privilege name"),
+    );
 }

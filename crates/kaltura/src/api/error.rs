@@ -531,5 +531,5 @@ fn between(message: &str, open: &str, close: &str) -> Option<String> {
     let start = message.find(open)? + open.len();
     let len = message[start..].find(close)?;
     let inner = &message[start..start + len];
-    (!inner.is_empty()).then(|| inner.to_string())
+    (!inner.is_empty() && inner != "N/A").then(|| inner.to_string())
 }

@@ -90,7 +90,8 @@ pub(crate) fn parse_body(text: &str) -> Result<JsonValue, ApiError> {
     if trimmed.is_empty() {
         return Err(ApiError::Network(Network::NotJson));
     }
-    if trimmed.starts_with('<') {
+    // api_v3's XML answers start `<?xml …?><xml>`; other markup (an HTML error page) is just not JSON.
+    if trimmed.starts_with("<?xml") || trimmed.starts_with("<xml") {
         return Err(ApiError::Network(Network::XmlInsteadOfJson));
     }
     json::parse(trimmed).map_err(|e| {

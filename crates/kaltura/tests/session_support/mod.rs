@@ -1,0 +1,81 @@
+//! Shared fixtures for the session tests: a base64 encoder and a v1 KS maker (as the server writes them).
+#![allow(dead_code)] // each test file uses a different part
+
+use sha1::{Digest, Sha1};
+
+/// Standard base64 with padding (the alphabet a v1 KS uses).
+pub fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let n =
+            chunk.iter().fold(0u32, |acc, &b| (acc << 8) | u32::from(b)) << (8 * (3 - chunk.len()));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// The v1 fields in server order: partner;partner;validUntil;type;rand;user;privileges;master;data.
+pub struct V1Fields<'a> {
+    pub partner: &'a str,
+    pub valid_until: &'a str,
+    pub session_type: &'a str,
+    pub user: &'a str,
+    pub privileges: &'a str,
+    pub master: &'a str,
+}
+
+impl V1Fields<'_> {
+    pub fn plain(&self) -> String {
+        format!(
+            "{p};{p};{e};{t};1714000000.1234;{u};{r};{m};",
+            p = self.partner,
+            e = self.valid_until,
+            t = self.session_type,
+            u = self.user,
+            r = self.privileges,
+            m = self.master
+        )
+    }
+}
+
+/// A v1 KS signed like the server does: hex SHA-1 of (admin secret ‖ fields).
+pub fn v1_ks(admin_secret: &str, fields: &V1Fields) -> String {
+    let plain = fields.plain();
+    let signature: String = Sha1::new()
+        .chain_update(admin_secret.as_bytes())
+        .chain_update(plain.as_bytes())
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    base64(format!("{signature}|{plain}").as_bytes())
+}
+
+/// A USER v1 KS for partner 123, valid until 1714086400, user jdoe, privileges `sview:1_abcd1234`.
+pub fn user_v1_ks() -> String {
+    v1_ks(
+        "adminsecret",
+        &V1Fields {
+            partner: "123",
+            valid_until: "1714086400",
+            session_type: "0",
+            user: "jdoe",
+            privileges: "sview:1_abcd1234",
+            master: "",
+        },
+    )
+}
+
+/// A v2-shaped token for a partner: `v2|<pid>|<bytes>` in URL-safe base64 (content not decryptable).
+pub fn v2_shaped_ks(partner: &str, cipher: &[u8]) -> String {
+    let mut raw = format!("v2|{partner}|").into_bytes();
+    raw.extend_from_slice(cipher);
+    base64(&raw).replace('+', "-").replace('/', "_")
+}
