@@ -542,3 +542,43 @@ fn plain_session_start() {
         }),
     );
 }
+
+#[test]
+fn outcome_summary_lines() {
+    let base = |entries: Option<u64>, error: Option<ApiError>| {
+        outcome(
+            &v2(),
+            SessionUser::Anonymous,
+            ExpiresHint::Unknown,
+            None,
+            entries,
+            error,
+        )
+    };
+    let table = [
+        (
+            base(Some(42), None),
+            "Partner 123 OK — 42 entries visible to this KS",
+        ),
+        (
+            base(Some(1), None),
+            "Partner 123 OK — 1 entry visible to this KS",
+        ),
+        (
+            base(Some(0), None),
+            "Partner 123 OK — 0 entries visible to this KS",
+        ),
+        (
+            base(None, Some(ApiError::InvalidKs(KsRejection::UriRestricted))),
+            "Partner 123: session started, but listing entries with it failed. \
+             This KS is restricted to other API paths (urirestrict privilege).",
+        ),
+        (
+            base(None, None),
+            "Partner 123: session started (not verified)",
+        ),
+    ];
+    for (outcome, expected) in table {
+        assert_eq!(outcome.summary(), expected);
+    }
+}

@@ -54,6 +54,22 @@ pub struct SessionOutcome {
     pub list_error: Option<ApiError>,
 }
 
+impl SessionOutcome {
+    /// One line for the verify result, e.g. `Partner 123 OK — 42 entries visible to this KS`.
+    pub fn summary(&self) -> String {
+        let partner = self.partner;
+        match (&self.entries_visible, &self.list_error) {
+            (Some(1), _) => format!("Partner {partner} OK — 1 entry visible to this KS"),
+            (Some(n), _) => format!("Partner {partner} OK — {n} entries visible to this KS"),
+            (None, Some(error)) => format!(
+                "Partner {partner}: session started, but listing entries with it failed. {}",
+                error.message()
+            ),
+            (None, None) => format!("Partner {partner}: session started (not verified)"),
+        }
+    }
+}
+
 /// What the request asked for; fills whatever the KS and the answer do not say.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Requested {
