@@ -1,2 +1,40 @@
-//! `cargo xtask setup|serve|build|test|bench`.
-fn main() {}
+//! `cargo xtask setup|serve|build|test|bench`: the project's only entry points.
+
+mod bench;
+mod build;
+mod cmd;
+mod csp;
+mod serve;
+mod setup;
+mod sha256;
+mod sim;
+mod static_server;
+mod test;
+
+const USAGE: &str = "usage: cargo xtask <command>
+
+  setup   install whatever is missing (wasm target, chromium, trunk, wasm-bindgen-cli, npm tools)
+  serve   dev server with live reload on http://127.0.0.1:8080/ (plus the simulator, if present)
+  build   release build into dist/ with a strict CSP meta; works under any subpath
+  test    every test layer; ends with one line `N passed, M failed`
+  bench   size and load-time benchmark";
+
+fn main() {
+    let command = std::env::args().nth(1).unwrap_or_default();
+    cmd::prepare_environment();
+    let result = match command.as_str() {
+        "setup" => setup::setup(),
+        "build" => build::build(),
+        "serve" => serve::serve(),
+        "test" => test::test(),
+        "bench" => bench::bench(),
+        _ => {
+            eprintln!("{USAGE}");
+            std::process::exit(2);
+        }
+    };
+    if let Err(message) = result {
+        eprintln!("error: {message}");
+        std::process::exit(1);
+    }
+}

@@ -1,0 +1,177 @@
+//! Post-processes trunk's `dist/index.html`: hashes its inline scripts into a strict CSP `<meta>`.
+
+use crate::sha256::{base64, sha256};
+
+/// Every source list except `script-src`, whose hashes depend on the built page.
+/// `frame-ancestors` is left out on purpose: browsers ignore it in a `<meta>` CSP.
+const POLICY_AFTER_SCRIPTS: &str = "style-src 'self'; img-src 'self' data: https:; \
+connect-src 'self' https: http://127.0.0.1:* http://localhost:*; \
+frame-src https: http://127.0.0.1:* http://localhost:*; \
+object-src 'none'; base-uri 'none'; form-action 'none'";
+
+/// Why a built page cannot get its CSP.
+#[derive(Debug, PartialEq, Eq)]
+pub enum CspError {
+    NoHead,
+    UnclosedScript,
+    AlreadyHasCsp,
+    /// An inline event handler or `javascript:` URL: no hash can allow it under this policy.
+    InlineHandler(String),
+}
+
+impl std::fmt::Display for CspError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CspError::NoHead => write!(f, "index.html has no <head> to put the CSP meta in"),
+            CspError::UnclosedScript => write!(f, "index.html has a <script> without </script>"),
+            CspError::AlreadyHasCsp => write!(f, "index.html already has a CSP meta"),
+            CspError::InlineHandler(what) => write!(
+                f,
+                "index.html uses `{what}`, which the strict CSP blocks; move it into the app"
+            ),
+        }
+    }
+}
+
+/// The text of every inline `<script>` (one without `src`), in document order.
+pub fn inline_scripts(html: &str) -> Result<Vec<&str>, CspError> {
+    let lower = html.to_ascii_lowercase();
+    let mut scripts = Vec::new();
+    let mut from = 0;
+    while let Some(start) = lower[from..].find("<script").map(|i| i + from) {
+        let tag_end = lower[start..]
+            .find('>')
+            .map(|i| i + start)
+            .ok_or(CspError::UnclosedScript)?;
+        let close = lower[tag_end..]
+            .find("</script")
+            .map(|i| i + tag_end)
+            .ok_or(CspError::UnclosedScript)?;
+        let tag = &lower[start..tag_end];
+        if !has_attribute(tag, "src") {
+            scripts.push(&html[tag_end + 1..close]);
+        }
+        from = close;
+    }
+    Ok(scripts)
+}
+
+fn has_attribute(tag: &str, name: &str) -> bool {
+    tag.split(|c: char| c.is_ascii_whitespace())
+        .any(|part| part == name || part.starts_with(&format!("{name}=")))
+}
+
+/// The full policy allowing exactly these inline scripts.
+pub fn policy(scripts: &[&str]) -> String {
+    let hashes: String = scripts
+        .iter()
+        .map(|script| format!(" 'sha256-{}'", base64(&sha256(script.as_bytes()))))
+        .collect();
+    format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; {POLICY_AFTER_SCRIPTS}"
+    )
+}
+
+/// `html` with the CSP meta as the first element of `<head>`.
+pub fn add_csp_meta(html: &str) -> Result<String, CspError> {
+    let lower = html.to_ascii_lowercase();
+    if lower.contains("http-equiv=\"content-security-policy\"") {
+        return Err(CspError::AlreadyHasCsp);
+    }
+    for blocked in [" onload=", " onclick=", " onerror=", "javascript:"] {
+        if lower.contains(blocked) {
+            return Err(CspError::InlineHandler(blocked.trim().to_string()));
+        }
+    }
+    let head = find_head_open(&lower).ok_or(CspError::NoHead)?;
+    let meta = format!(
+        "\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{}\" />",
+        policy(&inline_scripts(html)?)
+    );
+    Ok(format!("{}{meta}{}", &html[..head], &html[head..]))
+}
+
+/// Byte index just after `<head …>`.
+fn find_head_open(lower: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(start) = lower[from..].find("<head").map(|i| i + from) {
+        let next = lower.as_bytes().get(start + 5).copied();
+        if matches!(
+            next,
+            Some(b'>') | Some(b' ') | Some(b'\t') | Some(b'\n') | Some(b'\r')
+        ) {
+            return lower[start..].find('>').map(|i| start + i + 1);
+        }
+        from = start + 5;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_scripts(html: &str, expected: &[&str]) {
+        assert_eq!(inline_scripts(html).unwrap(), expected, "scripts in {html}");
+    }
+
+    #[test]
+    fn finds_only_inline_scripts() {
+        check_scripts("<p>no scripts</p>", &[]);
+        check_scripts("<script>a()</script>", &["a()"]);
+        check_scripts(
+            r#"<script src="x.js"></script><SCRIPT type="module">b()</SCRIPT>"#,
+            &["b()"],
+        );
+        check_scripts(
+            r#"<script type="module">
+import init from './app.js';
+</script><script data-src="y">c()</script>"#,
+            &["\nimport init from './app.js';\n", "c()"],
+        );
+    }
+
+    #[test]
+    fn unclosed_script_is_an_error() {
+        assert_eq!(inline_scripts("<script>a()"), Err(CspError::UnclosedScript));
+    }
+
+    #[test]
+    fn meta_is_first_in_head_and_hashes_the_script() {
+        let html = "<html><head><meta charset=\"utf-8\"><script>alert(1)</script></head></html>";
+        let out = add_csp_meta(html).unwrap();
+        let after_head = out.split("<head>").nth(1).unwrap().trim_start();
+        assert!(
+            after_head.starts_with("<meta http-equiv=\"Content-Security-Policy\""),
+            "{out}"
+        );
+        assert!(
+            out.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='; "),
+            "{out}"
+        );
+        assert!(out.contains("object-src 'none'; base-uri 'none'; form-action 'none'\""));
+        assert!(!out.contains("frame-ancestors"));
+    }
+
+    #[test]
+    fn head_with_attributes_and_header_element_are_told_apart() {
+        let html =
+            "<html><head lang=\"en\"><title>t</title></head><body><header></header></body></html>";
+        let out = add_csp_meta(html).unwrap();
+        assert!(
+            out.contains("<head lang=\"en\">\n    <meta http-equiv"),
+            "{out}"
+        );
+        assert_eq!(add_csp_meta("<header></header>"), Err(CspError::NoHead));
+    }
+
+    #[test]
+    fn refuses_pages_the_policy_would_break() {
+        assert_eq!(
+            add_csp_meta("<head></head><body onload=\"x()\">"),
+            Err(CspError::InlineHandler("onload=".into()))
+        );
+        let once = add_csp_meta("<head></head>").unwrap();
+        assert_eq!(add_csp_meta(&once), Err(CspError::AlreadyHasCsp));
+    }
+}

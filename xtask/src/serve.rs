@@ -1,0 +1,19 @@
+//! `cargo xtask serve`: trunk's live-reloading dev server, plus the simulator when it exists.
+
+use crate::cmd::{command, run};
+
+pub const DEV_URL: &str = "http://127.0.0.1:8080/";
+
+pub fn serve() -> Result<(), String> {
+    crate::setup::setup()?;
+    // Kept alive until trunk exits; Ctrl-C reaches both, since they share our process group.
+    let _sim = crate::sim::start()?;
+    println!();
+    println!("  Kaltura Embed Studio: {DEV_URL}  (first build takes about a minute; Ctrl-C stops)");
+    println!();
+    // No CSP meta here: trunk serve injects its own live-reload script.
+    run(command(
+        "trunk",
+        &["serve", "--address", "127.0.0.1", "--port", "8080"],
+    ))
+}

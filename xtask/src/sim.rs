@@ -1,0 +1,63 @@
+//! Starts the local api_v3 simulator (`crates/sim`) in the background, once it has a binary.
+
+use crate::cmd::{command, repo_root, run, Background};
+use std::net::{SocketAddr, TcpStream};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+/// The port the page's "Local simulator" preset points at.
+pub const SIM_PORT: u16 = 8081;
+
+/// Whether `crates/sim` has a binary target yet (it starts as a library).
+fn has_binary() -> bool {
+    let sim = repo_root().join("crates/sim");
+    let manifest = std::fs::read_to_string(sim.join("Cargo.toml")).unwrap_or_default();
+    sim.join("src/main.rs").exists()
+        || sim.join("src/bin/sim.rs").exists()
+        || manifest.contains("[[bin]]")
+}
+
+/// The running simulator (stopped when dropped), or `None` while there is no sim binary.
+///
+/// Built in the dev profile and started directly rather than with `cargo run --release`: the test
+/// layer has just built the same dev artifacts, the workspace release profile (fat LTO) would
+/// cost a minute of the 2 cores for no benefit, and a direct child dies with us cleanly.
+pub fn start() -> Result<Option<Background>, String> {
+    if !has_binary() {
+        println!("simulator: crates/sim has no binary yet; not started");
+        return Ok(None);
+    }
+    let address = SocketAddr::from(([127, 0, 0, 1], SIM_PORT));
+    if TcpStream::connect_timeout(&address, Duration::from_millis(200)).is_ok() {
+        return Err(format!(
+            "port {SIM_PORT} is already in use (another `cargo xtask serve`?); stop it first"
+        ));
+    }
+    run(command(
+        "cargo",
+        &["build", "--package", "sim", "--bin", "sim"],
+    ))?;
+    let port = SIM_PORT.to_string();
+    let mut sim = Background::spawn("simulator", command(&binary_path(), &["--port", &port]))?;
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while Instant::now() < deadline {
+        if let Some(status) = sim.exited() {
+            return Err(format!("simulator exited at start-up ({status})"));
+        }
+        if TcpStream::connect_timeout(&address, Duration::from_millis(200)).is_ok() {
+            println!("simulator: listening on http://127.0.0.1:{SIM_PORT}/");
+            return Ok(Some(sim));
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    Err(format!(
+        "simulator did not listen on port {SIM_PORT} within 30 s"
+    ))
+}
+
+fn binary_path() -> String {
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo_root().join("target"));
+    target.join("debug/sim").to_string_lossy().into_owned()
+}
