@@ -1,0 +1,224 @@
+//! The `/api_v3/` front controller: params from path > query > body, format selection, serialisation, headers.
+
+mod app_token;
+pub mod base_entry;
+pub mod dispatch;
+pub mod multirequest;
+mod session;
+mod system;
+mod ui_conf;
+
+use std::time::Instant;
+
+use crate::errors::{self, ApiError};
+use crate::http::{Request, Response};
+use crate::params::{Param, Params};
+use crate::phpurl;
+use crate::state::State;
+use crate::value::Value;
+
+use dispatch::Env;
+
+/// Headers every api_v3 response carries (facts §3.1, §5).
+pub const EXPOSE_HEADERS: &str =
+    "Server, Content-Length, Content-Range, Date, X-Kaltura, X-Kaltura-Session, X-Me";
+const EXPIRES: &str = "Sun, 19 Nov 2000 08:52:00 GMT";
+const CACHE_CONTROL: &str = "no-store, no-cache, must-revalidate, post-check=0, pre-check=0";
+
+/// A parsed api_v3 request.
+pub struct ApiRequest {
+    pub params: Params,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Json,
+    Xml,
+}
+
+impl ApiRequest {
+    /// Collects params as infraRequestUtils::getRequestParams: path pairs > query > body.
+    pub fn parse(request: &Request) -> ApiRequest {
+        let body = body_params(request);
+        let query = Params::from_query(&request.query);
+        let path = path_params(&request.path);
+        ApiRequest {
+            params: path.merged_over(query.merged_over(body)),
+        }
+    }
+
+    pub fn service(&self) -> &str {
+        self.params.text("service").unwrap_or("")
+    }
+
+    pub fn is_multirequest(&self) -> bool {
+        self.service().eq_ignore_ascii_case("multirequest")
+    }
+
+    /// `service.action` names, lower-case; a multirequest lists `multirequest` then its items.
+    pub fn calls(&self) -> Vec<String> {
+        if self.is_multirequest() {
+            let mut calls = vec!["multirequest".to_string()];
+            calls.extend(multirequest::calls(&self.params));
+            calls
+        } else {
+            vec![format!(
+                "{}.{}",
+                self.service().to_ascii_lowercase(),
+                self.params
+                    .text("action")
+                    .unwrap_or("")
+                    .to_ascii_lowercase()
+            )]
+        }
+    }
+
+    /// Runs the request and serialises the answer (always HTTP 200).
+    pub fn respond(&self, state: &State, request: &Request, force_xml: bool) -> Response {
+        let started = Instant::now();
+        let env = Env {
+            state,
+            uri: &request.target,
+            ip: request.peer.ip(),
+        };
+        let format_param = self.params.text("format").unwrap_or("2");
+        let format = match format_param {
+            "1" => Some(Format::Json),
+            "2" => Some(Format::Xml),
+            _ => None,
+        };
+        let Some(format) = format else {
+            let error = errors::UNKNOWN_RESPONSE_FORMAT.with(&[format_param]);
+            return finish(xml_document(&error.to_xml(), started), Format::Xml);
+        };
+        let format = if force_xml { Format::Xml } else { format };
+
+        let body = if self.is_multirequest() {
+            let results = multirequest::run(&env, &self.params);
+            match format {
+                Format::Json => Value::Array(results.into_iter().map(as_value).collect()).to_json(),
+                Format::Xml => {
+                    let items: String = results
+                        .iter()
+                        .map(|result| format!("<item>{}</item>", xml_of(result)))
+                        .collect();
+                    xml_document(&items, started)
+                }
+            }
+        } else {
+            let action = self.params.text("action").unwrap_or("");
+            let result = dispatch::call(&env, self.service(), action, &self.params);
+            match format {
+                Format::Json => as_value(result).to_json(),
+                Format::Xml => xml_document(&xml_of(&result), started),
+            }
+        };
+        finish(body, format)
+    }
+}
+
+fn as_value(result: Result<Value, ApiError>) -> Value {
+    result.unwrap_or_else(|error| error.to_value())
+}
+
+fn xml_of(result: &Result<Value, ApiError>) -> String {
+    match result {
+        Ok(value) => value.to_xml(),
+        Err(error) => error.to_xml(),
+    }
+}
+
+fn xml_document(result: &str, started: Instant) -> String {
+    format!(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?><xml><result>{result}</result><executionTime>{:.6}</executionTime></xml>",
+        started.elapsed().as_secs_f64()
+    )
+}
+
+fn finish(body: String, format: Format) -> Response {
+    let content_type = match format {
+        Format::Json => "application/json",
+        Format::Xml => "text/xml",
+    };
+    let mut response = Response::new(200, content_type, body);
+    response.set_header("Expires", EXPIRES);
+    response.set_header("Cache-Control", CACHE_CONTROL);
+    response.set_header("X-Me", "kaltura-sim");
+    add_cors(&mut response);
+    response
+}
+
+/// `Access-Control-Allow-Origin: *` and the exposed headers, on every response.
+pub fn add_cors(response: &mut Response) {
+    response.set_header("Access-Control-Allow-Origin", "*");
+    response.set_header("Access-Control-Expose-Headers", EXPOSE_HEADERS);
+}
+
+/// The OPTIONS answer, sent before any processing: 200, empty body.
+pub fn preflight() -> Response {
+    let mut response = Response::empty(200);
+    response.set_header("Access-Control-Allow-Origin", "*");
+    response.set_header(
+        "Access-Control-Allow-Headers",
+        "Origin, X-Requested-With, Content-Type, Accept, Range, Cache-Control",
+    );
+    response.set_header("Access-Control-Allow-Methods", "POST, GET, HEAD, OPTIONS");
+    response.set_header("Access-Control-Max-Age", "86400");
+    response.set_header("Access-Control-Expose-Headers", EXPOSE_HEADERS);
+    response
+}
+
+/// `/api_v3[/index.php]/k1/v1/k2/v2…`: key/value pairs, the first occurrence of a key wins.
+fn path_params(path: &str) -> Params {
+    let rest = path.strip_prefix("/api_v3").unwrap_or(path);
+    let rest = rest.strip_prefix("/index.php").unwrap_or(rest);
+    let segments: Vec<String> = rest
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .map(phpurl::path_decode)
+        .collect();
+    let mut params = Params::new();
+    for pair in segments.chunks(2) {
+        let value = pair.get(1).cloned().unwrap_or_default();
+        if !params.contains(&pair[0]) {
+            params.insert_path(&pair[0], Param::Text(value));
+        }
+    }
+    params
+}
+
+/// The body as PHP sees it: JSON only for exactly `application/json`, form for urlencoded.
+fn body_params(request: &Request) -> Params {
+    let content_type = request.header("Content-Type").unwrap_or("").trim();
+    let body = String::from_utf8_lossy(&request.body);
+    if content_type.eq_ignore_ascii_case("application/json") {
+        return Params::from_json(&body).unwrap_or_default();
+    }
+    let media_type = content_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    if media_type == "application/x-www-form-urlencoded" {
+        return Params::from_query(&body);
+    }
+    Params::new()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn path_pairs_first_wins() {
+        let params = path_params("/api_v3/service/session/action/start/format/1/format/2/odd");
+        assert_eq!(params.text("service"), Some("session"));
+        assert_eq!(params.text("action"), Some("start"));
+        assert_eq!(params.text("format"), Some("1"));
+        assert_eq!(params.text("odd"), Some(""));
+        let index = path_params("/api_v3/index.php/service/multirequest");
+        assert_eq!(index.text("service"), Some("multirequest"));
+        assert_eq!(index.text("action"), None);
+    }
+}
