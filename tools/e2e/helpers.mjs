@@ -1,0 +1,46 @@
+// Shared e2e helpers: waiting for the page and reading the code block.
+import assert from 'node:assert/strict';
+
+/** Retries `check` (which throws on failure) until it passes or `timeoutMs` runs out. */
+export async function eventually(check, timeoutMs = 5000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
+
+/** Opens the page and waits for the app to have rendered its form. */
+export async function openStudio(page, baseUrl) {
+  await page.goto(baseUrl);
+  await page.getByLabel('Partner ID', { exact: true }).waitFor();
+}
+
+export function codeBlock(page) {
+  return page.getByLabel('Embed code', { exact: true });
+}
+
+/** The code block's text, whether it is a <textarea> or another element. */
+export async function codeText(page) {
+  return codeBlock(page).evaluate((el) => ('value' in el ? el.value : el.textContent));
+}
+
+/** Waits until the code block contains `needle`. */
+export async function expectCodeContains(page, needle) {
+  await eventually(async () => {
+    const code = await codeText(page);
+    assert.ok(code.includes(needle), `code block lacks ${needle}:\n${code}`);
+  });
+}
+
+export async function fillIds(page, { partner, uiConf, entry }) {
+  await page.getByLabel('Partner ID', { exact: true }).fill(partner);
+  await page.getByLabel('Player ID (uiConf ID)', { exact: true }).fill(uiConf);
+  await page.getByLabel('Entry ID', { exact: true }).fill(entry);
+}
+
+export { assert };

@@ -1,0 +1,129 @@
+// Playwright e2e runner: `node tools/e2e/run.mjs <baseUrl>`.
+// Loads every tools/e2e/specs/*.mjs (default export: an array of { name, run(ctx) }), runs each test
+// in a fresh browser context, fails it on any console error, page error or CSP violation, saves a
+// screenshot per test under target/e2e/, and ends with the line `N passed, M failed`.
+import { chromium } from 'playwright-core';
+import { mkdir, readdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repoRoot = join(here, '..', '..');
+const screenshotDir = join(repoRoot, 'target', 'e2e');
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+// Reports CSP violations through console.error, so the console listener fails the test.
+const reportCspViolations = () => {
+  document.addEventListener('securitypolicyviolation', (event) => {
+    console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'}`);
+  });
+};
+
+async function loadSpecs(filter) {
+  const specDir = join(here, 'specs');
+  const files = (await readdir(specDir)).filter((f) => f.endsWith('.mjs')).sort();
+  const tests = [];
+  for (const file of files) {
+    const spec = await import(pathToFileURL(join(specDir, file)).href);
+    for (const test of spec.default) {
+      const name = `${file.replace(/\.mjs$/, '')}: ${test.name}`;
+      if (!filter || name.includes(filter)) tests.push({ ...test, name });
+    }
+  }
+  return tests;
+}
+
+function slug(text) {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
+async function runTest(browser, test, baseUrl) {
+  const context = await browser.newContext({
+    permissions: ['clipboard-read', 'clipboard-write'],
+    viewport: { width: 1280, height: 900 },
+  });
+  await context.addInitScript(reportCspViolations);
+  context.setDefaultTimeout(10_000);
+  const page = await context.newPage();
+  const problems = [];
+  const expected = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  // A spec that provokes an error on purpose (e.g. a blocked inline script) declares it here.
+  const expectError = (pattern) => expected.push(pattern);
+  let failure = null;
+  try {
+    await test.run({ page, context, baseUrl, expectError });
+  } catch (error) {
+    failure = error;
+  }
+  try {
+    await page.screenshot({ path: join(screenshotDir, `${slug(test.name)}.png`), fullPage: true });
+  } catch (error) {
+    failure ??= error;
+  }
+  await context.close();
+  const unexpected = problems.filter((p) => !expected.some((pattern) => pattern.test(p)));
+  if (unexpected.length > 0) {
+    // Console errors often explain a failed step, so show them with it.
+    const report = unexpected.join('\n');
+    failure = failure ? new Error(`${failure.stack || failure}\n${report}`) : new Error(report);
+  }
+  return failure;
+}
+
+async function main() {
+  const [baseUrl, filter] = process.argv.slice(2);
+  if (!baseUrl) {
+    console.error('usage: node tools/e2e/run.mjs <baseUrl> [name filter]');
+    console.log('0 passed, 1 failed');
+    process.exit(2);
+  }
+  await mkdir(screenshotDir, { recursive: true });
+  const tests = await loadSpecs(filter);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: chromiumArgs,
+  });
+  let passed = 0;
+  let failed = 0;
+  try {
+    for (const test of tests) {
+      const failure = await runTest(browser, test, baseUrl);
+      if (failure) {
+        failed += 1;
+        console.log(`not ok - ${test.name}`);
+        console.log(String(failure.stack || failure).replace(/^/gm, '    '));
+      } else {
+        passed += 1;
+        console.log(`ok - ${test.name}`);
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  if (tests.length === 0) {
+    console.log('no e2e tests found');
+    failed += 1;
+  }
+  console.log(`screenshots: ${screenshotDir}`);
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed > 0 ? 1 : 0);
+}
+
+main().catch((error) => {
+  console.error(error);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+});

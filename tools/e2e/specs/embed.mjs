@@ -1,0 +1,113 @@
+// The embed form end to end: IDs → v7/v2 snippets, field errors, copy, and the CSP'd page itself.
+import {
+  assert,
+  codeBlock,
+  codeText,
+  eventually,
+  expectCodeContains,
+  fillIds,
+  openStudio,
+} from '../helpers.mjs';
+
+const IDS = { partner: '2506752', uiConf: '48460943', entry: '1_abcd1234' };
+const V7_LIBRARY = 'https://cdnapisec.kaltura.com/p/2506752/embedPlaykitJs/uiconf_id/48460943';
+const V2_PATH = '/sp/250675200/';
+const EMBED_TYPES = ['Dynamic', 'Auto', 'IFrame', 'Thumbnail'];
+
+export default [
+  {
+    name: 'typing IDs gives the v7 library URL',
+    async run({ page, baseUrl }) {
+      await openStudio(page, baseUrl);
+      await fillIds(page, IDS);
+      await expectCodeContains(page, V7_LIBRARY);
+    },
+  },
+  {
+    name: 'switching to player v2 gives the /sp/{pid}00/ path',
+    async run({ page, baseUrl }) {
+      await openStudio(page, baseUrl);
+      await fillIds(page, IDS);
+      await page.getByRole('radio', { name: /v2/ }).check();
+      await expectCodeContains(page, V2_PATH);
+      await page.getByRole('radio', { name: /v7/ }).check();
+      await expectCodeContains(page, V7_LIBRARY);
+    },
+  },
+  {
+    name: 'every embed type × player version names the partner and player',
+    async run({ page, baseUrl }) {
+      await openStudio(page, baseUrl);
+      await fillIds(page, IDS);
+      for (const [version, needle] of [['v7', V7_LIBRARY], ['v2', V2_PATH]]) {
+        await page.getByRole('radio', { name: new RegExp(version) }).check();
+        const seen = new Set();
+        for (const type of EMBED_TYPES) {
+          await page.getByRole('radio', { name: type, exact: true }).check();
+          await expectCodeContains(page, needle);
+          await expectCodeContains(page, '1_abcd1234');
+          seen.add(await codeText(page));
+        }
+        assert.equal(seen.size, EMBED_TYPES.length, `${version}: each embed type gives its own snippet`);
+      }
+    },
+  },
+  {
+    name: 'an invalid Partner ID shows a linked field error and no snippet',
+    async run({ page, baseUrl }) {
+      await openStudio(page, baseUrl);
+      await fillIds(page, { ...IDS, partner: '12a' });
+      const partner = page.getByLabel('Partner ID', { exact: true });
+      await eventually(async () => assert.equal(await partner.getAttribute('aria-invalid'), 'true'));
+      const describedBy = await partner.getAttribute('aria-describedby');
+      assert.ok(describedBy, 'Partner ID has aria-describedby');
+      const messages = await page.evaluate(
+        (ids) => ids.split(/\s+/).map((id) => document.getElementById(id)?.textContent.trim() ?? null),
+        describedBy,
+      );
+      assert.ok(
+        messages.some((text) => text && text.length > 0),
+        `aria-describedby="${describedBy}" points at a visible message, got ${JSON.stringify(messages)}`,
+      );
+      const code = await codeText(page);
+      assert.ok(!code.includes('<script'), `no snippet for an invalid partner:\n${code}`);
+      assert.ok(!code.includes('<iframe'), `no snippet for an invalid partner:\n${code}`);
+    },
+  },
+  {
+    name: 'Copy embed code puts the code block on the clipboard and says Copied',
+    async run({ page, baseUrl }) {
+      await openStudio(page, baseUrl);
+      await fillIds(page, IDS);
+      await expectCodeContains(page, V7_LIBRARY);
+      await page.getByRole('button', { name: 'Copy embed code' }).click();
+      await page.getByRole('status').filter({ hasText: 'Copied' }).waitFor();
+      const clipboard = await page.evaluate(() => navigator.clipboard.readText());
+      assert.equal(clipboard, await codeText(page));
+    },
+  },
+  {
+    name: 'the page runs under its subpath with the strict CSP and no console errors',
+    async run({ page, baseUrl, expectError }) {
+      assert.match(new URL(baseUrl).pathname, /^\/.+\/$/, 'served from a subpath');
+      await openStudio(page, baseUrl);
+      const policy = await page
+        .locator('meta[http-equiv="Content-Security-Policy"]')
+        .getAttribute('content');
+      assert.match(policy, /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
+      assert.doesNotMatch(policy, /unsafe-inline/);
+      await assert.doesNotReject(codeBlock(page).waitFor());
+      // The policy is enforced, not just present: an injected inline script must not run.
+      expectError(/CSP violation: script-src/);
+      expectError(/Content Security Policy/);
+      const ran = await page.evaluate(async () => {
+        const script = document.createElement('script');
+        script.textContent = 'window.__inlineRan = true';
+        document.body.append(script);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        return window.__inlineRan === true;
+      });
+      assert.equal(ran, false, 'an inline script ran despite the CSP');
+    },
+  },
+];
