@@ -45,7 +45,8 @@ export default [
         for (const type of EMBED_TYPES) {
           await page.getByRole('radio', { name: type, exact: true }).check();
           await expectCodeContains(page, needle);
-          await expectCodeContains(page, '1_abcd1234');
+          await expectCodeContains(page, IDS.uiConf);
+          await expectCodeContains(page, IDS.entry);
           seen.add(await codeText(page));
         }
         assert.equal(seen.size, EMBED_TYPES.length, `${version}: each embed type gives its own snippet`);
