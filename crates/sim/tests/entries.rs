@@ -133,7 +133,7 @@ fn list_visibility_by_session() {
 fn list_pager() {
     let sim = Sim::start();
     let admin = admin_ks(&sim);
-    let cases: &[(&[(&str, &str)], &[&str])] = &[
+    let cases: &[(Pairs, &[&str])] = &[
         (&[("pager:pageSize", "2")], &["1_demo0001", "1_demo0002"]),
         (
             &[("pager:pageSize", "2"), ("pager:pageIndex", "2")],

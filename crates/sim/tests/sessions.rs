@@ -27,7 +27,7 @@ fn check_start(
 fn session_start_secret_and_type_rules() {
     let sim = Sim::start();
     let pid = ("partnerId", DEMO_PID);
-    let cases: &[(&[(&str, &str)], &str, Option<&str>)] = &[
+    let cases: &[(Pairs, &str, Option<&str>)] = &[
         (&[pid, ("secret", DEMO_ADMIN_SECRET)], "OK", None),
         (&[pid, ("secret", DEMO_ADMIN_SECRET), ("type", "0")], "OK", None),
         (&[pid, ("secret", DEMO_ADMIN_SECRET), ("type", "2")], "OK", None),
@@ -254,11 +254,21 @@ fn app_token_session(
     sim.call("appToken", "startSession", &params)
 }
 
+/// (id, token, hash, extra params, expected userId, expected privileges)
+type TokenCase<'a> = (
+    &'a str,
+    &'a str,
+    HashType,
+    Pairs<'a>,
+    Option<&'a str>,
+    &'a str,
+);
+
 #[test]
 fn app_token_each_hash_type() {
     let sim = Sim::start();
     // (id, token, hash, extra params) → (userId, privileges)
-    let cases: &[(&str, &str, HashType, &[(&str, &str)], Option<&str>, &str)] = &[
+    let cases: &[TokenCase] = &[
         (
             "0_apptksh1",
             "feedface00000000000000000000a001",

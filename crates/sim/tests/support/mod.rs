@@ -1,5 +1,5 @@
 //! Test helpers: a simulator on a random loopback port and a tiny blocking HTTP/1.1 client.
-#![allow(dead_code)] // each test binary uses a different subset
+#![allow(dead_code, unused_imports)] // each test binary uses a different subset
 
 use std::io::{self, Read, Write};
 use std::net::{SocketAddr, TcpStream};
@@ -16,6 +16,9 @@ pub const LEGACY_ADMIN_SECRET: &str = "FAKE-legacy-admin-secret-0002";
 pub const LEGACY_USER_SECRET: &str = "FAKE-legacy-user-secret-0002";
 pub const BLOCKED_PID: &str = "666666";
 pub const BLOCKED_ADMIN_SECRET: &str = "FAKE-blocked-admin-secret-0003";
+
+/// Form params as written in test tables.
+pub type Pairs<'a> = &'a [(&'a str, &'a str)];
 
 /// A raw HTTP answer.
 #[derive(Debug)]
