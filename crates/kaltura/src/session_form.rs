@@ -123,7 +123,9 @@ pub fn build_privileges(form: &PrivilegesForm, entry_input: &str) -> Result<Stri
 pub fn expiry_secs(form: &SessionForm) -> Option<u32> {
     match form.expiry {
         ExpiryChoice::Preset(expiry) => Some(expiry.secs()),
-        ExpiryChoice::Custom => Expiry::parse_custom(&form.custom_expiry).ok().map(Expiry::secs),
+        ExpiryChoice::Custom => Expiry::parse_custom(&form.custom_expiry)
+            .ok()
+            .map(Expiry::secs),
     }
 }
 
@@ -218,7 +220,9 @@ pub fn prepare(
 
     let plan = match form.method {
         Method::Widget => match (partner, expiry) {
-            (Some(partner), Some(expiry)) => Some(SessionPlan::Widget(WidgetSession { partner, expiry })),
+            (Some(partner), Some(expiry)) => {
+                Some(SessionPlan::Widget(WidgetSession { partner, expiry }))
+            }
             _ => None,
         },
         Method::Secret => {
@@ -226,13 +230,15 @@ pub fn prepare(
                 .map_err(|e| note(SessionField::Secret, e.message()))
                 .ok();
             match (partner, secret, user, expiry) {
-                (Some(partner), Some(secret), Some(user), Some(expiry)) => Some(SessionPlan::Secret(SecretSession {
-                    partner,
-                    secret,
-                    user,
-                    expiry,
-                    privileges,
-                })),
+                (Some(partner), Some(secret), Some(user), Some(expiry)) => {
+                    Some(SessionPlan::Secret(SecretSession {
+                        partner,
+                        secret,
+                        user,
+                        expiry,
+                        privileges,
+                    }))
+                }
                 _ => None,
             }
         }
@@ -244,17 +250,19 @@ pub fn prepare(
                 .map_err(|e| note(SessionField::AppToken, e.message()))
                 .ok();
             match (partner, token_id, token, user, expiry) {
-                (Some(partner), Some(token_id), Some(token), Some(user), Some(expiry)) => Some(SessionPlan::AppToken {
-                    partner,
-                    session: AppTokenSession {
-                        token_id,
-                        token,
-                        hash_type: form.hash_type,
-                        user,
-                        expiry,
-                        privileges,
-                    },
-                }),
+                (Some(partner), Some(token_id), Some(token), Some(user), Some(expiry)) => {
+                    Some(SessionPlan::AppToken {
+                        partner,
+                        session: AppTokenSession {
+                            token_id,
+                            token,
+                            hash_type: form.hash_type,
+                            user,
+                            expiry,
+                            privileges,
+                        },
+                    })
+                }
                 _ => None,
             }
         }
