@@ -1,7 +1,8 @@
 //! Pure core of Kaltura Embed Studio: validated IDs, hosts, escaping and embed snippets (no IO, no web-sys).
 //!
 //! Everything a page shows as code is produced here, so it can be tested natively and
-//! every user value is escaped in exactly one place (`escape`).
+//! every user value is escaped in exactly one place (`escape`). USER sessions live in `api`
+//! (request builders, response decoding, errors), `ks` (KS inspection), `privileges` and `json`.
 
 pub mod api;
 mod base64;
