@@ -126,6 +126,32 @@ fn describe(cmd: &Command) -> String {
     format!("`{}`", cmd.get_program().to_string_lossy())
 }
 
+/// Makes the child receive SIGTERM when xtask dies, even by a signal that skips our `Drop`s
+/// (`kill`, a CI timeout): otherwise the simulator and `trunk serve` would outlive us and keep
+/// their ports. `cargo xtask` execs into xtask, so xtask is the parent that matters.
+#[cfg(target_os = "linux")]
+pub fn die_with_parent(cmd: &mut Command) {
+    use std::os::unix::process::CommandExt;
+    extern "C" {
+        fn prctl(option: i32, arg2: u64, arg3: u64, arg4: u64, arg5: u64) -> i32;
+    }
+    const PR_SET_PDEATHSIG: i32 = 1;
+    const SIGTERM: u64 = 15;
+    // SAFETY: prctl is async-signal-safe and touches only the calling (child) process.
+    unsafe {
+        cmd.pre_exec(|| {
+            if prctl(PR_SET_PDEATHSIG, SIGTERM, 0, 0, 0) == 0 {
+                Ok(())
+            } else {
+                Err(std::io::Error::last_os_error())
+            }
+        });
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+pub fn die_with_parent(_cmd: &mut Command) {}
+
 /// A background child killed when dropped, so `?` and panics clean up. It stays in our process
 /// group, so Ctrl-C in the terminal reaches it too even though xtask installs no signal handler.
 pub struct Background {
@@ -135,6 +161,7 @@ pub struct Background {
 
 impl Background {
     pub fn spawn(name: &str, mut cmd: Command) -> Result<Background, String> {
+        die_with_parent(&mut cmd);
         echo(&cmd);
         let child = cmd
             .spawn()

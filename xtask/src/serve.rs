@@ -1,6 +1,6 @@
 //! `cargo xtask serve`: trunk's live-reloading dev server, plus the simulator when it exists.
 
-use crate::cmd::{command, run};
+use crate::cmd::{command, die_with_parent, run};
 
 pub const DEV_URL: &str = "http://127.0.0.1:8080/";
 
@@ -11,9 +11,20 @@ pub fn serve() -> Result<(), String> {
     println!();
     println!("  Kaltura Embed Studio: {DEV_URL}  (first build takes about a minute; Ctrl-C stops)");
     println!();
-    // No CSP meta here: trunk serve injects its own live-reload script.
-    run(command(
+    // No CSP meta here: trunk serve injects its own live-reload script. Its own dist dir keeps
+    // dist/ the CSP'd release build, even while a `cargo xtask test` runs beside it.
+    let mut trunk = command(
         "trunk",
-        &["serve", "--address", "127.0.0.1", "--port", "8080"],
-    ))
+        &[
+            "serve",
+            "--address",
+            "127.0.0.1",
+            "--port",
+            "8080",
+            "--dist",
+            "target/serve-dist",
+        ],
+    );
+    die_with_parent(&mut trunk);
+    run(trunk)
 }

@@ -56,13 +56,17 @@ pub fn test() -> Result<(), String> {
                 ],
             ),
         ),
-        cargo_tests("native tests", command("cargo", &["test", "--workspace"])),
+        cargo_tests(
+            "native tests",
+            command("cargo", &["test", "--workspace", "--no-fail-fast"]),
+        ),
         cargo_tests(
             "wasm tests (headless chromium)",
             command(
                 "cargo",
                 &[
                     "test",
+                    "--no-fail-fast",
                     "--target",
                     "wasm32-unknown-unknown",
                     "--package",
@@ -104,7 +108,9 @@ fn check(name: &str, cmd: Command) -> Layer {
     })
 }
 
-/// A `cargo test` run, counted from its `test result:` lines.
+/// A `cargo test --no-fail-fast` run (so every test binary reports), counted from its
+/// `test result:` lines. A wasm test that panics traps the whole binary before its result line;
+/// the failing exit status then still counts as a failure.
 fn cargo_tests(name: &str, cmd: Command) -> Layer {
     timed(name, || match run_tee(cmd) {
         Ok((output, status)) => {
