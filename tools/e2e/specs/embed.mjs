@@ -43,7 +43,8 @@ export default [
         await page.getByRole('radio', { name: new RegExp(version) }).check();
         const seen = new Set();
         for (const type of EMBED_TYPES) {
-          await page.getByRole('radio', { name: type, exact: true }).check();
+          // Prefix match: a label may carry the type's one-line explanation after its name.
+          await page.getByRole('radio', { name: new RegExp(`^${type}\\b`) }).check();
           await expectCodeContains(page, needle);
           await expectCodeContains(page, IDS.uiConf);
           await expectCodeContains(page, IDS.entry);
