@@ -3,6 +3,7 @@
 //! URL patterns follow `shared/research/embed-and-anchors.md` §A.1–A.2. Every user value reaches
 //! the output only through `crate::escape`.
 
+use crate::escape;
 use crate::host::CdnHost;
 use crate::ids::{ElementId, EntryId, PartnerId, PlaylistId, UiConfId};
 use crate::ks::Ks;
@@ -41,7 +42,12 @@ impl EmbedType {
     }
     /// One line on when to use it.
     pub fn when_to_use(self) -> &'static str {
-        todo!()
+        match self {
+            EmbedType::Dynamic => "Control the player at runtime with its JavaScript API (events, play/pause, switching media).",
+            EmbedType::Auto => "The simplest: one script tag builds the player; no code to write.",
+            EmbedType::Iframe => "No third-party JavaScript on your page (CMSs, strict CSPs), but no player API either.",
+            EmbedType::Thumbnail => "Lightest page load: shows a poster and loads the player only when clicked.",
+        }
     }
 }
 
@@ -144,7 +150,11 @@ pub enum Note {
 
 impl Note {
     pub fn message(&self) -> &'static str {
-        todo!()
+        match self {
+            Note::KsInUrl => "The KS sits in a URL: it can leak through the Referer header, server logs and caches. Use a short-lived KS limited to this entry (sview:).",
+            Note::KsInPage => "The KS is in the page source: anyone viewing the page can copy it. Use a short-lived USER KS limited to this entry (sview:).",
+            Note::AutoplayMayBeBlocked => "Browsers usually block autoplay with sound: tick \"Start muted\" or \"Fall back to muted autoplay\", or expect the player to wait for a click.",
+        }
     }
 }
 
@@ -158,15 +168,447 @@ impl EmbedRequest {
     /// The container id used in the snippet: custom, else `kaltura_player_<contentid>`
     /// (deterministic; distinct per content, so several snippets on one page don't collide).
     pub fn target_id(&self) -> String {
-        todo!()
+        match &self.target_id {
+            Some(id) => id.as_str().to_string(),
+            None => format!("kaltura_player_{}", self.content.id()),
+        }
     }
     /// The player library URL (v7 embedPlaykitJs, v2 embedIframeJs with `/sp/{pid}00/`).
     pub fn library_url(&self) -> String {
-        todo!()
+        let origin = self.host.origin();
+        let (pid, ui) = (self.partner, self.ui_conf);
+        match self.version {
+            PlayerVersion::V7 => format!("{origin}/p/{pid}/embedPlaykitJs/uiconf_id/{ui}"),
+            PlayerVersion::V2 => format!(
+                "{origin}/p/{pid}/sp/{}/embedIframeJs/uiconf_id/{ui}/partner_id/{pid}",
+                self.partner.sub_partner()
+            ),
+        }
+    }
+
+    /// The v7 thumbnail-embed helper script. Kaltura serves it from static.kaltura.com only; a
+    /// loopback host (the local simulator) serves a stand-in at the same path, so previews work offline.
+    pub fn thumbnail_script_url(&self) -> String {
+        let authority = self.host.authority();
+        if authority.starts_with("127.0.0.1") || authority.starts_with("localhost") {
+            format!("{}{THUMBNAIL_SCRIPT_PATH}", self.host.origin())
+        } else {
+            format!("https://static.kaltura.com{THUMBNAIL_SCRIPT_PATH}")
+        }
+    }
+
+    /// CSS for the player container (and the iframe itself).
+    fn container_style(&self) -> String {
+        match self.size {
+            Size::Responsive(ratio) => {
+                let (w, h) = ratio.parts();
+                format!("width:100%;aspect-ratio:{w}/{h}")
+            }
+            Size::Fixed { width, height } => format!("width:{width}px;height:{height}px"),
+        }
+    }
+
+    /// Pixel size for APIs that need numbers (v2 auto embed): a responsive player is sized 640 wide.
+    fn pixel_size(&self) -> (u32, u32) {
+        match self.size {
+            Size::Fixed { width, height } => (width, height),
+            Size::Responsive(ratio) => {
+                let (w, h) = ratio.parts();
+                let height = (640u64 * u64::from(h) / u64::from(w.max(1))).clamp(1, 10_000) as u32;
+                (640, height)
+            }
+        }
+    }
+
+    fn notes(&self) -> Vec<Note> {
+        let mut notes = Vec::new();
+        if self.ks.is_some() {
+            notes.push(match self.kind {
+                EmbedType::Auto | EmbedType::Iframe => Note::KsInUrl,
+                EmbedType::Dynamic | EmbedType::Thumbnail => Note::KsInPage,
+            });
+        }
+        let p = &self.playback;
+        if p.autoplay && !p.muted && !p.muted_autoplay_fallback {
+            notes.push(Note::AutoplayMayBeBlocked);
+        }
+        notes
     }
 }
 
-/// Builds the snippet for the request.
+const THUMBNAIL_SCRIPT_PATH: &str = "/content/static/player-scripts/thumbnail-embed.js";
+const IFRAME_ALLOW: &str = "autoplay *; fullscreen *; encrypted-media *";
+
+/// Builds the snippet for the request. Deterministic: no random ids or timestamps (KMC adds a
+/// random element id and a `cache_st`; both are left out so the same input gives the same code).
 pub fn generate(req: &EmbedRequest) -> Snippet {
-    todo!("{req:?}")
+    let code = match (req.version, req.kind) {
+        (PlayerVersion::V7, EmbedType::Dynamic) => v7_dynamic(req, false),
+        (PlayerVersion::V7, EmbedType::Thumbnail) => v7_dynamic(req, true),
+        (PlayerVersion::V7, EmbedType::Auto) => v7_auto(req),
+        (PlayerVersion::V7, EmbedType::Iframe) => v7_iframe(req),
+        (PlayerVersion::V2, EmbedType::Dynamic) => v2_dynamic(req, "embed"),
+        (PlayerVersion::V2, EmbedType::Thumbnail) => v2_dynamic(req, "thumbEmbed"),
+        (PlayerVersion::V2, EmbedType::Auto) => v2_auto(req),
+        (PlayerVersion::V2, EmbedType::Iframe) => v2_iframe(req),
+    };
+    Snippet {
+        code,
+        notes: req.notes(),
+    }
+}
+
+/// A value in a generated JS object literal or JSON text.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Value {
+    Str(String),
+    Num(u64),
+    Bool(bool),
+    Obj(Obj),
+}
+
+/// An ordered object: keys are code constants, values may be user input.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct Obj(pub(crate) Vec<(&'static str, Value)>);
+
+impl Obj {
+    pub(crate) fn with(mut self, key: &'static str, value: Value) -> Self {
+        self.0.push((key, value));
+        self
+    }
+    pub(crate) fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// A JS object literal, one key per line, indented by `indent` spaces.
+    pub(crate) fn to_js(&self, indent: usize) -> String {
+        let mut out = String::new();
+        self.write_js(indent, &mut out);
+        out
+    }
+
+    fn write_js(&self, indent: usize, out: &mut String) {
+        if self.0.is_empty() {
+            out.push_str("{}");
+            return;
+        }
+        out.push_str("{\n");
+        for (i, (key, value)) in self.0.iter().enumerate() {
+            push_spaces(out, indent + 2);
+            if key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+                out.push_str(key);
+            } else {
+                out.push('"');
+                out.push_str(key);
+                out.push('"');
+            }
+            out.push_str(": ");
+            match value {
+                Value::Str(s) => {
+                    out.push('"');
+                    out.push_str(&escape::js_string(s));
+                    out.push('"');
+                }
+                Value::Num(n) => out.push_str(&n.to_string()),
+                Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+                Value::Obj(obj) => obj.write_js(indent + 2, out),
+            }
+            if i + 1 < self.0.len() {
+                out.push(',');
+            }
+            out.push('\n');
+        }
+        push_spaces(out, indent);
+        out.push('}');
+    }
+
+    /// Compact JSON, for `config[...]` URL parameters.
+    pub(crate) fn to_json(&self) -> String {
+        let mut out = String::from("{");
+        for (i, (key, value)) in self.0.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push('"');
+            out.push_str(key);
+            out.push_str("\":");
+            match value {
+                Value::Str(s) => {
+                    out.push('"');
+                    out.push_str(&escape::js_string(s));
+                    out.push('"');
+                }
+                Value::Num(n) => out.push_str(&n.to_string()),
+                Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+                Value::Obj(obj) => out.push_str(&obj.to_json()),
+            }
+        }
+        out.push('}');
+        out
+    }
+}
+
+fn push_spaces(out: &mut String, n: usize) {
+    out.extend(std::iter::repeat_n(' ', n));
+}
+
+/// v7 `playback` section: only what is set.
+pub(crate) fn v7_playback(p: &Playback) -> Obj {
+    let mut obj = Obj::default();
+    if p.autoplay {
+        obj = obj.with("autoplay", Value::Bool(true));
+    }
+    if p.muted {
+        obj = obj.with("muted", Value::Bool(true));
+    }
+    if p.autoplay {
+        // v7 falls back to muted autoplay by default; say what the user chose either way.
+        obj = obj.with("allowMutedAutoPlay", Value::Bool(p.muted_autoplay_fallback));
+    }
+    if p.loop_playback {
+        obj = obj.with("loop", Value::Bool(true));
+    }
+    obj
+}
+
+/// v7 `sources` section. A start alone is `startTime` (playback begins there, the media keeps its
+/// length); with a clip end both become a real clip, `seekFrom` + `clipTo` (the duration changes).
+pub(crate) fn v7_sources(p: &Playback) -> Obj {
+    match (p.start, p.clip_to) {
+        (Some(start), None) => Obj::default().with("startTime", Value::Num(start.into())),
+        (Some(start), Some(end)) => Obj::default()
+            .with("seekFrom", Value::Num(start.into()))
+            .with("clipTo", Value::Num(end.into())),
+        (None, Some(end)) => Obj::default().with("clipTo", Value::Num(end.into())),
+        (None, None) => Obj::default(),
+    }
+}
+
+/// The full v7 setup config for dynamic / thumbnail embeds.
+pub(crate) fn v7_setup_config(req: &EmbedRequest) -> Obj {
+    let mut provider = Obj::default()
+        .with("partnerId", Value::Num(req.partner.get().into()))
+        .with("uiConfId", Value::Num(req.ui_conf.get().into()));
+    if let Some(ks) = &req.ks {
+        provider = provider.with("ks", Value::Str(ks.expose().to_string()));
+    }
+    let mut config = Obj::default()
+        .with("targetId", Value::Str(req.target_id()))
+        .with("provider", Value::Obj(provider));
+    let playback = v7_playback(&req.playback);
+    if !playback.is_empty() {
+        config = config.with("playback", Value::Obj(playback));
+    }
+    let sources = v7_sources(&req.playback);
+    if !sources.is_empty() {
+        config = config.with("sources", Value::Obj(sources));
+    }
+    config
+}
+
+/// `{ entryId: "…" }` or `{ playlistId: "…" }`.
+pub(crate) fn v7_media_info(content: &Content) -> Obj {
+    match content {
+        Content::Entry(e) => Obj::default().with("entryId", Value::Str(e.as_str().to_string())),
+        Content::Playlist(p) => {
+            Obj::default().with("playlistId", Value::Str(p.as_str().to_string()))
+        }
+    }
+}
+
+fn container_div(req: &EmbedRequest) -> String {
+    format!(
+        "<div id=\"{}\" style=\"{}\"></div>\n",
+        escape::html(&req.target_id()),
+        req.container_style()
+    )
+}
+
+fn script_src(url: &str) -> String {
+    format!("<script src=\"{}\"></script>\n", escape::html(url))
+}
+
+fn v7_dynamic(req: &EmbedRequest, thumbnail: bool) -> String {
+    let mut out = container_div(req);
+    out.push_str(&script_src(&req.library_url()));
+    let media = v7_media_info(&req.content).to_js(4);
+    if thumbnail {
+        out.push_str(&script_src(&req.thumbnail_script_url()));
+        let call = Obj::default()
+            .with("config", Value::Obj(v7_setup_config(req)))
+            .with("mediaInfo", Value::Obj(v7_media_info(&req.content)));
+        out.push_str("<script>\n  try {\n    __thumbnailEmbed(");
+        out.push_str(&call.to_js(4));
+        out.push_str(");\n");
+    } else {
+        let load = match req.content {
+            Content::Entry(_) => "loadMedia",
+            Content::Playlist(_) => "loadPlaylist",
+        };
+        out.push_str("<script>\n  try {\n    const player = KalturaPlayer.setup(");
+        out.push_str(&v7_setup_config(req).to_js(4));
+        out.push_str(");\n    player.");
+        out.push_str(load);
+        out.push('(');
+        out.push_str(&media);
+        out.push_str(");\n");
+    }
+    out.push_str("  } catch (e) {\n    console.error(e.message);\n  }\n</script>");
+    out
+}
+
+/// Query parameters, values URL-encoded; keys are code constants (brackets kept readable, as Kaltura's own snippets do).
+struct Query(Vec<(String, String)>);
+
+impl Query {
+    fn new() -> Self {
+        Query(Vec::new())
+    }
+    fn add(&mut self, key: impl Into<String>, value: impl Into<String>) -> &mut Self {
+        self.0.push((key.into(), value.into()));
+        self
+    }
+    fn url(&self, base: &str) -> String {
+        let mut out = String::from(base);
+        for (i, (k, v)) in self.0.iter().enumerate() {
+            out.push(if i == 0 { '?' } else { '&' });
+            out.push_str(k);
+            out.push('=');
+            out.push_str(&escape::url_component(v));
+        }
+        out
+    }
+}
+
+/// `entry_id` / `playlist_id` and the `config[...]` sections of a v7 auto or iframe URL.
+fn v7_url_params(req: &EmbedRequest, q: &mut Query) {
+    match &req.content {
+        Content::Entry(e) => q.add("entry_id", e.as_str()),
+        Content::Playlist(p) => q.add("playlist_id", p.as_str()),
+    };
+    let playback = v7_playback(&req.playback);
+    if !playback.is_empty() {
+        q.add("config[playback]", playback.to_json());
+    }
+    let sources = v7_sources(&req.playback);
+    if !sources.is_empty() {
+        q.add("config[sources]", sources.to_json());
+    }
+    if let Some(ks) = &req.ks {
+        q.add("ks", ks.expose());
+    }
+}
+
+fn v7_auto(req: &EmbedRequest) -> String {
+    let mut q = Query::new();
+    q.add("autoembed", "true").add("targetId", req.target_id());
+    v7_url_params(req, &mut q);
+    let mut out = container_div(req);
+    out.push_str(script_src(&q.url(&req.library_url())).trim_end());
+    out
+}
+
+fn iframe(req: &EmbedRequest, src: &str) -> String {
+    format!(
+        "<iframe id=\"{id}\" src=\"{src}\" style=\"{style};border:0\" allow=\"{IFRAME_ALLOW}\" allowfullscreen webkitallowfullscreen mozallowfullscreen frameborder=\"0\" title=\"Kaltura Player\"></iframe>",
+        id = escape::html(&req.target_id()),
+        src = escape::html(src),
+        style = req.container_style(),
+    )
+}
+
+fn v7_iframe(req: &EmbedRequest) -> String {
+    let mut q = Query::new();
+    q.add("iframeembed", "true");
+    v7_url_params(req, &mut q);
+    iframe(req, &q.url(&req.library_url()))
+}
+
+/// v2 flashvars (uiVars) for the options that are set.
+pub(crate) fn v2_flashvars(req: &EmbedRequest) -> Obj {
+    let p = &req.playback;
+    let mut vars = Obj::default();
+    if let Content::Playlist(id) = &req.content {
+        vars = vars.with("playlistAPI.kpl0Id", Value::Str(id.as_str().to_string()));
+    }
+    if p.autoplay {
+        vars = vars.with("autoPlay", Value::Bool(true));
+        if p.muted_autoplay_fallback {
+            vars = vars.with("autoPlayFallbackToMute", Value::Bool(true));
+        }
+    }
+    if p.muted {
+        vars = vars.with("autoMute", Value::Bool(true));
+    }
+    if p.loop_playback {
+        vars = vars.with("loop", Value::Bool(true));
+    }
+    if let Some(start) = p.start {
+        vars = vars.with("mediaProxy.mediaPlayFrom", Value::Num(start.into()));
+    }
+    if let Some(end) = p.clip_to {
+        vars = vars.with("mediaProxy.mediaPlayTo", Value::Num(end.into()));
+    }
+    if let Some(ks) = &req.ks {
+        vars = vars.with("ks", Value::Str(ks.expose().to_string()));
+    }
+    vars
+}
+
+fn v2_dynamic(req: &EmbedRequest, function: &str) -> String {
+    let mut config = Obj::default()
+        .with("targetId", Value::Str(req.target_id()))
+        .with("wid", Value::Str(format!("_{}", req.partner)))
+        .with("uiconf_id", Value::Num(req.ui_conf.get().into()));
+    let vars = v2_flashvars(req);
+    if !vars.is_empty() {
+        config = config.with("flashvars", Value::Obj(vars));
+    }
+    if let Content::Entry(e) = &req.content {
+        config = config.with("entry_id", Value::Str(e.as_str().to_string()));
+    }
+    let mut out = container_div(req);
+    out.push_str(&script_src(&req.library_url()));
+    out.push_str("<script>\n  kWidget.");
+    out.push_str(function);
+    out.push('(');
+    out.push_str(&config.to_js(2));
+    out.push_str(");\n</script>");
+    out
+}
+
+/// `entry_id`, `playerId` and `flashvars[...]` of a v2 auto or iframe URL.
+fn v2_url_params(req: &EmbedRequest, q: &mut Query) {
+    if let Content::Entry(e) = &req.content {
+        q.add("entry_id", e.as_str());
+    }
+    q.add("playerId", req.target_id());
+    for (key, value) in v2_flashvars(req).0 {
+        let text = match value {
+            Value::Str(s) => s,
+            Value::Num(n) => n.to_string(),
+            Value::Bool(b) => b.to_string(),
+            Value::Obj(o) => o.to_json(),
+        };
+        q.add(format!("flashvars[{key}]"), text);
+    }
+}
+
+fn v2_auto(req: &EmbedRequest) -> String {
+    let (width, height) = req.pixel_size();
+    let mut q = Query::new();
+    q.add("autoembed", "true");
+    v2_url_params(req, &mut q);
+    q.add("width", width.to_string())
+        .add("height", height.to_string());
+    let mut out = container_div(req);
+    out.push_str(script_src(&q.url(&req.library_url())).trim_end());
+    out
+}
+
+fn v2_iframe(req: &EmbedRequest) -> String {
+    let mut q = Query::new();
+    q.add("iframeembed", "true");
+    v2_url_params(req, &mut q);
+    iframe(req, &q.url(&req.library_url()))
 }

@@ -3,7 +3,11 @@
 //! The page keeps an `EmbedForm` in its reducer and calls `evaluate` on every keystroke; it never
 //! builds snippet text itself.
 
-use crate::embed::{EmbedType, PlayerVersion, Snippet};
+use crate::embed::{
+    generate, AspectRatio, Content, EmbedRequest, EmbedType, Playback, PlayerVersion, Size, Snippet,
+};
+use crate::host::CdnHost;
+use crate::ids::{ElementId, EntryId, IdError, PartnerId, PlaylistId, UiConfId};
 use crate::ks::Ks;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -80,7 +84,21 @@ pub enum Field {
 impl Field {
     /// The visible label, e.g. "Partner ID", "Player ID (uiConf ID)", "Entry ID" / "Playlist ID".
     pub fn label(self, kind: ContentKind) -> &'static str {
-        todo!("{kind:?}")
+        match self {
+            Field::Partner => "Partner ID",
+            Field::UiConf => "Player ID (uiConf ID)",
+            Field::ContentId => match kind {
+                ContentKind::Entry => "Entry ID",
+                ContentKind::Playlist => "Playlist ID",
+            },
+            Field::CdnHost => "CDN host",
+            Field::CustomRatio => "Custom ratio",
+            Field::Width => "Width",
+            Field::Height => "Height",
+            Field::Start => "Start at",
+            Field::ClipTo => "Clip to",
+            Field::TargetId => "Target element ID",
+        }
     }
 }
 
@@ -116,11 +134,277 @@ impl Evaluation {
     /// What the code block shows instead of a snippet, e.g.
     /// "Still needed: Partner ID, Entry ID.\nFix: Player ID (uiConf ID) — …".
     pub fn placeholder(&self) -> String {
-        todo!()
+        let missing: Vec<&str> = self
+            .problems
+            .iter()
+            .filter(|p| p.severity == Severity::Missing)
+            .map(|p| p.message.as_str())
+            .collect();
+        let mut out = String::new();
+        if !missing.is_empty() {
+            out.push_str("Still needed:\n");
+            for m in missing {
+                out.push_str("  • ");
+                out.push_str(m);
+                out.push('\n');
+            }
+        }
+        let invalid: Vec<&Problem> = self
+            .problems
+            .iter()
+            .filter(|p| p.severity == Severity::Invalid)
+            .collect();
+        if !invalid.is_empty() {
+            out.push_str("To fix:\n");
+            for p in invalid {
+                out.push_str("  • ");
+                out.push_str(&p.message);
+                out.push('\n');
+            }
+        }
+        out.push_str("\nThe embed code appears here as soon as these are done.");
+        out
+    }
+}
+
+/// Longest start / clip time accepted (99:59:59).
+const MAX_SECONDS: u32 = 99 * 3600 + 59 * 60 + 59;
+/// Largest fixed width or height, and largest custom ratio term.
+const MAX_PIXELS: u32 = 10_000;
+
+/// Collects field problems while the values are parsed.
+struct Checker {
+    kind: ContentKind,
+    problems: Vec<Problem>,
+}
+
+impl Checker {
+    fn push(&mut self, field: Field, severity: Severity, message: String) {
+        self.problems.push(Problem {
+            field,
+            severity,
+            message,
+        });
+    }
+
+    /// A required id: empty is Missing, bad is Invalid.
+    fn required<T>(
+        &mut self,
+        field: Field,
+        input: &str,
+        parse: fn(&str) -> Result<T, IdError>,
+    ) -> Option<T> {
+        let label = field.label(self.kind);
+        match parse(input) {
+            Ok(v) => Some(v),
+            Err(IdError::Empty) => {
+                self.push(field, Severity::Missing, label.to_string());
+                None
+            }
+            Err(e) => {
+                self.push(field, Severity::Invalid, e.message(label));
+                None
+            }
+        }
+    }
+
+    /// An optional value: empty is `Ok(None)`; bad is Invalid.
+    fn optional<T>(
+        &mut self,
+        field: Field,
+        input: &str,
+        parse: impl Fn(&str) -> Result<T, String>,
+    ) -> Result<Option<T>, ()> {
+        if input.trim().is_empty() {
+            return Ok(None);
+        }
+        parse(input.trim())
+            .map(Some)
+            .map_err(|message| self.push(field, Severity::Invalid, message))
+    }
+}
+
+/// `90`, `1:30` or `1:02:03` → seconds.
+pub fn parse_time(input: &str) -> Result<u32, String> {
+    let bad = || {
+        "Use seconds (90), minutes:seconds (1:30) or hours:minutes:seconds (1:02:03).".to_string()
+    };
+    let parts: Vec<&str> = input.trim().split(':').collect();
+    if parts.len() > 3
+        || parts
+            .iter()
+            .any(|p| p.is_empty() || p.len() > 6 || !p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return Err(bad());
+    }
+    let numbers: Vec<u32> = parts
+        .iter()
+        .map(|p| p.parse().unwrap_or(u32::MAX))
+        .collect();
+    // Every part after the first is a sexagesimal digit.
+    if numbers[1..].iter().any(|n| *n >= 60) {
+        return Err(bad());
+    }
+    let total = numbers.iter().fold(0u64, |acc, n| acc * 60 + u64::from(*n));
+    if total > u64::from(MAX_SECONDS) {
+        return Err("That is longer than 99 hours.".to_string());
+    }
+    Ok(total as u32)
+}
+
+fn parse_pixels(label: &'static str) -> impl Fn(&str) -> Result<u32, String> {
+    move |input| match input.parse::<u32>() {
+        Ok(n) if (1..=MAX_PIXELS).contains(&n) => Ok(n),
+        _ => Err(format!(
+            "{label} is a number of pixels from 1 to {MAX_PIXELS}, e.g. 640."
+        )),
+    }
+}
+
+/// `21:9`, `21/9` or `21x9`.
+fn parse_ratio(input: &str) -> Result<AspectRatio, String> {
+    let bad = || "Write the ratio as width:height in whole numbers, e.g. 21:9.".to_string();
+    let (w, h) = input.split_once([':', '/', 'x', 'X']).ok_or_else(bad)?;
+    let term = |t: &str| {
+        t.trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|n| (1..=MAX_PIXELS).contains(n))
+    };
+    match (term(w), term(h)) {
+        (Some(w), Some(h)) => Ok(AspectRatio::Custom { w, h }),
+        _ => Err(bad()),
     }
 }
 
 /// Validates the form and generates the snippet. `ks` is used only when `form.include_ks`.
 pub fn evaluate(form: &EmbedForm, ks: Option<&Ks>) -> Evaluation {
-    todo!("{form:?}{ks:?}")
+    let (request, problems) = validate(form, ks);
+    Evaluation {
+        snippet: request.as_ref().map(generate),
+        problems,
+    }
+}
+
+/// The validated request behind the form (`None` while any field is missing or invalid) and every
+/// field problem. Previews and framework snippets use the request; `evaluate` turns it into code.
+pub fn validate(form: &EmbedForm, ks: Option<&Ks>) -> (Option<EmbedRequest>, Vec<Problem>) {
+    let mut c = Checker {
+        kind: form.content_kind,
+        problems: Vec::new(),
+    };
+    let partner = c.required(Field::Partner, &form.partner, PartnerId::parse);
+    let ui_conf = c.required(Field::UiConf, &form.ui_conf, UiConfId::parse);
+    let content = match form.content_kind {
+        ContentKind::Entry => c
+            .required(Field::ContentId, &form.content_id, EntryId::parse)
+            .map(Content::Entry),
+        ContentKind::Playlist => c
+            .required(Field::ContentId, &form.content_id, PlaylistId::parse)
+            .map(Content::Playlist),
+    };
+    let host = c
+        .optional(Field::CdnHost, &form.cdn_host, |s| {
+            CdnHost::parse(s).map_err(|e| e.message())
+        })
+        .ok()
+        .map(|h| h.unwrap_or_else(CdnHost::saas));
+    if let Some(host) = &host {
+        for warning in host.warnings() {
+            c.push(Field::CdnHost, Severity::Warning, warning.message());
+        }
+    }
+    let size = match form.size_mode {
+        SizeMode::Responsive => match form.ratio {
+            RatioChoice::R16x9 => Some(AspectRatio::R16x9),
+            RatioChoice::R4x3 => Some(AspectRatio::R4x3),
+            RatioChoice::R1x1 => Some(AspectRatio::R1x1),
+            RatioChoice::R9x16 => Some(AspectRatio::R9x16),
+            RatioChoice::Custom => {
+                match c.optional(Field::CustomRatio, &form.custom_ratio, parse_ratio) {
+                    Ok(Some(r)) => Some(r),
+                    Ok(None) => {
+                        c.push(
+                            Field::CustomRatio,
+                            Severity::Missing,
+                            "Custom ratio (width:height)".to_string(),
+                        );
+                        None
+                    }
+                    Err(()) => None,
+                }
+            }
+        }
+        .map(Size::Responsive),
+        SizeMode::Fixed => {
+            let mut pixels =
+                |field, input: &str, label| match c.optional(field, input, parse_pixels(label)) {
+                    Ok(Some(n)) => Some(n),
+                    Ok(None) => {
+                        c.push(field, Severity::Missing, format!("{label} in pixels"));
+                        None
+                    }
+                    Err(()) => None,
+                };
+            let width = pixels(Field::Width, &form.width, "Width");
+            let height = pixels(Field::Height, &form.height, "Height");
+            width
+                .zip(height)
+                .map(|(width, height)| Size::Fixed { width, height })
+        }
+    };
+    let start = c.optional(Field::Start, &form.start, parse_time);
+    let clip_to = c.optional(Field::ClipTo, &form.clip_to, parse_time);
+    if let (Ok(Some(start)), Ok(Some(end))) = (&start, &clip_to) {
+        if end <= start {
+            c.push(
+                Field::ClipTo,
+                Severity::Invalid,
+                "Clip to must be later than Start at.".to_string(),
+            );
+        }
+    }
+    let target_id = c.optional(Field::TargetId, &form.target_id, |s| {
+        ElementId::parse(s).map_err(|e| e.message(Field::TargetId.label(ContentKind::Entry)))
+    });
+
+    let problems = c.problems;
+    if problems.iter().any(|p| p.severity != Severity::Warning) {
+        return (None, problems);
+    }
+    let (
+        Some(partner),
+        Some(ui_conf),
+        Some(content),
+        Some(host),
+        Some(size),
+        Ok(start),
+        Ok(clip_to),
+        Ok(target_id),
+    ) = (
+        partner, ui_conf, content, host, size, start, clip_to, target_id,
+    )
+    else {
+        return (None, problems);
+    };
+    let request = EmbedRequest {
+        partner,
+        ui_conf,
+        content,
+        version: form.version,
+        kind: form.kind,
+        host,
+        size,
+        playback: Playback {
+            autoplay: form.autoplay,
+            muted: form.muted,
+            muted_autoplay_fallback: form.muted_autoplay_fallback,
+            loop_playback: form.loop_playback,
+            start,
+            clip_to,
+        },
+        target_id,
+        ks: if form.include_ks { ks.cloned() } else { None },
+    };
+    (Some(request), problems)
 }

@@ -47,7 +47,41 @@ impl CdnHost {
     /// Accepts `host`, `host:port`, `https://host[:port][/]`, `http://host[:port][/]`;
     /// a bare host means https.
     pub fn parse(input: &str) -> Result<Self, HostError> {
-        todo!("{input}")
+        let s = input.trim();
+        if s.is_empty() {
+            return Err(HostError::Empty);
+        }
+        let lower = s.to_ascii_lowercase();
+        let (scheme, rest) = if let Some(rest) = lower.strip_prefix("https://") {
+            (Scheme::Https, rest)
+        } else if let Some(rest) = lower.strip_prefix("http://") {
+            (Scheme::Http, rest)
+        } else if lower.contains("://") {
+            return Err(HostError::UnsupportedScheme);
+        } else {
+            (Scheme::Https, lower.as_str())
+        };
+        let rest = rest.strip_suffix('/').unwrap_or(rest);
+        if rest.contains(['/', '?', '#']) {
+            return Err(HostError::HasPath);
+        }
+        if rest.is_empty() || rest.contains('@') || rest.chars().any(char::is_whitespace) {
+            return Err(HostError::Malformed);
+        }
+        let (host, port) = split_port(rest)?;
+        if !is_hostname(host) {
+            return Err(HostError::Malformed);
+        }
+        if let Some(port) = port {
+            match port.parse::<u16>() {
+                Ok(p) if p > 0 && !port.starts_with('0') => {}
+                _ => return Err(HostError::BadPort),
+            }
+        }
+        Ok(CdnHost {
+            scheme,
+            authority: rest.to_string(),
+        })
     }
     /// `https://host[:port]`, no trailing slash.
     pub fn origin(&self) -> String {
@@ -58,18 +92,103 @@ impl CdnHost {
         format!("{scheme}://{}", self.authority)
     }
     pub fn warnings(&self) -> Vec<HostWarning> {
-        todo!()
+        let host = split_port(&self.authority)
+            .map(|(h, _)| h)
+            .unwrap_or(&self.authority);
+        let mut warnings = Vec::new();
+        match self.scheme {
+            Scheme::Https if host == "cdnapi.kaltura.com" => {
+                warnings.push(HostWarning::CdnapiOverHttps)
+            }
+            Scheme::Http if !is_loopback(host) => warnings.push(HostWarning::InsecureHttp),
+            _ => {}
+        }
+        warnings
+    }
+
+    /// True for the default SaaS host, so callers can say "default" instead of repeating it.
+    pub fn is_saas_default(&self) -> bool {
+        *self == CdnHost::saas()
+    }
+}
+
+fn is_loopback(host: &str) -> bool {
+    matches!(host, "localhost" | "127.0.0.1" | "[::1]")
+}
+
+/// `host[:port]` → (host, port); `[v6]` hosts keep their brackets.
+fn split_port(authority: &str) -> Result<(&str, Option<&str>), HostError> {
+    if authority.starts_with('[') {
+        let end = authority.find(']').ok_or(HostError::Malformed)?;
+        let (host, rest) = authority.split_at(end + 1);
+        return match rest {
+            "" => Ok((host, None)),
+            _ => rest
+                .strip_prefix(':')
+                .map(|p| (host, Some(p)))
+                .ok_or(HostError::Malformed),
+        };
+    }
+    Ok(match authority.rsplit_once(':') {
+        Some((host, port)) => (host, Some(port)),
+        None => (authority, None),
+    })
+}
+
+/// DNS name or IPv4 (letters, digits, `-` per label), or a bracketed IPv6 literal.
+fn is_hostname(host: &str) -> bool {
+    if let Some(v6) = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
+        return !v6.is_empty()
+            && v6
+                .bytes()
+                .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.');
+    }
+    host.len() <= 253
+        && host.split('.').all(|label| {
+            !label.is_empty()
+                && label.len() <= 63
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        })
+}
+
+impl CdnHost {
+    /// The host without scheme, e.g. `cdnapisec.kaltura.com` or `127.0.0.1:8081`.
+    pub fn authority(&self) -> &str {
+        &self.authority
     }
 }
 
 impl HostError {
     pub fn message(&self) -> String {
-        todo!()
+        match self {
+            HostError::Empty => "Enter a host, or leave the field empty for cdnapisec.kaltura.com.",
+            HostError::Malformed => {
+                "Enter a host name such as cdnapisec.kaltura.com or https://cdn.example.edu."
+            }
+            HostError::UnsupportedScheme => "Use an https:// (or http://) host.",
+            HostError::HasPath => {
+                "Enter only the host (and port): the player paths are added for you."
+            }
+            HostError::BadPort => "The port must be a number from 1 to 65535.",
+        }
+        .to_string()
     }
 }
 
 impl HostWarning {
     pub fn message(&self) -> String {
-        todo!()
+        match self {
+            HostWarning::CdnapiOverHttps => {
+                "cdnapi.kaltura.com's HTTPS certificate does not match its name; use cdnapisec.kaltura.com for https."
+            }
+            HostWarning::InsecureHttp => {
+                "Plain http: browsers block it on https pages (mixed content). Use https unless this is a local test."
+            }
+        }
+        .to_string()
     }
 }

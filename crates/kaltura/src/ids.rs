@@ -6,6 +6,8 @@ use std::fmt;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum IdError {
     Empty,
+    /// A leading `+`.
+    Sign,
     NotANumber,
     Negative,
     Zero,
@@ -20,7 +22,81 @@ pub enum IdError {
 
 impl IdError {
     pub fn message(&self, field: &str) -> String {
-        todo!("{field}")
+        match self {
+            IdError::Empty => format!("Enter the {field}."),
+            IdError::Sign => format!("{field} is a plain number: leave out the + sign."),
+            IdError::NotANumber => format!("{field} is a number such as 2506752: use digits only."),
+            IdError::Negative => format!("{field} cannot be negative."),
+            IdError::Zero => format!("{field} must be greater than 0."),
+            IdError::Decimal => format!("{field} is a whole number, without a decimal point."),
+            IdError::InnerSpace => format!("{field} must not contain spaces."),
+            IdError::TooLarge => format!("{field} is too large: Kaltura IDs are at most {}.", i32::MAX),
+            IdError::BadContentId => format!(
+                "{field} looks like 1_abcd1234: a digit, an underscore, then 8 letters or digits."
+            ),
+            IdError::BadElementId => format!(
+                "{field} must start with a letter and use only letters, digits, - and _ (at most {MAX_ELEMENT_ID_LEN})."
+            ),
+        }
+    }
+}
+
+/// Longest custom element id accepted.
+pub const MAX_ELEMENT_ID_LEN: usize = 64;
+
+/// A positive integer ≤ i32::MAX (Kaltura stores these ids as signed 32-bit).
+fn parse_positive(input: &str) -> Result<u32, IdError> {
+    let s = input.trim();
+    if s.is_empty() {
+        return Err(IdError::Empty);
+    }
+    if s.chars().any(char::is_whitespace) {
+        return Err(IdError::InnerSpace);
+    }
+    let (digits, negative) = match s.as_bytes()[0] {
+        b'+' => return Err(IdError::Sign),
+        b'-' => (&s[1..], true),
+        _ => (s, false),
+    };
+    if digits.contains(['.', ','])
+        && digits
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    {
+        return Err(IdError::Decimal);
+    }
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(IdError::NotANumber);
+    }
+    if negative {
+        return Err(IdError::Negative);
+    }
+    // Leading zeros are harmless; only the value counts.
+    let value = digits.trim_start_matches('0');
+    if value.is_empty() {
+        return Err(IdError::Zero);
+    }
+    match value.parse::<u32>() {
+        Ok(n) if n <= i32::MAX as u32 => Ok(n),
+        _ => Err(IdError::TooLarge),
+    }
+}
+
+/// `<digit>_<8 letters or digits>`, surrounding whitespace trimmed.
+fn parse_content_id(input: &str) -> Result<String, IdError> {
+    let s = input.trim();
+    if s.is_empty() {
+        return Err(IdError::Empty);
+    }
+    let b = s.as_bytes();
+    let ok = b.len() == 10
+        && b[0].is_ascii_digit()
+        && b[1] == b'_'
+        && b[2..].iter().all(u8::is_ascii_alphanumeric);
+    if ok {
+        Ok(s.to_string())
+    } else {
+        Err(IdError::BadContentId)
     }
 }
 
@@ -47,7 +123,7 @@ pub struct ElementId(String);
 impl PartnerId {
     /// Parses user input (surrounding whitespace trimmed).
     pub fn parse(input: &str) -> Result<Self, IdError> {
-        todo!("{input}")
+        parse_positive(input).map(PartnerId)
     }
     pub fn get(self) -> u32 {
         self.0
@@ -60,7 +136,7 @@ impl PartnerId {
 
 impl UiConfId {
     pub fn parse(input: &str) -> Result<Self, IdError> {
-        todo!("{input}")
+        parse_positive(input).map(UiConfId)
     }
     pub fn get(self) -> u32 {
         self.0
@@ -69,7 +145,7 @@ impl UiConfId {
 
 impl EntryId {
     pub fn parse(input: &str) -> Result<Self, IdError> {
-        todo!("{input}")
+        parse_content_id(input).map(EntryId)
     }
     pub fn as_str(&self) -> &str {
         &self.0
@@ -78,7 +154,7 @@ impl EntryId {
 
 impl PlaylistId {
     pub fn parse(input: &str) -> Result<Self, IdError> {
-        todo!("{input}")
+        parse_content_id(input).map(PlaylistId)
     }
     pub fn as_str(&self) -> &str {
         &self.0
@@ -87,7 +163,20 @@ impl PlaylistId {
 
 impl ElementId {
     pub fn parse(input: &str) -> Result<Self, IdError> {
-        todo!("{input}")
+        let s = input.trim();
+        if s.is_empty() {
+            return Err(IdError::Empty);
+        }
+        let b = s.as_bytes();
+        let ok = b.len() <= MAX_ELEMENT_ID_LEN
+            && b[0].is_ascii_alphabetic()
+            && b.iter()
+                .all(|c| c.is_ascii_alphanumeric() || *c == b'_' || *c == b'-');
+        if ok {
+            Ok(ElementId(s.to_string()))
+        } else {
+            Err(IdError::BadElementId)
+        }
     }
     pub fn as_str(&self) -> &str {
         &self.0
