@@ -20,8 +20,9 @@ export async function openStudio(page, baseUrl) {
   await page.getByLabel('Partner ID', { exact: true }).waitFor();
 }
 
+/** The read-only code box; its panel (a region) shares the accessible name, so ask for the textbox. */
 export function codeBlock(page) {
-  return page.getByLabel('Embed code', { exact: true });
+  return page.getByRole('textbox', { name: 'Embed code', exact: true });
 }
 
 /** The code block's text, whether it is a <textarea> or another element. */
