@@ -1,0 +1,266 @@
+//! Form evaluation: which fields are missing or invalid, and when a snippet is produced.
+
+use kaltura::embed::{EmbedType, PlayerVersion};
+use kaltura::form::{
+    evaluate, parse_time, ContentKind, EmbedForm, Field, RatioChoice, Severity, SizeMode,
+};
+use kaltura::ks::Ks;
+
+fn filled() -> EmbedForm {
+    EmbedForm {
+        partner: "2506752".into(),
+        ui_conf: "48460943".into(),
+        content_id: "1_abcd1234".into(),
+        ..EmbedForm::default()
+    }
+}
+
+/// Problems as (field, severity), and whether a snippet came out.
+fn check(form: EmbedForm, expected: &[(Field, Severity)], snippet: bool) {
+    let evaluation = evaluate(&form, None);
+    let actual: Vec<(Field, Severity)> = evaluation
+        .problems
+        .iter()
+        .map(|p| (p.field, p.severity))
+        .collect();
+    assert_eq!(actual, expected, "{form:?}");
+    assert_eq!(evaluation.snippet.is_some(), snippet, "{form:?}");
+}
+
+#[test]
+fn problems_per_field() {
+    use Field::*;
+    use Severity::*;
+    check(filled(), &[], true);
+    check(
+        EmbedForm::default(),
+        &[(Partner, Missing), (UiConf, Missing), (ContentId, Missing)],
+        false,
+    );
+    check(
+        EmbedForm {
+            partner: "12a".into(),
+            ..filled()
+        },
+        &[(Partner, Invalid)],
+        false,
+    );
+    check(
+        EmbedForm {
+            content_id: "abc".into(),
+            ..filled()
+        },
+        &[(ContentId, Invalid)],
+        false,
+    );
+    check(
+        EmbedForm {
+            content_kind: ContentKind::Playlist,
+            content_id: "0_plist123".into(),
+            ..filled()
+        },
+        &[],
+        true,
+    );
+    check(
+        EmbedForm {
+            cdn_host: "https://cdnapi.kaltura.com".into(),
+            ..filled()
+        },
+        &[(CdnHost, Warning)],
+        true,
+    );
+    check(
+        EmbedForm {
+            cdn_host: "bad host".into(),
+            ..filled()
+        },
+        &[(CdnHost, Invalid)],
+        false,
+    );
+    check(
+        EmbedForm {
+            ratio: RatioChoice::Custom,
+            ..filled()
+        },
+        &[(CustomRatio, Missing)],
+        false,
+    );
+    check(
+        EmbedForm {
+            ratio: RatioChoice::Custom,
+            custom_ratio: "21:9".into(),
+            ..filled()
+        },
+        &[],
+        true,
+    );
+    check(
+        EmbedForm {
+            ratio: RatioChoice::Custom,
+            custom_ratio: "21:0".into(),
+            ..filled()
+        },
+        &[(CustomRatio, Invalid)],
+        false,
+    );
+    check(
+        EmbedForm {
+            size_mode: SizeMode::Fixed,
+            ..filled()
+        },
+        &[(Width, Missing), (Height, Missing)],
+        false,
+    );
+    check(
+        EmbedForm {
+            size_mode: SizeMode::Fixed,
+            width: "640".into(),
+            height: "99999".into(),
+            ..filled()
+        },
+        &[(Height, Invalid)],
+        false,
+    );
+    check(
+        EmbedForm {
+            start: "1:30".into(),
+            clip_to: "1:00".into(),
+            ..filled()
+        },
+        &[(ClipTo, Invalid)],
+        false,
+    );
+    check(
+        EmbedForm {
+            start: "abc".into(),
+            ..filled()
+        },
+        &[(Start, Invalid)],
+        false,
+    );
+    check(
+        EmbedForm {
+            target_id: "my player".into(),
+            ..filled()
+        },
+        &[(TargetId, Invalid)],
+        false,
+    );
+}
+
+#[test]
+fn times() {
+    let table: &[(&str, Option<u32>)] = &[
+        ("90", Some(90)),
+        (" 1:30 ", Some(90)),
+        ("1:02:03", Some(3723)),
+        ("0", Some(0)),
+        ("1:60", None),
+        ("1:2:3:4", None),
+        ("1.5", None),
+        ("-1", None),
+        (":30", None),
+        ("99:59:59", Some(359_999)),
+        ("100:00:00", None),
+    ];
+    for (input, expected) in table {
+        assert_eq!(parse_time(input).ok(), *expected, "input {input:?}");
+    }
+}
+
+#[test]
+fn placeholder_lists_what_is_missing_and_what_to_fix() {
+    let evaluation = evaluate(
+        &EmbedForm {
+            partner: "x".into(),
+            ..EmbedForm::default()
+        },
+        None,
+    );
+    let text = evaluation.placeholder();
+    assert!(
+        text.contains("Still needed:")
+            && text.contains("Player ID (uiConf ID)")
+            && text.contains("Entry ID"),
+        "{text}"
+    );
+    assert!(
+        text.contains("To fix:") && text.contains("Partner ID is a number"),
+        "{text}"
+    );
+    assert!(!text.contains("<script"));
+}
+
+#[test]
+fn ks_only_when_opted_in() {
+    let ks = Ks::parse("djJ8MjUwNjc1Mnxabc=").unwrap();
+    let without = evaluate(&filled(), Some(&ks)).snippet.unwrap();
+    assert!(!without.code.contains("djJ8MjUwNjc1Mnxabc="));
+    let with = evaluate(
+        &EmbedForm {
+            include_ks: true,
+            ..filled()
+        },
+        Some(&ks),
+    )
+    .snippet
+    .unwrap();
+    assert!(
+        with.code.contains("ks: \"djJ8MjUwNjc1Mnxabc=\""),
+        "{}",
+        with.code
+    );
+    let iframe = evaluate(
+        &EmbedForm {
+            include_ks: true,
+            kind: EmbedType::Iframe,
+            ..filled()
+        },
+        Some(&ks),
+    )
+    .snippet
+    .unwrap();
+    assert!(
+        iframe.code.contains("&amp;ks=djJ8MjUwNjc1Mnxabc%3D"),
+        "{}",
+        iframe.code
+    );
+    assert!(iframe.notes.contains(&kaltura::embed::Note::KsInUrl));
+    let v2 = evaluate(
+        &EmbedForm {
+            include_ks: true,
+            version: PlayerVersion::V2,
+            ..filled()
+        },
+        Some(&ks),
+    )
+    .snippet
+    .unwrap();
+    assert!(
+        v2.code.contains("\"ks\": \"djJ8MjUwNjc1Mnxabc=\"")
+            || v2.code.contains("ks: \"djJ8MjUwNjc1Mnxabc=\""),
+        "{}",
+        v2.code
+    );
+}
+
+#[test]
+fn same_input_same_snippet_and_distinct_content_distinct_ids() {
+    let a = evaluate(&filled(), None).snippet.unwrap().code;
+    assert_eq!(a, evaluate(&filled(), None).snippet.unwrap().code);
+    let b = evaluate(
+        &EmbedForm {
+            content_id: "1_zzzz9999".into(),
+            ..filled()
+        },
+        None,
+    )
+    .snippet
+    .unwrap()
+    .code;
+    assert!(
+        a.contains("id=\"kaltura_player_1_abcd1234\"")
+            && b.contains("id=\"kaltura_player_1_zzzz9999\"")
+    );
+}
