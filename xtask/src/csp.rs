@@ -6,7 +6,7 @@ use crate::sha256::{base64, sha256};
 /// `frame-ancestors` is left out on purpose: browsers ignore it in a `<meta>` CSP.
 const POLICY_AFTER_SCRIPTS: &str = "style-src 'self'; img-src 'self' data: https:; \
 connect-src 'self' https: http://127.0.0.1:* http://localhost:*; \
-frame-src https: http://127.0.0.1:* http://localhost:*; \
+frame-src 'self' https: http://127.0.0.1:* http://localhost:*; \
 object-src 'none'; base-uri 'none'; form-action 'none'";
 
 /// Why a built page cannot get its CSP.
