@@ -8,6 +8,7 @@ pub mod embed_panel;
 pub mod embed_state;
 pub mod fields;
 pub mod net;
+pub mod preview_panel;
 pub mod secret_field;
 pub mod session_panel;
 pub mod session_state;
@@ -42,7 +43,8 @@ pub fn app() -> Html {
             <main class="layout">
                 <embed_panel::EmbedPanel state={embed.clone()} evaluation={evaluation.clone()} />
                 <div class="side">
-                    <code_panel::CodePanel evaluation={evaluation} />
+                    <code_panel::CodePanel evaluation={evaluation.clone()} />
+                    <preview_panel::PreviewPanel evaluation={evaluation} version={embed.form.version} />
                     <session_panel::SessionPanel state={session} embed={embed.clone()} {on_privileges} />
                 </div>
             </main>

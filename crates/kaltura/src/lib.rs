@@ -14,5 +14,6 @@ pub mod host;
 pub mod ids;
 pub mod json;
 pub mod ks;
+pub mod preview;
 pub mod privileges;
 pub mod session_form;

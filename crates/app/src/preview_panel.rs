@@ -1,0 +1,169 @@
+//! Live preview: the current snippet runs in a sandboxed frame (opaque origin) and reports back.
+//!
+//! Not `srcdoc`: a srcdoc frame inherits this page's strict CSP, which (rightly) forbids the
+//! snippet's inline scripts and third-party player hosts. `preview.html` carries its own policy and
+//! runs with `sandbox` minus `allow-same-origin`, so it can never read this page or its storage.
+
+use std::rc::Rc;
+
+use gloo_events::EventListener;
+use kaltura::embed::PlayerVersion;
+use kaltura::form::Evaluation;
+use kaltura::preview::{explain, PreviewEvent};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{HtmlIFrameElement, MessageEvent};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct PreviewPanelProps {
+    pub evaluation: Rc<Evaluation>,
+    pub version: PlayerVersion,
+}
+
+/// One press of "Preview": the code as it was then.
+#[derive(Debug, Clone, PartialEq)]
+struct Run {
+    generation: u32,
+    code: Rc<str>,
+    version: PlayerVersion,
+}
+
+/// What the frame said, read from a message posted by `preview.js`.
+fn read_event(data: &JsValue) -> Option<Result<PreviewEvent, &'static str>> {
+    let get = |key: &str| {
+        js_sys::Reflect::get(data, &JsValue::from_str(key))
+            .ok()
+            .and_then(|v| v.as_string())
+    };
+    if get("source").as_deref() != Some("kes-preview") {
+        return None;
+    }
+    Some(match get("kind")?.as_str() {
+        "ready" => Err("ready"),
+        "frame-loaded" => Err("frame-loaded"),
+        "playing" => Ok(PreviewEvent::Playing),
+        "timeout" => Ok(PreviewEvent::TimedOut),
+        "script-failed" => Ok(PreviewEvent::ScriptFailed {
+            url: get("url").unwrap_or_default(),
+        }),
+        "error" => Ok(PreviewEvent::Error {
+            text: get("text").unwrap_or_default(),
+        }),
+        _ => return None,
+    })
+}
+
+#[function_component(PreviewPanel)]
+pub fn preview_panel(props: &PreviewPanelProps) -> Html {
+    let run = use_state(|| None::<Run>);
+    let status = use_state(String::new);
+    let frame = use_node_ref();
+
+    {
+        let run = (*run).clone();
+        let status = status.clone();
+        let frame = frame.clone();
+        use_effect_with(run.as_ref().map(|r| r.generation), move |_| {
+            let explained = std::rc::Rc::new(std::cell::Cell::new(false));
+            let listener = run.map(|run| {
+                let window = web_sys::window().expect("window");
+                EventListener::new(&window, "message", move |event| {
+                    let Some(event) = event.dyn_ref::<MessageEvent>() else {
+                        return;
+                    };
+                    let Some(target) = frame
+                        .cast::<HtmlIFrameElement>()
+                        .and_then(|f| f.content_window())
+                    else {
+                        return;
+                    };
+                    // Only our own frame speaks to us.
+                    if !event
+                        .source()
+                        .is_some_and(|s| js_sys::Object::is(&s, &target))
+                    {
+                        return;
+                    }
+                    match read_event(&event.data()) {
+                        Some(Err("ready")) => {
+                            let message = js_sys::Object::new();
+                            let _ =
+                                js_sys::Reflect::set(&message, &"type".into(), &"render".into());
+                            let _ = js_sys::Reflect::set(
+                                &message,
+                                &"code".into(),
+                                &JsValue::from_str(&run.code),
+                            );
+                            // The sandboxed frame has an opaque origin, so "*" is the only target that reaches it;
+                            // the message goes to this exact window object, which we created.
+                            let _ = target.post_message(&message, "*");
+                            status.set("Loading the player…".to_string());
+                        }
+                        Some(Err(_)) => status.set(
+                            "The player frame loaded (an iframe embed does not report playback)."
+                                .to_string(),
+                        ),
+                        // The first explained problem stays (later noise would hide it); playback always wins.
+                        Some(Ok(event))
+                            if matches!(event, PreviewEvent::Playing) || !explained.get() =>
+                        {
+                            explained.set(true);
+                            status.set(explain(&event, run.version));
+                        }
+                        Some(Ok(_)) | None => {}
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    let snippet = props.evaluation.snippet.as_ref();
+    let onclick = {
+        let run = run.clone();
+        let status = status.clone();
+        let code: Option<Rc<str>> = snippet.map(|s| Rc::from(s.code.as_str()));
+        let version = props.version;
+        Callback::from(move |_: MouseEvent| {
+            let Some(code) = code.clone() else { return };
+            let generation = run.as_ref().map_or(1, |r| r.generation.wrapping_add(1));
+            status.set("Starting the preview…".to_string());
+            run.set(Some(Run {
+                generation,
+                code,
+                version,
+            }));
+        })
+    };
+    let stale = match (&*run, snippet) {
+        (Some(r), Some(s)) => *r.code != *s.code,
+        _ => false,
+    };
+
+    html! {
+        <section class="panel preview-panel" aria-labelledby="preview-heading">
+            <h2 id="preview-heading">{ "Preview" }</h2>
+            <p class="field-hint">{ "Runs the code above with the real player in an isolated frame: it cannot read this page, and nothing is stored." }</p>
+            <div class="actions">
+                <button type="button" disabled={snippet.is_none()} {onclick}>
+                    { if run.is_some() { "Reload preview" } else { "Preview" } }
+                </button>
+                <span role="status" class="status preview-status">{ (*status).clone() }</span>
+            </div>
+            if stale {
+                <p class="field-hint">{ "The code changed since this preview: press Reload preview." }</p>
+            }
+            if let Some(run) = &*run {
+                <iframe
+                    key={run.generation.to_string()}
+                    ref={frame}
+                    class="preview-frame"
+                    src="preview.html"
+                    sandbox="allow-scripts allow-presentation allow-popups"
+                    allow="autoplay; fullscreen; encrypted-media"
+                    title="Player preview"
+                />
+            }
+        </section>
+    }
+}

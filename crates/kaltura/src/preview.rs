@@ -1,0 +1,84 @@
+//! Plain-words explanations of what the live preview reports (library load failures, player errors).
+//!
+//! The preview frame forwards raw facts (a script that failed to load, an error text or a player
+//! error payload); this module turns them into the sentence shown to the user.
+
+use crate::embed::PlayerVersion;
+
+/// One fact the preview frame reported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PreviewEvent {
+    /// A `<script src>` of the snippet failed to load.
+    ScriptFailed { url: String },
+    /// An error text: `console.error`, `window.onerror`, or a player error payload as JSON.
+    Error { text: String },
+    /// Nothing happened within the time limit.
+    TimedOut,
+    /// The player is playing (or at least its video element is).
+    Playing,
+}
+
+/// What the user reads about the preview.
+pub fn explain(event: &PreviewEvent, version: PlayerVersion) -> String {
+    match event {
+        PreviewEvent::Playing => "The player loaded and is playing.".to_string(),
+        PreviewEvent::TimedOut => "The player did not start within 20 seconds: check the CDN host, the IDs, and that you are online.".to_string(),
+        PreviewEvent::ScriptFailed { url } => format!(
+            "The player library did not load from {}: check the CDN host (and that you are online).",
+            origin_of(url)
+        ),
+        PreviewEvent::Error { text } => explain_text(text, version),
+    }
+}
+
+fn explain_text(text: &str, version: PlayerVersion) -> String {
+    let t = text.to_ascii_lowercase();
+    let has = |needle: &str| t.contains(needle);
+    let sentence = if has("missing bundle configuration")
+        || (version == PlayerVersion::V7 && has("bundle"))
+    {
+        "This player ID is not a v7 player (a v2 uiConf in a v7 URL?): pick a v7 player in KMC → Studio, or switch Player version to v2."
+    } else if has("kalturaplayer is not defined") || has("kwidget is not defined") {
+        "The player library did not load: check the CDN host and the Partner and Player IDs."
+    } else if has("expired") && (has("invalid_ks") || has("ks")) {
+        "The KS has expired: start a new session and copy the code again."
+    } else if has("invalid_ks") {
+        "The KS was rejected (wrong partner, or not a valid session): start a new session."
+    } else if has("service_forbidden_content_blocked") || has("partner is blocked") {
+        "The partner is unknown or blocked: check the Partner ID in KMC → Settings → Integration Settings."
+    } else if has("session_restricted")
+        || has("ks required")
+        || has("block_action")
+        || has("access control")
+    {
+        "This entry requires a KS: start a session limited to this entry (sview) and tick \"Include KS in embed code\"."
+    } else if has("entry_id_not_found") || has("entry not found") || has("no entry") {
+        "The entry was not found for this partner: check the Entry ID (or Playlist ID)."
+    } else if has("uiconf") || has("unknown widget") || has("invalid_widget_id") {
+        "The player (uiConf) or widget was not found for this partner: check the Player ID and Partner ID."
+    } else {
+        "The player reported an error"
+    };
+    if sentence == "The player reported an error" {
+        format!("{sentence}: {}", shorten(text))
+    } else {
+        sentence.to_string()
+    }
+}
+
+fn origin_of(url: &str) -> &str {
+    let after_scheme = url.find("://").map(|i| i + 3).unwrap_or(0);
+    match url[after_scheme..].find('/') {
+        Some(i) => &url[..after_scheme + i],
+        None => url,
+    }
+}
+
+/// At most 200 characters of a raw error, cut at a character boundary.
+fn shorten(text: &str) -> String {
+    let mut out: String = text.chars().take(200).collect();
+    if out.len() < text.len() {
+        out.push('…');
+    }
+    out
+}

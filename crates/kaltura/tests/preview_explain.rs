@@ -1,0 +1,59 @@
+//! What the preview says for each kind of failure it can observe.
+
+use kaltura::embed::PlayerVersion;
+use kaltura::preview::{explain, PreviewEvent};
+
+fn check(event: PreviewEvent, expected_fragment: &str) {
+    let said = explain(&event, PlayerVersion::V7);
+    assert!(
+        said.contains(expected_fragment),
+        "{event:?} → {said:?}, expected {expected_fragment:?}"
+    );
+}
+
+fn error(text: &str) -> PreviewEvent {
+    PreviewEvent::Error {
+        text: text.to_string(),
+    }
+}
+
+#[test]
+fn plain_words_for_each_failure() {
+    check(
+        PreviewEvent::ScriptFailed {
+            url: "https://cdn.example.com/p/1/embedPlaykitJs/uiconf_id/2".into(),
+        },
+        "did not load from https://cdn.example.com",
+    );
+    check(error("Missing bundle configuration"), "not a v7 player");
+    check(
+        error("ReferenceError: KalturaPlayer is not defined"),
+        "library did not load",
+    );
+    check(
+        error(
+            r#"{"code":"INVALID_KS","message":"Invalid KS \"EXPIRED\", Error \"-1,INVALID_STR\""}"#,
+        ),
+        "expired",
+    );
+    check(
+        error(r#"{"code":"INVALID_KS","message":"Invalid KS \"djJ8\""}"#),
+        "KS was rejected",
+    );
+    check(
+        error("SERVICE_FORBIDDEN_CONTENT_BLOCKED"),
+        "unknown or blocked",
+    );
+    check(
+        error(r#"{"category":7,"code":7002,"data":{"messages":[{"code":"SESSION_RESTRICTED"}]}}"#),
+        "requires a KS",
+    );
+    check(error("ENTRY_ID_NOT_FOUND"), "entry was not found");
+    check(
+        error("Unknown widget [_99]"),
+        "uiConf) or widget was not found",
+    );
+    check(PreviewEvent::TimedOut, "did not start");
+    check(PreviewEvent::Playing, "playing");
+    check(error(&"x".repeat(500)), "…");
+}

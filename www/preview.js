@@ -1,0 +1,77 @@
+// Preview frame: receives the snippet from the studio, writes it into this document as a site
+// would, and reports what happens (script failures, errors, playback) back to the studio.
+(function () {
+  'use strict';
+  var done = {};
+  function send(kind, extra) {
+    if (kind !== 'error' && done[kind]) return;
+    done[kind] = true;
+    var message = { source: 'kes-preview', kind: kind };
+    if (extra) for (var key in extra) message[key] = String(extra[key]).slice(0, 2000);
+    parent.postMessage(message, '*');
+  }
+
+  // Hooks are installed after document.open(), which erases the window's listeners.
+  function installHooks() {
+    window.addEventListener('error', function (e) {
+      var target = e.target;
+      if (target && target.tagName === 'SCRIPT') send('script-failed', { url: target.src });
+      else send('error', { text: e.message || 'error' });
+    }, true);
+    window.addEventListener('unhandledrejection', function (e) {
+      send('error', { text: (e.reason && (e.reason.message || e.reason)) || 'unhandled rejection' });
+    });
+    var consoleError = console.error;
+    console.error = function () {
+      var parts = [];
+      for (var i = 0; i < arguments.length; i++) {
+        var a = arguments[i];
+        try { parts.push(typeof a === 'string' ? a : (a && a.message) || JSON.stringify(a)); } catch (_) { parts.push(String(a)); }
+      }
+      send('error', { text: parts.join(' ') });
+      return consoleError.apply(console, arguments);
+    };
+    // Wrap KalturaPlayer.setup the moment the library defines it, to hear the player's own errors.
+    var kalturaPlayer;
+    Object.defineProperty(window, 'KalturaPlayer', {
+      configurable: true,
+      get: function () { return kalturaPlayer; },
+      set: function (value) {
+        kalturaPlayer = value;
+        if (!value || typeof value.setup !== 'function') return;
+        var setup = value.setup;
+        value.setup = function () {
+          var player = setup.apply(this, arguments);
+          try {
+            player.addEventListener('error', function (e) {
+              var payload = e && e.payload;
+              var text;
+              try { text = JSON.stringify(payload); } catch (_) { text = String(payload); }
+              send('error', { text: text });
+            });
+            player.addEventListener('playing', function () { send('playing'); });
+          } catch (_) { /* an old bundle without events: the video poll below still works */ }
+          return player;
+        };
+      }
+    });
+    var started = Date.now();
+    var poll = setInterval(function () {
+      var video = document.querySelector('video');
+      if (video && video.currentTime > 0) { send('playing'); clearInterval(poll); return; }
+      var frame = document.querySelector('iframe');
+      if (frame && !done['frame']) { frame.addEventListener('load', function () { send('frame-loaded'); }); done['frame'] = true; }
+      if (Date.now() - started > 20000) { if (!done['playing'] && !done['frame-loaded']) send('timeout'); clearInterval(poll); }
+    }, 250);
+  }
+
+  window.addEventListener('message', function (e) {
+    if (e.source !== parent || !e.data || e.data.type !== 'render' || typeof e.data.code !== 'string') return;
+    var code = e.data.code;
+    document.open();
+    installHooks();
+    document.write('<!doctype html><html><head><meta charset="utf-8"><style>html,body{margin:0}</style></head><body>' + code + '</body></html>');
+    document.close();
+  });
+  send('ready');
+}());
