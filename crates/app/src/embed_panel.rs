@@ -106,6 +106,8 @@ pub fn embed_panel(props: &EmbedPanelProps) -> Html {
                 onchange={state.dispatcher().to_callback().reform(EmbedAction::Kind)}
             />
 
+            { host_picker(state, &text) }
+
             <h2>{ "Size" }</h2>
             <RadioGroup<SizeMode>
                 name="size-mode"
@@ -157,18 +159,70 @@ pub fn embed_panel(props: &EmbedPanelProps) -> Html {
             </div>
 
             <details class="advanced">
-                <summary>{ "Advanced: host and element ID" }</summary>
-                { text(TextInput::CdnHost, FieldExtra {
-                    hint: Some("Leave empty for Kaltura SaaS. Regional or on-prem: your own host, e.g. https://cdn.example.edu.".into()),
-                    placeholder: Some(kaltura::host::DEFAULT_CDN_HOST.into()),
-                    ..FieldExtra::default()
-                }) }
+                <summary>{ "Advanced: element ID" }</summary>
                 { text(TextInput::TargetId, FieldExtra {
                     hint: Some("The player's container id. Leave empty for kaltura_player_<content id>; give each player on one page its own.".into()),
                     ..FieldExtra::default()
                 }) }
             </details>
         </section>
+    }
+}
+
+/// Where the player library comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum HostChoice {
+    Saas,
+    LocalSimulator,
+    Custom,
+}
+
+/// The simulator started by `cargo xtask serve` also serves the player library.
+const LOCAL_SIMULATOR_HOST: &str = "http://127.0.0.1:8081";
+
+fn host_picker(
+    state: &UseReducerHandle<EmbedState>,
+    text: &dyn Fn(TextInput, FieldExtra) -> Html,
+) -> Html {
+    let raw = state.form.cdn_host.trim();
+    let choice = match raw {
+        "" => HostChoice::Saas,
+        LOCAL_SIMULATOR_HOST => HostChoice::LocalSimulator,
+        _ => HostChoice::Custom,
+    };
+    // Custom keeps its own text; picking it with an empty field starts from https:// to type into.
+    let onchange = state
+        .dispatcher()
+        .to_callback()
+        .reform(move |choice: HostChoice| {
+            let value = match choice {
+                HostChoice::Saas => String::new(),
+                HostChoice::LocalSimulator => LOCAL_SIMULATOR_HOST.to_string(),
+                HostChoice::Custom => "https://".to_string(),
+            };
+            EmbedAction::Text(TextInput::CdnHost, value)
+        });
+    html! {
+        <>
+            <RadioGroup<HostChoice>
+                name="cdn-choice"
+                legend="Player host (CDN)"
+                options={vec![
+                    ChoiceOption { value: HostChoice::Saas, label: "Kaltura SaaS (cdnapisec.kaltura.com)", help: None },
+                    ChoiceOption { value: HostChoice::LocalSimulator, label: "Local simulator (127.0.0.1:8081)", help: Some("Offline demo: cargo xtask serve runs it with a real v7 player.") },
+                    ChoiceOption { value: HostChoice::Custom, label: "Custom / on-prem", help: None },
+                ]}
+                selected={choice}
+                {onchange}
+            />
+            if choice == HostChoice::Custom {
+                { text(TextInput::CdnHost, FieldExtra {
+                    hint: Some("Your CDN or on-prem host, e.g. https://cdn.example.edu. Use cdnapisec.kaltura.com, not cdnapi, for https.".into()),
+                    placeholder: Some("https://cdn.example.edu".into()),
+                    ..FieldExtra::default()
+                }) }
+            }
+        </>
     }
 }
 
