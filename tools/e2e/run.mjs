@@ -1,7 +1,8 @@
 // Playwright e2e runner: `node tools/e2e/run.mjs <baseUrl>`.
-// Loads every tools/e2e/specs/*.mjs (default export: an array of { name, run(ctx) }), runs each test
-// in a fresh browser context, fails it on any console error, page error or CSP violation, saves a
-// screenshot per test under target/e2e/, and ends with the line `N passed, M failed`.
+// Loads every tools/e2e/specs/*.mjs (default export: an array of { name, run(ctx) }, where ctx is
+// { page, context, baseUrl, simUrl, expectError(regex) }), runs each test in a fresh browser
+// context, fails it on any console error, page error or CSP violation, saves a screenshot per test
+// under target/e2e/, and ends with the line `N passed, M failed`.
 import { chromium } from 'playwright-core';
 import { mkdir, readdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -45,6 +46,9 @@ function slug(text) {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
 
+// The simulator's base URL when `cargo xtask test` started one (on a free port, not 8081).
+const simUrl = process.env.SIM_URL || null;
+
 async function runTest(browser, test, baseUrl) {
   const context = await browser.newContext({
     permissions: ['clipboard-read', 'clipboard-write'],
@@ -63,7 +67,7 @@ async function runTest(browser, test, baseUrl) {
   const expectError = (pattern) => expected.push(pattern);
   let failure = null;
   try {
-    await test.run({ page, context, baseUrl, expectError });
+    await test.run({ page, context, baseUrl, simUrl, expectError });
   } catch (error) {
     failure = error;
   }

@@ -7,7 +7,7 @@ pub const DEV_URL: &str = "http://127.0.0.1:8080/";
 pub fn serve() -> Result<(), String> {
     crate::setup::setup()?;
     // Kept alive until trunk exits; Ctrl-C reaches both, since they share our process group.
-    let _sim = crate::sim::start()?;
+    let _sim = crate::sim::start(crate::sim::SIM_PORT)?;
     println!();
     println!("  Kaltura Embed Studio: {DEV_URL}  (first build takes about a minute; Ctrl-C stops)");
     println!();

@@ -5,8 +5,25 @@ use std::net::{SocketAddr, TcpStream};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-/// The port the page's "Local simulator" preset points at.
+/// The port the page's "Local simulator" preset points at (used by `serve`).
 pub const SIM_PORT: u16 = 8081;
+
+/// A running simulator and its base URL, e.g. `http://127.0.0.1:8081`.
+pub struct Simulator {
+    pub url: String,
+    _process: Background,
+}
+
+/// A port that was free a moment ago, for test runs that must not collide with a developer's
+/// `serve` (or hand-started simulator) on [`SIM_PORT`].
+pub fn free_port() -> Result<u16, String> {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0")
+        .map_err(|e| format!("no free loopback port: {e}"))?;
+    listener
+        .local_addr()
+        .map(|a| a.port())
+        .map_err(|e| e.to_string())
+}
 
 /// Whether `crates/sim` has a binary target yet (it starts as a library).
 fn has_binary() -> bool {
@@ -22,31 +39,32 @@ fn has_binary() -> bool {
 /// Built in the dev profile and started directly rather than with `cargo run --release`: the test
 /// layer has just built the same dev artifacts, the workspace release profile (fat LTO) would
 /// cost a minute of the 2 cores for no benefit, and a direct child dies with us cleanly.
-pub fn start() -> Result<Option<Background>, String> {
+pub fn start(port: u16) -> Result<Option<Simulator>, String> {
     if !has_binary() {
         println!("simulator: crates/sim has no binary yet; not started");
         return Ok(None);
     }
-    let address = SocketAddr::from(([127, 0, 0, 1], SIM_PORT));
+    let address = SocketAddr::from(([127, 0, 0, 1], port));
     if TcpStream::connect_timeout(&address, Duration::from_millis(200)).is_ok() {
         return Err(format!(
-            "port {SIM_PORT} is already in use (another `cargo xtask serve`?); stop it first"
+            "port {port} is already in use (another simulator or `cargo xtask serve`?); stop it first"
         ));
     }
     run(command(
         "cargo",
         &["build", "--package", "sim", "--bin", "sim"],
     ))?;
-    let port = SIM_PORT.to_string();
-    let mut sim = Background::spawn("simulator", command(&binary_path(), &["--port", &port]))?;
+    let port_arg = port.to_string();
+    let mut sim = Background::spawn("simulator", command(&binary_path(), &["--port", &port_arg]))?;
     let deadline = Instant::now() + Duration::from_secs(30);
     while Instant::now() < deadline {
         if let Some(status) = sim.exited() {
             return Err(format!("simulator exited at start-up ({status})"));
         }
         if TcpStream::connect_timeout(&address, Duration::from_millis(200)).is_ok() {
-            println!("simulator: listening on http://127.0.0.1:{SIM_PORT}/");
-            return Ok(Some(sim));
+            let url = format!("http://127.0.0.1:{port}");
+            println!("simulator: listening on {url}/");
+            return Ok(Some(Simulator { url, _process: sim }));
         }
         std::thread::sleep(Duration::from_millis(100));
     }

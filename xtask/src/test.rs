@@ -4,8 +4,9 @@ use crate::cmd::{command, repo_root, run_tee};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-/// Extra Node test scripts (run from the repo root, given the served page's base URL); each
-/// must end its output with the line `N passed, M failed`. Add new scripts here.
+/// Extra Node test scripts (run from the repo root, given the served page's base URL and, when the
+/// simulator exists, `SIM_URL` in the environment); each must end its output with the line
+/// `N passed, M failed`. Add new scripts here.
 const EXTRA_NODE_SCRIPTS: &[&str] = &[];
 
 /// The subpath the release build is served under, as on GitHub Pages.
@@ -145,7 +146,8 @@ fn browser_layers() -> Vec<Layer> {
     let Some(base_url) = base_url else {
         return vec![build];
     };
-    let sim = match crate::sim::start() {
+    // A free port, not 8081: a developer's `serve` or hand-started simulator may hold that one.
+    let sim = match crate::sim::free_port().and_then(crate::sim::start) {
         Ok(sim) => sim,
         Err(error) => {
             let failed = Layer {
@@ -158,27 +160,30 @@ fn browser_layers() -> Vec<Layer> {
             return vec![build, failed];
         }
     };
+    let sim_url = sim.as_ref().map(|sim| sim.url.as_str());
     let mut layers = vec![
         build,
-        node_script("e2e (playwright)", "tools/e2e/run.mjs", &base_url),
+        node_script("e2e (playwright)", "tools/e2e/run.mjs", &base_url, sim_url),
     ];
     for script in EXTRA_NODE_SCRIPTS {
-        layers.push(node_script(script, script, &base_url));
+        layers.push(node_script(script, script, &base_url, sim_url));
     }
     drop(sim);
     layers
 }
 
 /// A Node script following the last-line convention `N passed, M failed`.
-fn node_script(name: &str, script: &str, base_url: &str) -> Layer {
-    timed(name, || {
-        match run_tee(command("node", &[script, base_url])) {
-            Ok((output, status)) => match last_summary_line(&output) {
-                Some((passed, failed)) => with_exit_status(passed, failed, status.success()),
-                None => (0, 1, Some("no `N passed, M failed` line at the end".into())),
-            },
-            Err(error) => (0, 1, Some(error)),
-        }
+fn node_script(name: &str, script: &str, base_url: &str, sim_url: Option<&str>) -> Layer {
+    let mut cmd = command("node", &[script, base_url]);
+    if let Some(sim_url) = sim_url {
+        cmd.env("SIM_URL", sim_url);
+    }
+    timed(name, || match run_tee(cmd) {
+        Ok((output, status)) => match last_summary_line(&output) {
+            Some((passed, failed)) => with_exit_status(passed, failed, status.success()),
+            None => (0, 1, Some("no `N passed, M failed` line at the end".into())),
+        },
+        Err(error) => (0, 1, Some(error)),
     })
 }
 
