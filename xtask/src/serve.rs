@@ -7,7 +7,13 @@ pub const DEV_URL: &str = "http://127.0.0.1:8080/";
 pub fn serve() -> Result<(), String> {
     crate::setup::setup()?;
     // Kept alive until trunk exits; Ctrl-C reaches both, since they share our process group.
-    let _sim = crate::sim::start(crate::sim::SIM_PORT)?;
+    let port = crate::sim::SIM_PORT;
+    let _sim = if crate::sim::port_in_use(port) {
+        println!("simulator: port {port} is already in use; assuming a simulator runs there");
+        None
+    } else {
+        crate::sim::start(port)?
+    };
     println!();
     println!("  Kaltura Embed Studio: {DEV_URL}  (first build takes about a minute; Ctrl-C stops)");
     println!();

@@ -14,6 +14,12 @@ pub struct Simulator {
     _process: Background,
 }
 
+/// Whether something already listens on `port` on loopback.
+pub fn port_in_use(port: u16) -> bool {
+    let address = SocketAddr::from(([127, 0, 0, 1], port));
+    TcpStream::connect_timeout(&address, Duration::from_millis(200)).is_ok()
+}
+
 /// A port that was free a moment ago, for test runs that must not collide with a developer's
 /// `serve` (or hand-started simulator) on [`SIM_PORT`].
 pub fn free_port() -> Result<u16, String> {
@@ -45,7 +51,7 @@ pub fn start(port: u16) -> Result<Option<Simulator>, String> {
         return Ok(None);
     }
     let address = SocketAddr::from(([127, 0, 0, 1], port));
-    if TcpStream::connect_timeout(&address, Duration::from_millis(200)).is_ok() {
+    if port_in_use(port) {
         return Err(format!(
             "port {port} is already in use (another simulator or `cargo xtask serve`?); stop it first"
         ));
