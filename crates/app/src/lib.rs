@@ -9,6 +9,7 @@ pub mod embed_state;
 pub mod fields;
 pub mod net;
 pub mod preview_panel;
+pub mod reference_panel;
 pub mod secret_field;
 pub mod session_panel;
 pub mod session_state;
@@ -46,6 +47,7 @@ pub fn app() -> Html {
                     <code_panel::CodePanel evaluation={evaluation.clone()} />
                     <preview_panel::PreviewPanel evaluation={evaluation} version={embed.form.version} />
                     <session_panel::SessionPanel state={session} embed={embed.clone()} {on_privileges} />
+                    <reference_panel::ReferencePanel partner={embed.form.partner.clone()} />
                 </div>
             </main>
         </>
