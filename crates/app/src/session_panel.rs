@@ -304,7 +304,7 @@ pub fn session_panel(props: &SessionPanelProps) -> Html {
                 if state.is_sending() {
                     <button type="button" onclick={on_cancel}>{ "Cancel" }</button>
                 }
-                <span role="status" class="status session-status">{ status_text }</span>
+                <span role="status" class={classes!("status", "session-status", matches!(state.phase, Phase::Failed(_)).then_some("status--error"))}>{ status_text }</span>
             </div>
             if let Phase::Failed(error) = &state.phase {
                 <div class="error-box" id="session-error">
