@@ -171,6 +171,7 @@ pub fn session_panel(props: &SessionPanelProps) -> Html {
         Phase::Idle => String::new(),
         Phase::Sending { method } => match method {
             Method::AppToken => "Starting session with the app token (2 requests)…".to_string(),
+            Method::PasteKs => "Checking the KS…".to_string(),
             _ => "Starting session and checking it…".to_string(),
         },
         Phase::Failed(error) => format!("Failed: {}", error.message()),
@@ -244,6 +245,17 @@ pub fn session_panel(props: &SessionPanelProps) -> Html {
                             </div>
                         </>
                     },
+                    Method::PasteKs => html! {
+                        <>
+                            <p class="field-hint">{ "A KS minted by your server: this checks it with one baseEntry.list call, shows what it says, and lets you put it into the embed code." }</p>
+                            <SecretField id="pasted-ks" label="KS to check" value={state.secrets.ks.clone()}
+                                revealed={state.reveal_pasted}
+                                on_toggle={state.dispatcher().to_callback().reform(|_| SessionAction::Toggle(Reveal::PastedKs))}
+                                oninput={Some(text_cb(SessionText::PastedKs))}
+                                problem={problem(SessionField::Ks)}
+                                on_copied={on_copied.clone()} />
+                        </>
+                    },
                     Method::Secret => html! {
                         <>
                             <p class="warning" role="note">
@@ -261,7 +273,7 @@ pub fn session_panel(props: &SessionPanelProps) -> Html {
                     },
                 } }
 
-                if form.method != Method::Widget {
+                if matches!(form.method, Method::AppToken | Method::Secret) {
                     <TextField id="user-id" label="User ID" value={form.user_id.clone()}
                         hint="Who the session acts as: e.g. your email, app-service-account, test-automation. Empty = anonymous."
                         problem={state.problem(SessionField::UserId).map(FieldMessage::error)}
@@ -273,6 +285,7 @@ pub fn session_panel(props: &SessionPanelProps) -> Html {
                         }) }
                     </div>
                 }
+                if form.method != Method::PasteKs {
                 <RadioGroup<ExpiryChoice>
                     name="expiry"
                     legend="Expiry"
@@ -286,20 +299,25 @@ pub fn session_panel(props: &SessionPanelProps) -> Html {
                     selected={form.expiry}
                     onchange={state.dispatcher().to_callback().reform(SessionAction::Expiry)}
                 />
-                if form.expiry == ExpiryChoice::Custom {
+                }
+                if form.expiry == ExpiryChoice::Custom && form.method != Method::PasteKs {
                     <TextField id="custom-expiry" label="Custom expiry" value={form.custom_expiry.clone()} placeholder="30m"
                         hint="Seconds, or 30m / 2h; at most 24 h."
                         problem={state.problem(SessionField::Expiry).map(FieldMessage::error)}
                         oninput={text_cb(SessionText::CustomExpiry)} />
                 }
-                if form.method != Method::Widget {
+                if matches!(form.method, Method::AppToken | Method::Secret) {
                     { privileges_builder(props, &privileges_preview, &dangers) }
                 }
             </div>
 
             <div class="actions">
                 <button type="button" class="primary" disabled={state.is_sending()} onclick={on_start}>
-                    { if state.is_sending() { "Starting…" } else { "Start session" } }
+                    { match (state.is_sending(), form.method) {
+                        (true, _) => "Starting…",
+                        (false, Method::PasteKs) => "Check KS",
+                        (false, _) => "Start session",
+                    } }
                 </button>
                 if state.is_sending() {
                     <button type="button" onclick={on_cancel}>{ "Cancel" }</button>
@@ -324,6 +342,7 @@ fn tab_id(method: Method) -> &'static str {
         Method::Widget => "tab-widget",
         Method::AppToken => "tab-app-token",
         Method::Secret => "tab-secret",
+        Method::PasteKs => "tab-paste-ks",
     }
 }
 
@@ -344,6 +363,7 @@ async fn run(prepared: Prepared) -> Result<SessionOutcome, ApiError> {
     let call = match plan {
         SessionPlan::Widget(widget) => api::verify_widget(&service, &widget),
         SessionPlan::Secret(secret) => api::verify_with_secret(&service, &secret),
+        SessionPlan::Pasted(ks) => api::verify_with_ks(&service, &ks)?,
         SessionPlan::AppToken { partner, session } => {
             let step = api::app_token_widget_step(&service, partner);
             let text = post_form(&step.request).await.map_err(ApiError::Network)?;

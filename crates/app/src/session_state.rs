@@ -21,6 +21,8 @@ pub enum SessionText {
     Secret,
     /// Secret input: kept only here, cleared once a request is built.
     AppToken,
+    /// A pasted KS: kept only here until it is checked.
+    PastedKs,
 }
 
 /// The reveal toggles (each `aria-pressed`).
@@ -28,6 +30,7 @@ pub enum SessionText {
 pub enum Reveal {
     Secret,
     AppToken,
+    PastedKs,
     Ks,
 }
 
@@ -82,6 +85,7 @@ pub struct SessionState {
     pub secrets: Secrets,
     pub reveal_secret: bool,
     pub reveal_token: bool,
+    pub reveal_pasted: bool,
     pub reveal_ks: bool,
     pub problems: Vec<(SessionField, String)>,
     /// The generation of the latest request; answers from older ones are dropped.
@@ -97,6 +101,7 @@ impl Default for SessionState {
             secrets: Secrets::default(),
             reveal_secret: false,
             reveal_token: false,
+            reveal_pasted: false,
             reveal_ks: false,
             problems: Vec::new(),
             generation: 0,
@@ -115,6 +120,7 @@ impl SessionState {
             SessionText::CustomExpiry => &self.form.custom_expiry,
             SessionText::Secret => &self.secrets.secret,
             SessionText::AppToken => &self.secrets.app_token,
+            SessionText::PastedKs => &self.secrets.ks,
         }
     }
 
@@ -145,6 +151,7 @@ impl SessionState {
                     SessionText::CustomExpiry => &mut self.form.custom_expiry,
                     SessionText::Secret => &mut self.secrets.secret,
                     SessionText::AppToken => &mut self.secrets.app_token,
+                    SessionText::PastedKs => &mut self.secrets.ks,
                 };
                 *slot = value;
             }
@@ -160,6 +167,7 @@ impl SessionState {
                 let slot = match which {
                     Reveal::Secret => &mut self.reveal_secret,
                     Reveal::AppToken => &mut self.reveal_token,
+                    Reveal::PastedKs => &mut self.reveal_pasted,
                     Reveal::Ks => &mut self.reveal_ks,
                 };
                 *slot = !*slot;
@@ -173,6 +181,7 @@ impl SessionState {
                 self.secrets = Secrets::default();
                 self.reveal_secret = false;
                 self.reveal_token = false;
+                self.reveal_pasted = false;
                 self.problems.clear();
                 self.phase = Phase::Sending { method };
             }

@@ -9,6 +9,7 @@ use crate::api::{
 };
 use crate::digest::AppTokenHashType;
 use crate::ids::{EntryId, PartnerId};
+use crate::ks::Ks;
 use crate::privileges::Privileges;
 
 /// How the session is started: the three tabs of the Session panel.
@@ -21,15 +22,23 @@ pub enum Method {
     AppToken,
     /// Admin or user secret, used for this one request only.
     Secret,
+    /// A KS minted elsewhere (your server): checked, inspected, and usable in the embed.
+    PasteKs,
 }
 
 impl Method {
-    pub const ALL: [Method; 3] = [Method::Widget, Method::AppToken, Method::Secret];
+    pub const ALL: [Method; 4] = [
+        Method::Widget,
+        Method::AppToken,
+        Method::Secret,
+        Method::PasteKs,
+    ];
     pub fn label(self) -> &'static str {
         match self {
             Method::Widget => "Widget session",
             Method::AppToken => "App token",
             Method::Secret => "Secret",
+            Method::PasteKs => "Check a KS",
         }
     }
 }
@@ -134,6 +143,8 @@ pub fn expiry_secs(form: &SessionForm) -> Option<u32> {
 pub struct Secrets {
     pub secret: String,
     pub app_token: String,
+    /// A pasted KS (a credential too).
+    pub ks: String,
 }
 
 impl std::fmt::Debug for Secrets {
@@ -150,6 +161,8 @@ pub enum SessionField {
     AppTokenId,
     AppToken,
     Secret,
+    /// The pasted KS.
+    Ks,
     UserId,
     Expiry,
     Privileges,
@@ -166,7 +179,8 @@ impl SessionField {
             api::Field::UserId => Some(SessionField::UserId),
             api::Field::Privileges => Some(SessionField::Privileges),
             api::Field::ServiceUrl => Some(SessionField::ServiceUrl),
-            api::Field::Ks | api::Field::None => None,
+            api::Field::Ks => Some(SessionField::Ks),
+            api::Field::None => None,
         }
     }
 }
@@ -180,6 +194,8 @@ pub enum SessionPlan {
         session: AppTokenSession,
     },
     Secret(SecretSession),
+    /// Check a pasted KS with one `baseEntry.list`.
+    Pasted(Ks),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -202,9 +218,14 @@ pub fn prepare(
     let service = ServiceUrl::from_preset(form.service, &form.custom_service_url)
         .map_err(|e| note(SessionField::ServiceUrl, e.message().to_string()))
         .ok();
-    let partner = PartnerId::parse(partner_input)
-        .map_err(|e| note(SessionField::Partner, e.message("Partner ID")))
-        .ok();
+    // A pasted KS names its own partner; every other method needs the Partner ID from the form.
+    let partner = if form.method == Method::PasteKs {
+        None
+    } else {
+        PartnerId::parse(partner_input)
+            .map_err(|e| note(SessionField::Partner, e.message("Partner ID")))
+            .ok()
+    };
     let user = UserId::parse(&form.user_id)
         .map_err(|e| note(SessionField::UserId, e.message()))
         .ok();
@@ -225,6 +246,10 @@ pub fn prepare(
             }
             _ => None,
         },
+        Method::PasteKs => Ks::parse(&secrets.ks)
+            .map_err(|e| note(SessionField::Ks, e.message().to_string()))
+            .ok()
+            .map(SessionPlan::Pasted),
         Method::Secret => {
             let secret = api::Secret::parse(&secrets.secret)
                 .map_err(|e| note(SessionField::Secret, e.message()))

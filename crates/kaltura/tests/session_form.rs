@@ -12,6 +12,7 @@ enum Expect {
     Widget,
     Secret { privileges: &'static str },
     AppToken { privileges: &'static str },
+    Pasted,
     Problems(Vec<SessionField>),
 }
 
@@ -22,6 +23,7 @@ fn check(form: SessionForm, partner: &str, secrets: Secrets, expected: Expect) {
             SessionPlan::Secret(s) => Expect::Secret {
                 privileges: leak(s.privileges),
             },
+            SessionPlan::Pasted(_) => Expect::Pasted,
             SessionPlan::AppToken { session, .. } => Expect::AppToken {
                 privileges: leak(session.privileges),
             },
@@ -39,6 +41,7 @@ fn secret(value: &str) -> Secrets {
     Secrets {
         secret: value.to_string(),
         app_token: String::new(),
+        ks: String::new(),
     }
 }
 
@@ -46,6 +49,7 @@ fn token(value: &str) -> Secrets {
     Secrets {
         secret: String::new(),
         app_token: value.to_string(),
+        ks: String::new(),
     }
 }
 
@@ -150,6 +154,29 @@ fn plans_and_problems() {
         "2506752",
         secret("abc"),
         Expect::Problems(vec![Privileges]),
+    );
+    // A pasted KS needs no Partner ID: the KS names its partner.
+    let pasted = |ks: &str| Secrets {
+        ks: ks.to_string(),
+        ..Secrets::default()
+    };
+    check(
+        form(Method::PasteKs),
+        "",
+        pasted("djJ8MjUwNjc1Mnxabc="),
+        Expect::Pasted,
+    );
+    check(
+        form(Method::PasteKs),
+        "",
+        pasted("not a ks!"),
+        Expect::Problems(vec![Ks]),
+    );
+    check(
+        form(Method::PasteKs),
+        "",
+        Secrets::default(),
+        Expect::Problems(vec![Ks]),
     );
     // Every problem is reported at once, not one per click.
     check(
