@@ -22,6 +22,10 @@ pub fn setup() -> Result<(), String> {
     step("trunk", trunk)?;
     step("wasm-bindgen-cli", wasm_bindgen_cli)?;
     step("npm tools (binaryen, playwright-core)", npm_tools)?;
+    step(
+        "npm official Kaltura client (simulator check)",
+        npm_client_check,
+    )?;
     println!("setup: done in {:.1?}", started.elapsed());
     Ok(())
 }
@@ -136,18 +140,31 @@ fn lock_version(lock: &str, package: &str) -> Option<String> {
 }
 
 fn npm_tools() -> Result<Outcome, String> {
-    let tools = repo_root().join("tools");
+    npm_ci("tools", || {
+        output_of("wasm-opt", &["--version"]).unwrap_or_default()
+    })
+}
+
+/// The official Node `kaltura-client`, run against the simulator by `cargo xtask test`.
+fn npm_client_check() -> Result<Outcome, String> {
+    npm_ci("crates/sim/client-check", || {
+        "kaltura-client (see its package-lock.json)".into()
+    })
+}
+
+/// `npm ci` in `dir` unless its node_modules is at least as new as its package-lock.json.
+fn npm_ci(dir: &str, present: fn() -> String) -> Result<Outcome, String> {
+    let dir_path = repo_root().join(dir);
     // npm writes this hidden lockfile on every install; older than package-lock.json = stale.
-    let installed = modified(&tools.join("node_modules/.package-lock.json"));
-    let wanted = modified(&tools.join("package-lock.json"));
+    let installed = modified(&dir_path.join("node_modules/.package-lock.json"));
+    let wanted = modified(&dir_path.join("package-lock.json"));
     if installed.is_some() && installed >= wanted {
-        let version = output_of("wasm-opt", &["--version"]).unwrap_or_default();
-        return Ok(Outcome::Present(version));
+        return Ok(Outcome::Present(present()));
     }
     let mut cmd = command("npm", &["ci", "--no-audit", "--no-fund"]);
-    cmd.current_dir(&tools);
+    cmd.current_dir(&dir_path);
     run(cmd)?;
-    Ok(Outcome::Installed("tools/node_modules".into()))
+    Ok(Outcome::Installed(format!("{dir}/node_modules")))
 }
 
 fn modified(path: &Path) -> Option<SystemTime> {

@@ -168,6 +168,15 @@ fn browser_layers() -> Vec<Layer> {
     for script in EXTRA_NODE_SCRIPTS {
         layers.push(node_script(script, script, &base_url, sim_url));
     }
+    // The official Node client, unchanged, against the simulator (it takes the simulator's URL).
+    if let Some(sim_url) = sim_url {
+        layers.push(node_script(
+            "official kaltura-client vs simulator",
+            "crates/sim/client-check/check.mjs",
+            sim_url,
+            Some(sim_url),
+        ));
+    }
     drop(sim);
     layers
 }
