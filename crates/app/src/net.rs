@@ -25,10 +25,14 @@ pub async fn post_form(request: &ApiRequest) -> Result<String, Network> {
     if response.status() != 200 {
         return Err(Network::HttpStatus(response.status()));
     }
-    let text = response
-        .text()
-        .await
-        .map_err(|_| classify_failure(signal.aborted()));
+    // Headers arrived, so a failure now means the body stopped short (unless our timer fired).
+    let text = response.text().await.map_err(|_| {
+        if signal.aborted() {
+            Network::Timeout
+        } else {
+            Network::Truncated
+        }
+    });
     // Dropping the timer cancels it; it had to cover reading the body too.
     drop(timer);
     text

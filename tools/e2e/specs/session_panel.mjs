@@ -1,0 +1,239 @@
+// The Session panel against the simulator: every way to start a USER session, the failures a
+// developer meets (wrong secret, blocked partner, expired KS, broken network), one request per
+// verify, no double send, and no secret, token or KS left in storage, cookies, URL or history.
+import { assert, codeText, eventually, fillIds, openStudio } from '../helpers.mjs';
+
+const IDS = { partner: '2506752', uiConf: '48460943', entry: '1_demo0001' };
+const ADMIN_SECRET = 'FAKE-demo-admin-secret-0001';
+const USER_SECRET = 'FAKE-demo-user-secret-0001';
+const TOKENS = {
+  SHA1: ['0_apptksh1', 'feedface00000000000000000000a001'],
+  SHA256: ['0_apptk256', 'feedface00000000000000000000a256'],
+};
+
+async function sim(simUrl, path, method = 'GET', body) {
+  const response = await fetch(simUrl + path, {
+    method,
+    headers: body ? { 'Content-Type': 'application/json' } : {},
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await response.text();
+  return text ? JSON.parse(text) : null;
+}
+
+/** Resets the simulator and opens the page pointed at it, with the demo IDs typed in. */
+async function openWithSim(page, baseUrl, simUrl) {
+  assert.ok(simUrl, 'SIM_URL is required (cargo xtask test starts the simulator)');
+  await sim(simUrl, '/__sim/reset', 'POST');
+  await openStudio(page, baseUrl);
+  await fillIds(page, IDS);
+  await page.locator('#service-url-2').check();
+  await page.locator('#custom-service-url').fill(simUrl);
+  return page.evaluate(() => history.length);
+}
+
+async function apiRequests(simUrl) {
+  const log = await sim(simUrl, '/__sim/log');
+  const entries = Array.isArray(log) ? log : log.entries || log.log || [];
+  return entries.filter((e) => String(e.path || '').startsWith('/api_v3'));
+}
+
+const status = (page) => page.locator('.session-status');
+
+async function expectStatus(page, pattern, timeoutMs = 8000) {
+  await eventually(async () => {
+    const text = await status(page).textContent();
+    assert.match(text, pattern);
+  }, timeoutMs);
+}
+
+async function start(page) {
+  await page.getByRole('button', { name: /^(Start session|Check KS)$/ }).click();
+}
+
+async function startSecret(page, secret, userId = 'demo-user') {
+  await page.getByRole('tab', { name: 'Secret' }).click();
+  await page.locator('#secret').fill(secret);
+  await page.locator('#user-id').fill(userId);
+  await start(page);
+}
+
+/** No credential anywhere the browser keeps things or shows the address. */
+async function assertNothingStored(page, context, values, historyAtOpen) {
+  const found = await page.evaluate(async (values) => {
+    const hits = [];
+    const look = (where, text) => values.forEach((v) => text && String(text).includes(v) && hits.push(where));
+    for (const store of [localStorage, sessionStorage]) {
+      for (let i = 0; i < store.length; i++) look('storage', store.key(i) + store.getItem(store.key(i)));
+    }
+    look('cookie', document.cookie);
+    look('location', location.href);
+    look('history.state', JSON.stringify(history.state));
+    if (indexedDB.databases) look('indexedDB', JSON.stringify(await indexedDB.databases()));
+    return hits;
+  }, values.filter(Boolean));
+  assert.deepEqual(found, [], 'credentials found in browser storage or the URL');
+  const cookies = await context.cookies();
+  assert.equal(cookies.length, 0, 'no cookies at all');
+  assert.equal(await page.evaluate(() => history.length), historyAtOpen, 'no history entries pushed');
+}
+
+async function sessionKs(page) {
+  return page.locator('#session-ks').inputValue();
+}
+
+const moduleTests = [
+  {
+    name: 'widget session: verified in one request, no secret',
+    async run({ page, context, baseUrl, simUrl }) {
+      const historyAtOpen = await openWithSim(page, baseUrl, simUrl);
+      await start(page);
+      await expectStatus(page, /Partner 2506752 OK/);
+      assert.equal((await apiRequests(simUrl)).length, 1, 'verify is one round trip');
+      await assertNothingStored(page, context, [await sessionKs(page)], historyAtOpen);
+    },
+  },
+  {
+    name: 'admin secret and user secret each give a USER session; the secret is cleared',
+    async run({ page, context, baseUrl, simUrl }) {
+      const historyAtOpen = await openWithSim(page, baseUrl, simUrl);
+      for (const secret of [ADMIN_SECRET, USER_SECRET]) {
+        await startSecret(page, secret);
+        await expectStatus(page, /Partner 2506752 OK — \d+ entr(y|ies) visible/);
+        assert.equal(await page.locator('#secret').inputValue(), '', 'secret field cleared after sending');
+        await assertNothingStored(page, context, [secret, await sessionKs(page)], historyAtOpen);
+      }
+      assert.equal((await apiRequests(simUrl)).length, 2, 'one request per verify');
+    },
+  },
+  {
+    name: 'app token sessions (SHA1, SHA256) take two requests and leave no token behind',
+    async run({ page, context, baseUrl, simUrl }) {
+      const historyAtOpen = await openWithSim(page, baseUrl, simUrl);
+      for (const [hash, [id, token]] of Object.entries(TOKENS)) {
+        await sim(simUrl, '/__sim/log', 'DELETE');
+        await page.getByRole('tab', { name: /App token/ }).click();
+        await page.locator('#app-token-id').fill(id);
+        await page.locator('#app-token').fill(token);
+        await page.locator('#hash-type').selectOption(hash);
+        await start(page);
+        await expectStatus(page, /Partner 2506752 OK/);
+        assert.equal((await apiRequests(simUrl)).length, 2, `${hash}: widget KS, then token + verify`);
+        assert.equal(await page.locator('#app-token').inputValue(), '');
+        await assertNothingStored(page, context, [token, await sessionKs(page)], historyAtOpen);
+      }
+    },
+  },
+  {
+    name: 'a wrong secret says so next to the Secret field',
+    async run({ page, baseUrl, simUrl }) {
+      await openWithSim(page, baseUrl, simUrl);
+      await startSecret(page, 'not-the-secret');
+      await expectStatus(page, /Failed: The secret was not accepted for partner 2506752/);
+      await eventually(async () => {
+        assert.match(await page.locator('#secret-msg').textContent(), /secret was not accepted/);
+        assert.equal(await page.locator('#secret').getAttribute('aria-invalid'), 'true');
+      });
+      assert.match(await page.locator('#session-error').textContent(), /Integration Settings/);
+    },
+  },
+  {
+    name: 'a blocked partner gets its own message',
+    async run({ page, baseUrl, simUrl }) {
+      await openWithSim(page, baseUrl, simUrl);
+      await page.getByLabel('Partner ID', { exact: true }).fill('666666');
+      await startSecret(page, 'FAKE-blocked-admin-secret-0003');
+      await expectStatus(page, /unknown or blocked/);
+    },
+  },
+  {
+    name: 'an expired KS is reported as expired when checked',
+    async run({ page, baseUrl, simUrl }) {
+      await openWithSim(page, baseUrl, simUrl);
+      await startSecret(page, ADMIN_SECRET);
+      await expectStatus(page, /OK/);
+      const ks = await sessionKs(page);
+      // Two hours later on the simulator's clock (the session was for one hour).
+      await sim(simUrl, '/__sim/clock', 'POST', { advance_secs: 7200 });
+      await page.getByRole('tab', { name: 'Check a KS' }).click();
+      await page.locator('#pasted-ks').fill(ks);
+      await start(page);
+      await expectStatus(page, /This KS has expired/);
+      await sim(simUrl, '/__sim/clock', 'DELETE');
+    },
+  },
+  {
+    name: 'Include KS puts the KS into a dynamic embed, and auto embeds warn about URLs',
+    async run({ page, baseUrl, simUrl }) {
+      await openWithSim(page, baseUrl, simUrl);
+      await startSecret(page, ADMIN_SECRET);
+      await expectStatus(page, /OK/);
+      const ks = await sessionKs(page);
+      assert.ok(!(await codeText(page)).includes(ks), 'no KS before opting in');
+      await page.getByLabel('Include KS in embed code').check();
+      await eventually(async () => assert.ok((await codeText(page)).includes(`ks: "${ks}"`)));
+      await page.getByRole('radio', { name: /^Auto\b/ }).check();
+      await eventually(async () => {
+        assert.match(await page.locator('.code-panel .notes').textContent(), /KS sits in a URL/);
+      });
+    },
+  },
+  {
+    name: 'a double click while the request is in flight sends it once',
+    async run({ page, baseUrl, simUrl }) {
+      await openWithSim(page, baseUrl, simUrl);
+      await sim(simUrl, '/__sim/faults', 'POST', { latency_ms: 1500, times: 5 });
+      await page.getByRole('button', { name: 'Start session' }).dblclick();
+      await expectStatus(page, /Partner 2506752 OK/);
+      assert.equal((await apiRequests(simUrl)).length, 1);
+    },
+  },
+  {
+    name: 'a cancelled slow request never overwrites the newer answer',
+    async run({ page, baseUrl, simUrl, expectError }) {
+      expectError(/status of 502/);
+      await openWithSim(page, baseUrl, simUrl);
+      // The first request is slow and fails; the second is fast and succeeds.
+      await sim(simUrl, '/__sim/faults', 'POST', { latency_ms: 2500, status: 502, times: 1 });
+      await start(page);
+      await page.getByRole('button', { name: 'Cancel' }).click();
+      await start(page);
+      await expectStatus(page, /Partner 2506752 OK/);
+      await page.waitForTimeout(3000);
+      await expectStatus(page, /Partner 2506752 OK/);
+    },
+  },
+];
+
+// Each injected fault gives its own message, and the next normal start works.
+const FAULTS = [
+  [{ status: 500 }, /HTTP status 500/, /status of 500/],
+  [{ status: 502 }, /HTTP status 502/, /status of 502/],
+  [{ truncate: true }, /cut off/],
+  [{ non_json: true }, /not JSON/],
+  [{ xml: true }, /XML instead of JSON/],
+  [{ no_cors: true }, /CORS|unreachable/, /CORS|Failed to fetch|net::/],
+  [{ reset: true }, /CORS|unreachable|cut off/, /Failed to fetch|net::|CONNECTION/],
+  // Beyond the page's 15 s timeout.
+  [{ latency_ms: 16000 }, /did not answer in time/, /abort|net::/i],
+];
+
+for (const [fault, message, consoleNoise] of FAULTS) {
+  moduleTests.push({
+    name: `fault ${JSON.stringify(fault)} → its own message, then a normal start works`,
+    async run({ page, baseUrl, simUrl, expectError }) {
+      if (consoleNoise) expectError(consoleNoise);
+      expectError(/Failed to load resource/);
+      await openWithSim(page, baseUrl, simUrl);
+      await sim(simUrl, '/__sim/faults', 'POST', { ...fault, times: 1 });
+      await start(page);
+      await expectStatus(page, message, 20000);
+      await start(page);
+      await expectStatus(page, /Partner 2506752 OK/);
+      // A delayed request is logged when the simulator finishes it, so allow it to land.
+      await eventually(async () => assert.equal((await apiRequests(simUrl)).length, 2, 'no duplicate request'), 5000);
+    },
+  });
+}
+
+export default moduleTests;
