@@ -160,6 +160,9 @@ impl CdnHost {
     pub fn authority(&self) -> &str {
         &self.authority
     }
+    pub fn scheme(&self) -> Scheme {
+        self.scheme
+    }
 }
 
 impl HostError {
