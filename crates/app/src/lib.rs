@@ -6,6 +6,7 @@ pub mod clipboard;
 pub mod code_panel;
 pub mod embed_panel;
 pub mod embed_state;
+pub mod exports_panel;
 pub mod fields;
 pub mod net;
 pub mod preview_panel;
@@ -46,7 +47,13 @@ pub fn app() -> Html {
                 <div class="side">
                     <code_panel::CodePanel evaluation={evaluation.clone()} />
                     <preview_panel::PreviewPanel evaluation={evaluation} version={embed.form.version} />
-                    <session_panel::SessionPanel state={session} embed={embed.clone()} {on_privileges} />
+                    <session_panel::SessionPanel state={session.clone()} embed={embed.clone()} {on_privileges} />
+                    <exports_panel::ExportsPanel
+                        partner={embed.form.partner.clone()}
+                        player={embed.form.ui_conf.clone()}
+                        user_id={session.form.user_id.clone()}
+                        service_origin={kaltura::api::ServiceUrl::from_preset(session.form.service, &session.form.custom_service_url).ok().map(|u| AttrValue::from(u.origin().to_string()))}
+                    />
                     <reference_panel::ReferencePanel partner={embed.form.partner.clone()} />
                 </div>
             </main>
