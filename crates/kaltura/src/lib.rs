@@ -19,3 +19,4 @@ pub mod portal;
 pub mod preview;
 pub mod privileges;
 pub mod session_form;
+pub mod share;

@@ -1,0 +1,260 @@
+//! Shareable settings: every non-secret field of the embed and session forms as a URL fragment.
+//!
+//! The encoder takes only the non-secret form structs, so a secret, app token or KS cannot reach a
+//! link. Decoding is lenient: values come back as typed, so a bad value gets the same field error
+//! as if it had been typed; unknown keys are listed, never fatal.
+
+use crate::api::{Expiry, ServicePreset};
+use crate::digest::AppTokenHashType;
+use crate::embed::{EmbedType, PlayerVersion};
+use crate::escape::url_component;
+use crate::form::{ContentKind, EmbedForm, RatioChoice, SizeMode};
+use crate::session_form::{ExpiryChoice, Method, PrivilegesForm, SessionForm};
+
+/// Format version of the fragment, so later layouts can read old links.
+const VERSION: &str = "1";
+
+/// What a fragment held.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Decoded {
+    pub embed: EmbedForm,
+    pub session: SessionForm,
+    /// Keys this version does not know (ignored).
+    pub unknown_keys: Vec<String>,
+}
+
+struct Writer(String);
+
+impl Writer {
+    fn put(&mut self, key: &str, value: &str) {
+        if !self.0.is_empty() {
+            self.0.push('&');
+        }
+        self.0.push_str(key);
+        self.0.push('=');
+        self.0.push_str(&url_component(value));
+    }
+    fn text(&mut self, key: &str, value: &str) {
+        if !value.is_empty() {
+            self.put(key, value);
+        }
+    }
+    fn flag(&mut self, key: &str, on: bool) {
+        if on {
+            self.put(key, "1");
+        }
+    }
+}
+
+fn kind_name(kind: EmbedType) -> &'static str {
+    match kind {
+        EmbedType::Dynamic => "dynamic",
+        EmbedType::Auto => "auto",
+        EmbedType::Iframe => "iframe",
+        EmbedType::Thumbnail => "thumbnail",
+    }
+}
+
+const RATIOS: [(RatioChoice, &str); 5] = [
+    (RatioChoice::R16x9, "16x9"),
+    (RatioChoice::R4x3, "4x3"),
+    (RatioChoice::R1x1, "1x1"),
+    (RatioChoice::R9x16, "9x16"),
+    (RatioChoice::Custom, "custom"),
+];
+const SERVICES: [(ServicePreset, &str); 3] = [
+    (ServicePreset::Saas, "saas"),
+    (ServicePreset::LocalSimulator, "local"),
+    (ServicePreset::Custom, "custom"),
+];
+const METHODS: [(Method, &str); 4] = [
+    (Method::Widget, "widget"),
+    (Method::AppToken, "apptoken"),
+    (Method::Secret, "secret"),
+    (Method::PasteKs, "ks"),
+];
+
+/// The fragment (without `#`) for these settings. Defaults are left out to keep links short.
+pub fn encode(embed: &EmbedForm, session: &SessionForm) -> String {
+    let mut w = Writer(String::new());
+    w.put("v", VERSION);
+    w.text("pid", &embed.partner);
+    w.text("ui", &embed.ui_conf);
+    if embed.content_kind == ContentKind::Playlist {
+        w.put("content", "playlist");
+    }
+    w.text("id", &embed.content_id);
+    if embed.version == PlayerVersion::V2 {
+        w.put("pv", "2");
+    }
+    if embed.kind != EmbedType::Dynamic {
+        w.put("type", kind_name(embed.kind));
+    }
+    w.text("cdn", &embed.cdn_host);
+    if embed.size_mode == SizeMode::Fixed {
+        w.put("size", "fixed");
+    }
+    if embed.ratio != RatioChoice::R16x9 {
+        w.put("ratio", lookup_name(&RATIOS, embed.ratio));
+    }
+    w.text("cratio", &embed.custom_ratio);
+    w.text("w", &embed.width);
+    w.text("h", &embed.height);
+    w.flag("autoplay", embed.autoplay);
+    w.flag("muted", embed.muted);
+    w.flag("mutedfallback", embed.muted_autoplay_fallback);
+    w.flag("loop", embed.loop_playback);
+    w.text("start", &embed.start);
+    w.text("clip", &embed.clip_to);
+    w.text("target", &embed.target_id);
+    // include_ks is left out on purpose: opening a link never opts a KS into code.
+    if session.service != ServicePreset::Saas {
+        w.put("svc", lookup_name(&SERVICES, session.service));
+    }
+    w.text("svcurl", &session.custom_service_url);
+    if session.method != Method::Widget {
+        w.put("method", lookup_name(&METHODS, session.method));
+    }
+    // The app token id is left out too: it is half of a credential pair.
+    if session.hash_type != AppTokenHashType::default() {
+        w.put("hash", session.hash_type.label());
+    }
+    w.text("user", &session.user_id);
+    match session.expiry {
+        ExpiryChoice::Preset(e) if e == Expiry::ONE_HOUR => {}
+        ExpiryChoice::Preset(e) => w.put("expiry", &e.secs().to_string()),
+        ExpiryChoice::Custom => w.put("expiry", "custom"),
+    }
+    w.text("cexpiry", &session.custom_expiry);
+    let p = &session.privileges;
+    let d = PrivilegesForm::default();
+    w.flag("sview", p.limit_to_entry);
+    if p.playback_role != d.playback_role {
+        w.put("playback", if p.playback_role { "1" } else { "0" });
+    }
+    w.flag("entitlement", p.enable_entitlement);
+    w.text("privacy", &p.privacy_context);
+    w.text("actions", &p.actions_limit);
+    w.text("urirestrict", &p.uri_restrict);
+    w.text("privileges", &p.custom);
+    w.0
+}
+
+fn lookup_name<T: PartialEq + Copy>(table: &[(T, &'static str)], value: T) -> &'static str {
+    table
+        .iter()
+        .find(|(v, _)| *v == value)
+        .map(|(_, n)| *n)
+        .unwrap_or("")
+}
+
+fn lookup_value<T: Copy>(table: &[(T, &'static str)], name: &str) -> Option<T> {
+    table.iter().find(|(_, n)| *n == name).map(|(v, _)| *v)
+}
+
+/// Percent-decoding (`+` stays `+`: the encoder never writes spaces as `+`). Bad escapes are kept
+/// literally and invalid UTF-8 is replaced, so any text decodes to something.
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Reads a fragment (with or without the leading `#`).
+pub fn decode(fragment: &str) -> Decoded {
+    let mut d = Decoded::default();
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    for pair in fragment.split('&').filter(|p| !p.is_empty()) {
+        let (key, raw) = pair.split_once('=').unwrap_or((pair, ""));
+        let value = percent_decode(raw);
+        let (e, s) = (&mut d.embed, &mut d.session);
+        match key {
+            "v" => {}
+            "pid" => e.partner = value,
+            "ui" => e.ui_conf = value,
+            "content" => {
+                e.content_kind = if value == "playlist" {
+                    ContentKind::Playlist
+                } else {
+                    ContentKind::Entry
+                }
+            }
+            "id" => e.content_id = value,
+            "pv" => {
+                e.version = if value == "2" {
+                    PlayerVersion::V2
+                } else {
+                    PlayerVersion::V7
+                }
+            }
+            "type" => {
+                e.kind = EmbedType::ALL
+                    .into_iter()
+                    .find(|k| kind_name(*k) == value)
+                    .unwrap_or_default()
+            }
+            "cdn" => e.cdn_host = value,
+            "size" => {
+                e.size_mode = if value == "fixed" {
+                    SizeMode::Fixed
+                } else {
+                    SizeMode::Responsive
+                }
+            }
+            "ratio" => e.ratio = lookup_value(&RATIOS, &value).unwrap_or_default(),
+            "cratio" => e.custom_ratio = value,
+            "w" => e.width = value,
+            "h" => e.height = value,
+            "autoplay" => e.autoplay = value == "1",
+            "muted" => e.muted = value == "1",
+            "mutedfallback" => e.muted_autoplay_fallback = value == "1",
+            "loop" => e.loop_playback = value == "1",
+            "start" => e.start = value,
+            "clip" => e.clip_to = value,
+            "target" => e.target_id = value,
+            "svc" => s.service = lookup_value(&SERVICES, &value).unwrap_or_default(),
+            "svcurl" => s.custom_service_url = value,
+            "method" => s.method = lookup_value(&METHODS, &value).unwrap_or_default(),
+            "hash" => {
+                s.hash_type = AppTokenHashType::ALL
+                    .into_iter()
+                    .find(|h| h.label() == value)
+                    .unwrap_or_default()
+            }
+            "user" => s.user_id = value,
+            "expiry" => {
+                s.expiry = match value.as_str() {
+                    "custom" => ExpiryChoice::Custom,
+                    secs => Expiry::PRESETS
+                        .into_iter()
+                        .find(|e| e.secs().to_string() == secs)
+                        .map(ExpiryChoice::Preset)
+                        .unwrap_or_default(),
+                }
+            }
+            "cexpiry" => s.custom_expiry = value,
+            "sview" => s.privileges.limit_to_entry = value == "1",
+            "playback" => s.privileges.playback_role = value != "0",
+            "entitlement" => s.privileges.enable_entitlement = value == "1",
+            "privacy" => s.privileges.privacy_context = value,
+            "actions" => s.privileges.actions_limit = value,
+            "urirestrict" => s.privileges.uri_restrict = value,
+            "privileges" => s.privileges.custom = value,
+            other => d.unknown_keys.push(other.chars().take(40).collect()),
+        }
+    }
+    d
+}

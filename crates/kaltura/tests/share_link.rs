@@ -1,0 +1,92 @@
+//! The shareable link: every non-secret setting round-trips; nothing else is in it.
+
+use kaltura::api::{Expiry, ServicePreset};
+use kaltura::digest::AppTokenHashType;
+use kaltura::embed::{EmbedType, PlayerVersion};
+use kaltura::form::{ContentKind, EmbedForm, RatioChoice, SizeMode};
+use kaltura::session_form::{ExpiryChoice, Method, PrivilegesForm, SessionForm};
+use kaltura::share::{decode, encode};
+use proptest::prelude::*;
+
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![".{0,24}", "[a-zA-Z0-9_:/.%&=#+ -]{0,24}"]
+}
+
+prop_compose! {
+    fn embed_form()(t in proptest::collection::vec(text(), 10), f in proptest::collection::vec(any::<bool>(), 7), k in 0usize..4, r in 0usize..5) -> EmbedForm {
+        EmbedForm {
+            partner: t[0].clone(), ui_conf: t[1].clone(),
+            content_kind: if f[0] { ContentKind::Entry } else { ContentKind::Playlist },
+            content_id: t[2].clone(),
+            version: if f[1] { PlayerVersion::V7 } else { PlayerVersion::V2 },
+            kind: EmbedType::ALL[k], cdn_host: t[3].clone(),
+            size_mode: if f[2] { SizeMode::Responsive } else { SizeMode::Fixed },
+            ratio: [RatioChoice::R16x9, RatioChoice::R4x3, RatioChoice::R1x1, RatioChoice::R9x16, RatioChoice::Custom][r],
+            custom_ratio: t[4].clone(), width: t[5].clone(), height: t[6].clone(),
+            autoplay: f[3], muted: f[4], muted_autoplay_fallback: f[5], loop_playback: f[6],
+            start: t[7].clone(), clip_to: t[8].clone(), target_id: t[9].clone(),
+            include_ks: false,
+        }
+    }
+}
+
+prop_compose! {
+    fn session_form()(t in proptest::collection::vec(text(), 8), f in proptest::collection::vec(any::<bool>(), 3), svc in 0usize..3, m in 0usize..4, h in 0usize..4, e in 0usize..4) -> SessionForm {
+        SessionForm {
+            service: ServicePreset::ALL[svc], custom_service_url: t[0].clone(), method: Method::ALL[m],
+            app_token_id: String::new(), hash_type: AppTokenHashType::ALL[h], user_id: t[1].clone(),
+            expiry: if e == 3 { ExpiryChoice::Custom } else { ExpiryChoice::Preset(Expiry::PRESETS[e]) },
+            custom_expiry: t[2].clone(),
+            privileges: PrivilegesForm {
+                limit_to_entry: f[0], privacy_context: t[3].clone(), enable_entitlement: f[1], playback_role: f[2],
+                actions_limit: t[4].clone(), uri_restrict: t[5].clone(), custom: t[6].clone(),
+            },
+        }
+    }
+}
+
+proptest! {
+    #[test]
+    fn every_setting_round_trips(embed in embed_form(), session in session_form()) {
+        let link = encode(&embed, &session);
+        let back = decode(&link);
+        prop_assert_eq!(&back.embed, &embed);
+        prop_assert_eq!(&back.session, &session);
+        prop_assert!(back.unknown_keys.is_empty());
+        // Safe in a URL fragment as it is: unreserved characters, %XX, and the separators.
+        prop_assert!(link.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.~%&=".contains(&b)), "{}", link);
+    }
+
+    #[test]
+    fn any_fragment_decodes_without_panic(s in ".{0,200}") {
+        let _ = decode(&s);
+    }
+}
+
+#[test]
+fn secrets_and_opt_ins_stay_out() {
+    let embed = EmbedForm {
+        partner: "2506752".into(),
+        include_ks: true,
+        ..EmbedForm::default()
+    };
+    let session = SessionForm {
+        app_token_id: "0_apptksh1".into(),
+        ..SessionForm::default()
+    };
+    let link = encode(&embed, &session);
+    assert_eq!(link, "v=1&pid=2506752");
+    assert!(
+        !decode(&link).embed.include_ks,
+        "a link never opts a KS into code"
+    );
+}
+
+#[test]
+fn bad_values_come_back_as_typed_and_unknown_keys_are_listed() {
+    let d = decode("#v=1&pid=12a&ui=%3Cscript%3E&bogus=1&id=1_abcd1234&bad=%zz");
+    assert_eq!(d.embed.partner, "12a");
+    assert_eq!(d.embed.ui_conf, "<script>");
+    assert_eq!(d.embed.content_id, "1_abcd1234");
+    assert_eq!(d.unknown_keys, vec!["bogus".to_string(), "bad".to_string()]);
+}
