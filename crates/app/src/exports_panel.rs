@@ -22,7 +22,8 @@ pub struct ExportsPanelProps {
 fn download(name: &str, text: &str) -> Result<(), ()> {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("text/plain");
+    // Not text/plain: browsers would save ".env" as "env.txt".
+    options.set_type("application/octet-stream");
     let blob =
         web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| ())?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| ())?;
@@ -126,6 +127,7 @@ pub fn exports_panel(props: &ExportsPanelProps) -> Html {
                 <button type="button" onclick={on_download}>{ "Download .env" }</button>
                 <button type="button" onclick={copy(".env", env_text.clone())}>{ "Copy .env" }</button>
             </div>
+            <p class="field-hint">{ "Some browsers save it as \"env\" (they drop the leading dot of hidden files): rename it to .env." }</p>
             { block("shell-text", "Shell exports", &shell_text, 7) }
             <div class="actions">
                 <button type="button" onclick={copy("Shell exports", shell_text.clone())}>{ "Copy exports" }</button>

@@ -14,6 +14,7 @@ pub mod reference_panel;
 pub mod secret_field;
 pub mod session_panel;
 pub mod session_state;
+pub mod share_bar;
 
 use embed_state::EmbedState;
 use session_state::{SessionAction, SessionState};
@@ -22,8 +23,26 @@ use yew::prelude::*;
 /// The whole page: the embed form beside its code.
 #[function_component(App)]
 pub fn app() -> Html {
-    let embed = use_reducer(EmbedState::default);
-    let session = use_reducer(SessionState::default);
+    // A shared link (or remembered settings) fills the forms in the very first render, before any
+    // effect could write the remembered copy.
+    let initial = use_state(share_bar::initial_settings);
+    let embed = use_reducer({
+        let initial = initial.clone();
+        move || {
+            let state = EmbedState::default();
+            match &*initial {
+                Some(s) => state.apply(embed_state::EmbedAction::Load(Box::new(s.embed.clone()))),
+                None => state,
+            }
+        }
+    });
+    let session = use_reducer(move || {
+        let state = SessionState::default();
+        match &*initial {
+            Some(s) => state.apply(SessionAction::Load(Box::new(s.session.clone()))),
+            None => state,
+        }
+    });
     let evaluation = {
         let ks = session.ks().cloned();
         use_memo((embed.form.clone(), ks), |(form, ks)| {
@@ -46,6 +65,7 @@ pub fn app() -> Html {
                 <embed_panel::EmbedPanel state={embed.clone()} evaluation={evaluation.clone()} />
                 <div class="side">
                     <code_panel::CodePanel evaluation={evaluation.clone()} />
+                    <share_bar::ShareBar embed={embed.form.clone()} session={session.form.clone()} />
                     <preview_panel::PreviewPanel evaluation={evaluation} version={embed.form.version} />
                     <session_panel::SessionPanel state={session.clone()} embed={embed.clone()} {on_privileges} />
                     <exports_panel::ExportsPanel

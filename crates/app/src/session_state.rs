@@ -77,6 +77,8 @@ pub enum SessionAction {
     Cancel,
     /// Forget the KS.
     Forget,
+    /// Replace the non-secret settings (share link, remembered settings).
+    Load(Box<SessionForm>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -220,6 +222,10 @@ impl SessionState {
                     self.generation = self.generation.wrapping_add(1);
                     self.phase = Phase::Idle;
                 }
+            }
+            SessionAction::Load(form) => {
+                self.form = *form;
+                self.problems.clear();
             }
             SessionAction::Forget => {
                 self.session = None;

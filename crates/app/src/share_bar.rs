@@ -1,0 +1,111 @@
+//! "Copy link to these settings", opt-in remembered settings, and loading both at start-up.
+//!
+//! Both carry only `kaltura::share::encode` output, built from the non-secret forms: no secret,
+//! token or KS can reach the link or localStorage through here.
+
+use kaltura::form::EmbedForm;
+use kaltura::session_form::SessionForm;
+use kaltura::share::{decode, encode, Decoded};
+use yew::platform::spawn_local;
+use yew::prelude::*;
+
+use crate::clipboard;
+use crate::fields::Checkbox;
+
+/// localStorage key of the remembered settings (a share fragment).
+const REMEMBER_KEY: &str = "kaltura-embed-studio.settings";
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// Settings to start from: the link's fragment first, else what the user asked us to remember.
+pub fn initial_settings() -> Option<Decoded> {
+    let hash = web_sys::window()?
+        .location()
+        .hash()
+        .ok()
+        .unwrap_or_default();
+    if hash.len() > 1 {
+        return Some(decode(&hash));
+    }
+    storage()?
+        .get_item(REMEMBER_KEY)
+        .ok()
+        .flatten()
+        .map(|saved| decode(&saved))
+}
+
+fn remembered() -> bool {
+    storage()
+        .and_then(|s| s.get_item(REMEMBER_KEY).ok().flatten())
+        .is_some()
+}
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct ShareBarProps {
+    pub embed: EmbedForm,
+    pub session: SessionForm,
+}
+
+#[function_component(ShareBar)]
+pub fn share_bar(props: &ShareBarProps) -> Html {
+    let status = use_state(String::new);
+    let remember = use_state(remembered);
+    let fragment = encode(&props.embed, &props.session);
+    {
+        // Keep the remembered copy current while the user has opted in.
+        let fragment = fragment.clone();
+        use_effect_with((fragment, *remember), |(fragment, remember)| {
+            if let Some(storage) = storage() {
+                let _ = if *remember {
+                    storage.set_item(REMEMBER_KEY, fragment)
+                } else {
+                    storage.remove_item(REMEMBER_KEY)
+                };
+            }
+        });
+    }
+    let on_copy = {
+        let status = status.clone();
+        Callback::from(move |_: MouseEvent| {
+            let Some(location) = web_sys::window().map(|w| w.location()) else {
+                return;
+            };
+            let base = format!(
+                "{}{}",
+                location.origin().unwrap_or_default(),
+                location.pathname().unwrap_or_default()
+            );
+            let link = format!("{base}#{fragment}");
+            let status = status.clone();
+            spawn_local(async move {
+                status.set(match clipboard::write_text(&link).await {
+                    Ok(()) => "Link copied (no secrets, tokens or KS in it)".to_string(),
+                    Err(err) => {
+                        err.message()
+                            .replace("The code is selected: press", "Copy it from here:")
+                            .to_string()
+                            + " "
+                            + &link
+                    }
+                });
+            });
+        })
+    };
+    let on_remember = {
+        let remember = remember.clone();
+        Callback::from(move |on: bool| remember.set(on))
+    };
+    html! {
+        <div class="share-bar">
+            <div class="actions">
+                <button type="button" onclick={on_copy}>{ "Copy link to these settings" }</button>
+                <span role="status" class="status">{ (*status).clone() }</span>
+            </div>
+            <Checkbox id="remember-settings" label="Remember these settings on this device" checked={*remember}
+                hint="Stored in this browser only, without secrets, tokens or KS. Untick to forget."
+                onchange={on_remember} />
+        </div>
+    }
+}

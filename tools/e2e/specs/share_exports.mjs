@@ -1,0 +1,82 @@
+// Share link, remembered settings and the .env download.
+import { readFile } from 'node:fs/promises';
+import { assert, codeText, eventually, fillIds, openStudio } from '../helpers.mjs';
+
+const IDS = { partner: '2506752', uiConf: '48460943', entry: '1_demo0001' };
+
+export default [
+  {
+    name: 'the settings link restores every field and never carries the secret',
+    async run({ page, context, baseUrl }) {
+      await openStudio(page, baseUrl);
+      await fillIds(page, IDS);
+      await page.getByRole('radio', { name: /v2/ }).check();
+      await page.getByRole('radio', { name: /^IFrame\b/ }).check();
+      await page.getByLabel('Autoplay', { exact: true }).check();
+      await page.getByLabel('Start at').fill('0:30');
+      await page.getByRole('tab', { name: 'Secret' }).click();
+      await page.locator('#secret').fill('FAKE-demo-admin-secret-0001');
+      await page.locator('#user-id').fill('demo-user');
+      const before = await codeText(page);
+      await page.getByRole('button', { name: 'Copy link to these settings' }).click();
+      await eventually(async () => assert.match(await page.locator('.share-bar [role=status]').textContent(), /Link copied/));
+      const link = await page.evaluate(() => navigator.clipboard.readText());
+      assert.ok(!link.includes('FAKE-demo'), 'no secret in the link');
+      assert.ok(!page.url().includes('#'), 'copying a link does not change the address');
+
+      const other = await context.newPage();
+      await other.goto(link);
+      await other.getByLabel('Partner ID', { exact: true }).waitFor();
+      await eventually(async () => assert.equal(await codeText(other), before));
+      assert.equal(await other.locator('#user-id').inputValue(), 'demo-user');
+      assert.equal(await other.locator('#secret').inputValue(), '', 'the secret is not restored');
+      await other.close();
+    },
+  },
+  {
+    name: 'a link with bad values shows the same field errors',
+    async run({ page, baseUrl }) {
+      await page.goto(`${baseUrl}#v=1&pid=12a&ui=48460943&id=1_demo0001`);
+      await page.getByLabel('Partner ID', { exact: true }).waitFor();
+      await eventually(async () => {
+        assert.equal(await page.locator('#partner-id').getAttribute('aria-invalid'), 'true');
+        assert.ok(!(await codeText(page)).includes('<script'));
+      });
+    },
+  },
+  {
+    name: 'remembered settings come back on the next visit, and go when unticked',
+    async run({ page, baseUrl }) {
+      await openStudio(page, baseUrl);
+      await fillIds(page, IDS);
+      await page.getByLabel('Remember these settings on this device').check();
+      await page.reload();
+      await eventually(async () => assert.equal(await page.locator('#partner-id').inputValue(), IDS.partner));
+      const stored = await page.evaluate(() => JSON.stringify(localStorage));
+      assert.ok(!/secret|ks=/i.test(stored.replace('kaltura-embed-studio.settings', '')), stored);
+      await page.getByLabel('Remember these settings on this device').uncheck();
+      await page.reload();
+      await page.getByLabel('Partner ID', { exact: true }).waitFor();
+      assert.equal(await page.locator('#partner-id').inputValue(), '');
+    },
+  },
+  {
+    name: 'Download .env gives the values with a blank secret line',
+    async run({ page, baseUrl }) {
+      await openStudio(page, baseUrl);
+      await fillIds(page, IDS);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Download .env' }).click(),
+      ]);
+      // Chrome drops the leading dot of hidden-file names; the page says so next to the button.
+      assert.match(download.suggestedFilename(), /^\.?env$/);
+      const text = await readFile(await download.path(), 'utf8');
+      assert.match(text, /^KALTURA_PARTNER_ID=2506752$/m);
+      assert.match(text, /^KALTURA_PLAYER_ID=48460943$/m);
+      assert.match(text, /^KALTURA_SERVICE_URL=https:\/\/www\.kaltura\.com\/api_v3$/m);
+      assert.match(text, /^KALTURA_ADMIN_SECRET=$/m);
+      assert.match(text, /\.gitignore/);
+    },
+  },
+];
