@@ -198,7 +198,7 @@ impl EmbedRequest {
     }
 
     /// CSS for the player container (and the iframe itself).
-    fn container_style(&self) -> String {
+    pub(crate) fn container_style(&self) -> String {
         match self.size {
             Size::Responsive(ratio) => {
                 let (w, h) = ratio.parts();
@@ -416,7 +416,7 @@ pub(crate) fn v7_media_info(content: &Content) -> Obj {
     }
 }
 
-fn container_div(req: &EmbedRequest) -> String {
+pub(crate) fn container_div(req: &EmbedRequest) -> String {
     format!(
         "<div id=\"{}\" style=\"{}\"></div>\n",
         escape::html(&req.target_id()),
@@ -458,17 +458,17 @@ fn v7_dynamic(req: &EmbedRequest, thumbnail: bool) -> String {
 }
 
 /// Query parameters, values URL-encoded; keys are code constants (brackets kept readable, as Kaltura's own snippets do).
-struct Query(Vec<(String, String)>);
+pub(crate) struct Query(Vec<(String, String)>);
 
 impl Query {
-    fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Query(Vec::new())
     }
-    fn add(&mut self, key: impl Into<String>, value: impl Into<String>) -> &mut Self {
+    pub(crate) fn add(&mut self, key: impl Into<String>, value: impl Into<String>) -> &mut Self {
         self.0.push((key.into(), value.into()));
         self
     }
-    fn url(&self, base: &str) -> String {
+    pub(crate) fn url(&self, base: &str) -> String {
         let mut out = String::from(base);
         for (i, (k, v)) in self.0.iter().enumerate() {
             out.push(if i == 0 { '?' } else { '&' });
@@ -481,7 +481,7 @@ impl Query {
 }
 
 /// `entry_id` / `playlist_id` and the `config[...]` sections of a v7 auto or iframe URL.
-fn v7_url_params(req: &EmbedRequest, q: &mut Query) {
+pub(crate) fn v7_url_params(req: &EmbedRequest, q: &mut Query) {
     match &req.content {
         Content::Entry(e) => q.add("entry_id", e.as_str()),
         Content::Playlist(p) => q.add("playlist_id", p.as_str()),

@@ -11,6 +11,7 @@ pub mod embed;
 pub mod escape;
 pub mod exports;
 pub mod form;
+pub mod frameworks;
 pub mod host;
 pub mod ids;
 pub mod json;
