@@ -123,6 +123,8 @@ pub struct Problem {
 pub struct Evaluation {
     /// `Some` only when no problem is Missing or Invalid.
     pub snippet: Option<Snippet>,
+    /// The validated request behind `snippet` (for framework code, SEO and the preview).
+    pub request: Option<EmbedRequest>,
     pub problems: Vec<Problem>,
 }
 
@@ -282,6 +284,7 @@ pub fn evaluate(form: &EmbedForm, ks: Option<&Ks>) -> Evaluation {
     let (request, problems) = validate(form, ks);
     Evaluation {
         snippet: request.as_ref().map(generate),
+        request,
         problems,
     }
 }
