@@ -16,6 +16,7 @@ pub mod host;
 pub mod ids;
 pub mod json;
 pub mod ks;
+pub mod paste;
 pub mod portal;
 pub mod preview;
 pub mod privileges;

@@ -1,0 +1,410 @@
+//! Paste-to-fill and v2 → v7 migration: read IDs and options out of a pasted KMC embed snippet, a
+//! player library URL, a KMC preview link or a MediaSpace / Events page URL.
+//!
+//! Reading is by keyword, not by a full HTML/JS parse: snippets arrive edited, minified, quoted
+//! either way, HTML-escaped or URL-encoded, and every value found is validated before use.
+
+use crate::embed::{EmbedType, PlayerVersion};
+use crate::form::{ContentKind, EmbedForm, SizeMode};
+use crate::host::{CdnHost, DEFAULT_CDN_HOST};
+use crate::ids::{EntryId, PartnerId, PlaylistId, UiConfId};
+
+/// What was read from a paste; `None` = not found.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Filled {
+    pub partner: Option<String>,
+    pub ui_conf: Option<String>,
+    pub content: Option<(ContentKind, String)>,
+    pub version: Option<PlayerVersion>,
+    pub kind: Option<EmbedType>,
+    pub cdn_host: Option<String>,
+    pub autoplay: bool,
+    pub muted: bool,
+    pub loop_playback: bool,
+    pub start: Option<String>,
+    pub clip_to: Option<String>,
+    pub size: Option<(String, String)>,
+    /// v2 flashvars found, by name (for the migration report).
+    pub flashvars: Vec<String>,
+    /// What the paste had that this page does not take over, in plain words.
+    pub not_read: Vec<String>,
+}
+
+/// HTML entities and one level of percent-encoding undone, so keys and values read the same
+/// whether the snippet came from an attribute, a script or a URL.
+fn normalise(text: &str) -> String {
+    let unescaped = text
+        .replace("&amp;", "&")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">");
+    let bytes = unescaped.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            let hex = |b: u8| (b as char).to_digit(16);
+            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn is_token_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_' || c == '.' || c == '-'
+}
+
+/// The first value after any of `keys` (skipping `:`, `=`, `/`, quotes and spaces) that `accept`s.
+fn value_after(text: &str, keys: &[&str], accept: impl Fn(&str) -> bool) -> Option<String> {
+    for key in keys {
+        let mut from = 0;
+        while let Some(pos) = text[from..].find(key) {
+            let start = from + pos + key.len();
+            let rest = text[start..]
+                .trim_start_matches(|c: char| c.is_whitespace() || "\"':=/[]".contains(c));
+            let token: String = rest.chars().take_while(|c| is_token_char(*c)).collect();
+            if !token.is_empty() && accept(&token) {
+                return Some(token);
+            }
+            from = start;
+        }
+    }
+    None
+}
+
+/// True when `key` is followed (after separators) by `true` or `1`.
+fn flag(text: &str, keys: &[&str]) -> bool {
+    value_after(text, keys, |v| v == "true" || v == "1").is_some()
+}
+
+fn number(v: &str) -> bool {
+    !v.is_empty() && v.len() <= 10 && v.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Reads whatever it can from `pasted`.
+pub fn read(pasted: &str) -> Filled {
+    let text = normalise(pasted);
+    let lower = text.to_ascii_lowercase();
+    let mut f = Filled::default();
+    let pid_ok = |v: &str| PartnerId::parse(v).is_ok();
+    let ui_ok = |v: &str| UiConfId::parse(v).is_ok();
+    let id_ok = |v: &str| EntryId::parse(v).is_ok();
+
+    f.partner = value_after(
+        &text,
+        &[
+            "/partner_id",
+            "partner_id",
+            "partnerId",
+            "/p",
+            "wid",
+            "widgetId",
+        ],
+        |v| pid_ok(v.trim_start_matches('_')),
+    )
+    .map(|v| v.trim_start_matches('_').to_string())
+    .or_else(|| portal_partner(&lower));
+    f.ui_conf = value_after(&text, &["uiconf_id", "uiConfId", "uiconfId"], ui_ok);
+    let playlist = value_after(
+        &text,
+        &["playlist_id", "playlistId", "playlistAPI.kpl0Id"],
+        |v| PlaylistId::parse(v).is_ok(),
+    );
+    let entry = value_after(
+        &text,
+        &["entry_id", "entryId", "/id/", "/entry/", "entryid"],
+        id_ok,
+    )
+    .or_else(|| media_page_entry(&text));
+    f.content = match (entry, playlist) {
+        (_, Some(p)) => Some((ContentKind::Playlist, p)),
+        (Some(e), None) => Some((ContentKind::Entry, e)),
+        (None, None) => None,
+    };
+
+    let v7 = lower.contains("embedplaykitjs")
+        || lower.contains("kalturaplayer.setup")
+        || lower.contains("__thumbnailembed");
+    let v2 = lower.contains("embediframejs")
+        || lower.contains("kwidget")
+        || lower.contains("mwembed")
+        || lower.contains("/kwidget/");
+    f.version = match (v7, v2) {
+        (true, _) => Some(PlayerVersion::V7),
+        (false, true) => Some(PlayerVersion::V2),
+        _ => None,
+    };
+    f.kind = if lower.contains("iframeembed=true") {
+        Some(EmbedType::Iframe)
+    } else if lower.contains("autoembed=true") {
+        Some(EmbedType::Auto)
+    } else if lower.contains("__thumbnailembed") || lower.contains("kwidget.thumbembed") {
+        Some(EmbedType::Thumbnail)
+    } else if lower.contains("kalturaplayer.setup") || lower.contains("kwidget.embed") {
+        Some(EmbedType::Dynamic)
+    } else {
+        None
+    };
+    if lower.contains("<object") || lower.contains("application/x-shockwave-flash") {
+        f.kind = Some(EmbedType::Dynamic);
+        f.not_read
+            .push("Flash <object> embed: Flash is gone; the equivalent is a dynamic embed.".into());
+    }
+    f.cdn_host = library_host(&text);
+
+    f.autoplay = flag(&text, &["autoplay", "autoPlay"]);
+    f.muted = flag(&text, &["muted", "autoMute"]);
+    f.loop_playback = flag(&text, &["\"loop\"", "loop:", "[loop]", "loop="]);
+    f.start = value_after(
+        &text,
+        &[
+            "startTime",
+            "seekFrom",
+            "mediaPlayFrom",
+            "kalturaStartTime",
+            "kalturaSeekFrom",
+        ],
+        number,
+    );
+    f.clip_to = value_after(
+        &text,
+        &["clipTo", "mediaPlayTo", "kalturaClipTo", "kalturaEndTime"],
+        number,
+    );
+    let pixels = |v: &str| number(v.trim_end_matches("px"));
+    let width = value_after(&text, &["width:", "width=", "\"width\""], pixels)
+        .map(|v| v.trim_end_matches("px").to_string());
+    let height = value_after(&text, &["height:", "height=", "\"height\""], pixels)
+        .map(|v| v.trim_end_matches("px").to_string());
+    f.size = width.zip(height);
+
+    f.flashvars = flashvar_names(&text);
+    if value_after(&text, &["ks=", "ks:", "\"ks\"", "[ks]"], |v| v.len() > 20).is_some() {
+        f.not_read.push(
+            "A KS: it is not copied; start a session here and opt it in if you need one.".into(),
+        );
+    }
+    if lower.contains("entrytitle") {
+        f.not_read
+            .push("entryTitle: not needed; the player reads the title itself.".into());
+    }
+    if lower.contains("cache_st") {
+        f.not_read
+            .push("cache_st: a cache-buster KMC adds; left out so the code stays the same.".into());
+    }
+    f
+}
+
+/// `https://123456.mediaspace.kaltura.com/…` or `https://123456-1.events.kaltura.com/…`.
+fn portal_partner(lower: &str) -> Option<String> {
+    for domain in [".mediaspace.kaltura.com", ".events.kaltura.com"] {
+        if let Some(end) = lower.find(domain) {
+            let start = lower[..end].rfind("//").map(|i| i + 2)?;
+            let label = &lower[start..end];
+            let pid = label.split('-').next()?;
+            if PartnerId::parse(pid).is_ok() {
+                return Some(pid.to_string());
+            }
+        }
+    }
+    None
+}
+
+/// MediaSpace entry pages end in `/media/<title>/<entry id>`.
+fn media_page_entry(text: &str) -> Option<String> {
+    let at = text.find("/media/")?;
+    text[at..]
+        .split(['/', '?', '#', '"', '\'', ' '])
+        .find(|part| EntryId::parse(part).is_ok())
+        .map(str::to_string)
+}
+
+/// The host of the first player library URL, unless it is the SaaS default.
+fn library_host(text: &str) -> Option<String> {
+    let at = text.find("/p/")?;
+    let before = &text[..at];
+    let start = before.rfind("//")?;
+    let scheme_start = before[..start]
+        .rfind(|c: char| !c.is_ascii_alphabetic())
+        .map_or(0, |i| i + 1);
+    let origin = &text[scheme_start..at];
+    let host = CdnHost::parse(origin).ok()?;
+    (host.authority() != DEFAULT_CDN_HOST).then(|| host.origin())
+}
+
+/// Names inside `flashvars[...]` or the keys of a `flashvars: { … }` object.
+fn flashvar_names(text: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut push = |name: &str| {
+        let name = name.trim().trim_matches(|c| c == '"' || c == '\'');
+        if !name.is_empty() && name.chars().all(is_token_char) && !names.iter().any(|n| n == name) {
+            names.push(name.to_string());
+        }
+    };
+    let mut rest = text;
+    while let Some(i) = rest.find("flashvars[") {
+        rest = &rest[i + 10..];
+        if let Some(end) = rest.find(']') {
+            push(&rest[..end]);
+        }
+    }
+    if let Some(i) = text.find("flashvars") {
+        let after = &text[i..];
+        if let (Some(open), Some(close)) = (after.find('{'), after.find('}')) {
+            if open < close {
+                for item in after[open + 1..close].split(',') {
+                    if let Some((key, _)) = item.split_once(':') {
+                        push(key);
+                    }
+                }
+            }
+        }
+    }
+    names
+}
+
+impl Filled {
+    /// Sets on `form` only what was read; returns the labels of what changed.
+    pub fn apply(&self, form: &mut EmbedForm) -> Vec<&'static str> {
+        let mut set = Vec::new();
+        if let Some(p) = &self.partner {
+            form.partner = p.clone();
+            set.push("Partner ID");
+        }
+        if let Some(u) = &self.ui_conf {
+            form.ui_conf = u.clone();
+            set.push("Player ID");
+        }
+        if let Some((kind, id)) = &self.content {
+            form.content_kind = *kind;
+            form.content_id = id.clone();
+            set.push(if *kind == ContentKind::Entry {
+                "Entry ID"
+            } else {
+                "Playlist ID"
+            });
+        }
+        if let Some(v) = self.version {
+            form.version = v;
+            set.push("Player version");
+        }
+        if let Some(k) = self.kind {
+            form.kind = k;
+            set.push("Embed type");
+        }
+        if let Some(h) = &self.cdn_host {
+            form.cdn_host = h.clone();
+            set.push("Player host");
+        }
+        if let Some((w, h)) = &self.size {
+            form.size_mode = SizeMode::Fixed;
+            form.width = w.clone();
+            form.height = h.clone();
+            set.push("Size");
+        }
+        if self.autoplay || self.muted || self.loop_playback {
+            form.autoplay = self.autoplay;
+            form.muted = self.muted;
+            form.loop_playback = self.loop_playback;
+            set.push("Playback options");
+        }
+        if let Some(s) = &self.start {
+            form.start = s.clone();
+            set.push("Start at");
+        }
+        if let Some(c) = &self.clip_to {
+            form.clip_to = c.clone();
+            set.push("Clip to");
+        }
+        set
+    }
+
+    /// Plain words for what is still missing after a paste.
+    pub fn missing(&self) -> Vec<&'static str> {
+        let mut out = Vec::new();
+        if self.partner.is_none() {
+            out.push("Partner ID");
+        }
+        if self.ui_conf.is_none() {
+            out.push("Player ID");
+        }
+        if self.content.is_none() {
+            out.push("Entry or Playlist ID");
+        }
+        out
+    }
+}
+
+/// v2 flashvars with a v7 equivalent this page writes.
+const CARRIED_FLASHVARS: [&str; 7] = [
+    "autoPlay",
+    "autoMute",
+    "loop",
+    "mediaProxy.mediaPlayFrom",
+    "mediaProxy.mediaPlayTo",
+    "playlistAPI.kpl0Id",
+    "autoPlayFallbackToMute",
+];
+
+/// A v2 embed turned into the v7 form, with what carried over and what did not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Migration {
+    pub form: EmbedForm,
+    pub carried: Vec<String>,
+    pub not_carried: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MigrationError {
+    /// The paste is a v7 embed already, or not an embed this page recognises.
+    NotV2,
+}
+
+impl MigrationError {
+    pub fn message(&self) -> &'static str {
+        "This does not look like a v2 embed (kWidget, embedIframeJs or mwEmbed): paste it with “Fill the form” instead."
+    }
+}
+
+/// Reads a v2 embed and gives the v7 equivalent. The v2 player ID is not kept: a v2 uiConf in a
+/// v7 URL fails with "Missing bundle configuration", so the form asks for a v7 player instead.
+pub fn migrate(v2_snippet: &str, start_from: &EmbedForm) -> Result<Migration, MigrationError> {
+    let filled = read(v2_snippet);
+    if filled.version != Some(PlayerVersion::V2) {
+        return Err(MigrationError::NotV2);
+    }
+    let mut form = start_from.clone();
+    let carried: Vec<String> = filled
+        .apply(&mut form)
+        .into_iter()
+        .map(str::to_string)
+        .collect();
+    form.version = PlayerVersion::V7;
+    form.ui_conf = String::new();
+    form.muted_autoplay_fallback = filled
+        .flashvars
+        .iter()
+        .any(|f| f == "autoPlayFallbackToMute");
+    let mut not_carried = vec![
+        "The v2 Player ID: v7 needs a v7 player (KMC → Studio); a v2 uiConf fails in a v7 URL with \"Missing bundle configuration\".".to_string(),
+    ];
+    for name in &filled.flashvars {
+        if !CARRIED_FLASHVARS.contains(&name.as_str()) && name != "ks" {
+            not_carried.push(format!("flashvars {name}: no v7 setting here; set it in the v7 player's Studio configuration."));
+        }
+    }
+    not_carried.extend(filled.not_read);
+    Ok(Migration {
+        form,
+        carried,
+        not_carried,
+    })
+}

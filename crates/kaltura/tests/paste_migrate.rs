@@ -1,0 +1,276 @@
+//! Paste-to-fill and v2 → v7 migration with KMC-style samples of every embed type.
+
+use kaltura::embed::{EmbedType, PlayerVersion};
+use kaltura::form::{evaluate, ContentKind, EmbedForm};
+use kaltura::paste::{migrate, read, MigrationError};
+use proptest::prelude::*;
+
+/// (partner, uiConf, content id, version, kind) read from a sample.
+type Read = (
+    Option<&'static str>,
+    Option<&'static str>,
+    Option<&'static str>,
+    Option<PlayerVersion>,
+    Option<EmbedType>,
+);
+
+fn check(sample: &str, expected: Read) {
+    let f = read(sample);
+    let actual = (
+        f.partner.as_deref().map(str::to_string),
+        f.ui_conf.as_deref().map(str::to_string),
+        f.content.as_ref().map(|(_, id)| id.clone()),
+        f.version,
+        f.kind,
+    );
+    let expected = (
+        expected.0.map(str::to_string),
+        expected.1.map(str::to_string),
+        expected.2.map(str::to_string),
+        expected.3,
+        expected.4,
+    );
+    assert_eq!(actual, expected, "sample:\n{sample}");
+}
+
+const V7_DYNAMIC: &str = r#"<div id="kaltura_player_1700000000" style="width: 560px;height: 395px"></div>
+<script type="text/javascript" src="https://cdnapisec.kaltura.com/p/2506752/embedPlaykitJs/uiconf_id/48460943"></script>
+<script type="text/javascript">
+try {
+  var kalturaPlayer = KalturaPlayer.setup({
+    targetId: "kaltura_player_1700000000",
+    provider: { partnerId: 2506752, uiConfId: 48460943 },
+    playback: { autoplay: true, muted: true }
+  });
+  kalturaPlayer.loadMedia({entryId: '1_abcd1234'});
+} catch (e) { console.error(e.message) }
+</script>"#;
+
+const V7_AUTO: &str = r#"<div id="kaltura_player" style="width: 560px;height: 395px"></div><script type="text/javascript" src="https://cdnapisec.kaltura.com/p/2506752/embedPlaykitJs/uiconf_id/48460943?autoembed=true&amp;targetId=kaltura_player&amp;entry_id=1_abcd1234&amp;config[playback]=%7B%22autoplay%22%3Atrue%7D"></script>"#;
+
+const V7_IFRAME: &str = r#"<iframe id="kaltura_player" src="https://cdnapisec.kaltura.com/p/2506752/embedPlaykitJs/uiconf_id/48460943?iframeembed=true&amp;playlist_id=0_plst5678" style="width: 560px;height: 395px" allowfullscreen webkitallowfullscreen mozAllowFullScreen allow="autoplay *; fullscreen *; encrypted-media *" frameborder="0"></iframe>"#;
+
+const V7_THUMB: &str = r#"<div id="kaltura_player_1" style="width: 560px;height: 395px"></div>
+<script type="text/javascript" src="https://cdnapisec.kaltura.com/p/2506752/embedPlaykitJs/uiconf_id/48460943"></script>
+<script src="https://static.kaltura.com/content/static/player-scripts/thumbnail-embed.js"></script>
+<script>__thumbnailEmbed({ config: { provider: { partnerId: 2506752, uiConfId: 48460943 }, targetId: "kaltura_player_1" }, mediaInfo: {entryId: '1_abcd1234'} });</script>"#;
+
+const V2_DYNAMIC: &str = r#"<script src="https://cdnapisec.kaltura.com/p/2506752/sp/250675200/embedIframeJs/uiconf_id/23448189/partner_id/2506752"></script>
+<div id="kaltura_player_1700000000" style="width: 400px; height: 333px;"></div>
+<script>
+kWidget.embed({
+  "targetId": "kaltura_player_1700000000",
+  "wid": "_2506752",
+  "uiconf_id": 23448189,
+  "flashvars": {"autoPlay": true, "mediaProxy.mediaPlayFrom": 30, "sideBarContainer.plugin": true},
+  "cache_st": 1700000000,
+  "entry_id": "1_abcd1234"
+});
+</script>"#;
+
+const V2_IFRAME: &str = r#"<iframe id="kaltura_player" src="https://cdnapisec.kaltura.com/p/2506752/sp/250675200/embedIframeJs/uiconf_id/23448189/partner_id/2506752?iframeembed=true&playerId=kaltura_player&entry_id=1_abcd1234&flashvars[streamerType]=auto&flashvars[loop]=true&flashvars[ks]=djJ8MjUwNjc1MnxsYWJjZGVmZ2hpamtsbW5vcHFyc3R1dnd4eXo=" width="560" height="395" allowfullscreen frameborder="0"></iframe>"#;
+
+const V2_AUTO: &str = r#"<script src="https://cdnapisec.kaltura.com/p/2506752/sp/250675200/embedIframeJs/uiconf_id/23448189/partner_id/2506752?autoembed=true&entry_id=1_abcd1234&playerId=kaltura_player_1700000000&cache_st=1700000000&width=400&height=333&flashvars[autoPlay]=true"></script>"#;
+
+const V2_THUMB: &str = r#"<script src="https://cdnapisec.kaltura.com/p/2506752/sp/250675200/embedIframeJs/uiconf_id/23448189/partner_id/2506752"></script>
+<div id="kaltura_player" style="width: 400px; height: 333px;"></div>
+<script>kWidget.thumbEmbed({"targetId": "kaltura_player", "wid": "_2506752", "uiconf_id": 23448189, "flashvars": {}, "entry_id": "1_abcd1234"});</script>"#;
+
+#[test]
+fn every_kmc_embed_type() {
+    use EmbedType::*;
+    use PlayerVersion::*;
+    let pid = Some("2506752");
+    check(
+        V7_DYNAMIC,
+        (
+            pid,
+            Some("48460943"),
+            Some("1_abcd1234"),
+            Some(V7),
+            Some(Dynamic),
+        ),
+    );
+    check(
+        V7_AUTO,
+        (
+            pid,
+            Some("48460943"),
+            Some("1_abcd1234"),
+            Some(V7),
+            Some(Auto),
+        ),
+    );
+    check(
+        V7_IFRAME,
+        (
+            pid,
+            Some("48460943"),
+            Some("0_plst5678"),
+            Some(V7),
+            Some(Iframe),
+        ),
+    );
+    check(
+        V7_THUMB,
+        (
+            pid,
+            Some("48460943"),
+            Some("1_abcd1234"),
+            Some(V7),
+            Some(Thumbnail),
+        ),
+    );
+    check(
+        V2_DYNAMIC,
+        (
+            pid,
+            Some("23448189"),
+            Some("1_abcd1234"),
+            Some(V2),
+            Some(Dynamic),
+        ),
+    );
+    check(
+        V2_IFRAME,
+        (
+            pid,
+            Some("23448189"),
+            Some("1_abcd1234"),
+            Some(V2),
+            Some(Iframe),
+        ),
+    );
+    check(
+        V2_AUTO,
+        (
+            pid,
+            Some("23448189"),
+            Some("1_abcd1234"),
+            Some(V2),
+            Some(Auto),
+        ),
+    );
+    check(
+        V2_THUMB,
+        (
+            pid,
+            Some("23448189"),
+            Some("1_abcd1234"),
+            Some(V2),
+            Some(Thumbnail),
+        ),
+    );
+}
+
+#[test]
+fn urls_and_portal_links() {
+    check(
+        "https://cdnapisec.kaltura.com/p/2506752/embedPlaykitJs/uiconf_id/48460943",
+        (
+            Some("2506752"),
+            Some("48460943"),
+            None,
+            Some(PlayerVersion::V7),
+            None,
+        ),
+    );
+    check(
+        "https://www.kaltura.com/index.php/extwidget/preview/partner_id/2506752/uiconf_id/48460943/entry_id/1_abcd1234/embed/dynamic",
+        (Some("2506752"), Some("48460943"), Some("1_abcd1234"), None, None),
+    );
+    check(
+        "https://2506752.mediaspace.kaltura.com/media/Product+Tour/1_abcd1234",
+        (Some("2506752"), None, Some("1_abcd1234"), None, None),
+    );
+    check(
+        "https://2506752-1.events.kaltura.com/id/1_abcd1234?width=640",
+        (Some("2506752"), None, Some("1_abcd1234"), None, None),
+    );
+    check("nothing useful here", (None, None, None, None, None));
+}
+
+#[test]
+fn options_are_read_and_the_ks_is_not() {
+    let f = read(V7_DYNAMIC);
+    assert!(f.autoplay && f.muted && !f.loop_playback);
+    assert_eq!(f.size, Some(("560".into(), "395".into())));
+    let mut form = EmbedForm::default();
+    f.apply(&mut form);
+    let code = evaluate(&form, None)
+        .snippet
+        .expect("a pasted v7 embed gives a snippet")
+        .code;
+    assert!(code.contains("/p/2506752/embedPlaykitJs/uiconf_id/48460943"));
+    let v2 = read(V2_IFRAME);
+    assert!(v2.loop_playback);
+    assert!(
+        v2.not_read.iter().any(|n| n.contains("KS")),
+        "{:?}",
+        v2.not_read
+    );
+}
+
+#[test]
+fn v2_migrates_to_v7_with_a_report() {
+    let m = migrate(V2_DYNAMIC, &EmbedForm::default()).unwrap();
+    assert_eq!(m.form.version, PlayerVersion::V7);
+    assert_eq!(m.form.partner, "2506752");
+    assert_eq!(
+        (m.form.content_kind, m.form.content_id.as_str()),
+        (ContentKind::Entry, "1_abcd1234")
+    );
+    assert!(m.form.autoplay);
+    assert_eq!(m.form.start, "30");
+    assert_eq!(m.form.ui_conf, "", "a v2 uiConf does not work in a v7 URL");
+    assert!(
+        m.not_carried
+            .iter()
+            .any(|n| n.contains("sideBarContainer.plugin")),
+        "{:?}",
+        m.not_carried
+    );
+    assert!(m
+        .not_carried
+        .iter()
+        .any(|n| n.contains("Missing bundle configuration")));
+    assert!(m.not_carried.iter().any(|n| n.contains("cache_st")));
+    assert_eq!(
+        migrate(V7_DYNAMIC, &EmbedForm::default()),
+        Err(MigrationError::NotV2)
+    );
+    let playlist = migrate(
+        V2_IFRAME
+            .replace(
+                "entry_id=1_abcd1234",
+                "flashvars[playlistAPI.kpl0Id]=0_plst5678",
+            )
+            .as_str(),
+        &EmbedForm::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        (
+            playlist.form.content_kind,
+            playlist.form.content_id.as_str()
+        ),
+        (ContentKind::Playlist, "0_plst5678")
+    );
+}
+
+proptest! {
+    #[test]
+    fn any_paste_is_read_without_panic(s in ".{0,300}") {
+        let f = read(&s);
+        let mut form = EmbedForm::default();
+        f.apply(&mut form);
+        let _ = migrate(&s, &EmbedForm::default());
+    }
+
+    #[test]
+    fn pasted_values_are_validated_before_use(prefix in ".{0,20}", junk in "[<>\"' ]{1,10}") {
+        let f = read(&format!("{prefix}partner_id={junk}&uiconf_id={junk}&entry_id={junk}"));
+        prop_assert!(f.partner.as_deref().is_none_or(|p| p.bytes().all(|b| b.is_ascii_digit())));
+        prop_assert!(f.ui_conf.as_deref().is_none_or(|p| p.bytes().all(|b| b.is_ascii_digit())));
+    }
+}
