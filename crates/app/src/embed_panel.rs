@@ -64,6 +64,7 @@ pub fn embed_panel(props: &EmbedPanelProps) -> Html {
     html! {
         <section class="panel form-panel" aria-labelledby="form-heading">
             <h2 id="form-heading">{ "Player and content" }</h2>
+            <crate::paste_panel::PastePanel state={state.clone()} />
             { text(TextInput::Partner, FieldExtra {
                 hint: Some("In KMC: Settings → Integration Settings.".into()),
                 ..numeric()

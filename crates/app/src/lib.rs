@@ -9,6 +9,7 @@ pub mod embed_state;
 pub mod exports_panel;
 pub mod fields;
 pub mod net;
+pub mod paste_panel;
 pub mod preview_panel;
 pub mod reference_panel;
 pub mod secret_field;

@@ -45,4 +45,30 @@ export default [
       await eventually(async () => assert.match(await page.locator('.seo .field-error').textContent(), /YYYY-MM-DD/));
     },
   },
+  {
+    name: 'paste-to-fill reads a KMC v7 snippet; v2 → v7 migration reports what did not carry over',
+    async run({ page, baseUrl }) {
+      await openStudio(page, baseUrl);
+      await page.getByText('Paste an embed code or link to fill the form').click();
+      const v7 = '<script src="https://cdnapisec.kaltura.com/p/2506752/embedPlaykitJs/uiconf_id/48460943?autoembed=true&amp;targetId=kp&amp;entry_id=1_demo0001"></script>';
+      await page.getByLabel('Embed code, player URL, or MediaSpace / Events link').fill(v7);
+      await page.getByRole('button', { name: 'Fill the form' }).click();
+      await eventually(async () => {
+        assert.equal(await page.locator('#partner-id').inputValue(), '2506752');
+        assert.ok(await page.getByRole('radio', { name: /^Auto\b/ }).isChecked());
+        assert.ok((await codeText(page)).includes('autoembed=true'));
+      });
+      const v2 = '<script src="https://cdnapisec.kaltura.com/p/2506752/sp/250675200/embedIframeJs/uiconf_id/23448189/partner_id/2506752"></script><script>kWidget.embed({"targetId":"kp","wid":"_2506752","uiconf_id":23448189,"flashvars":{"autoPlay":true,"sideBarContainer.plugin":true},"entry_id":"1_demo0002"});</script>';
+      await page.getByLabel('Embed code, player URL, or MediaSpace / Events link').fill(v2);
+      await page.getByRole('button', { name: 'Migrate v2 → v7' }).click();
+      await eventually(async () => {
+        assert.ok(await page.getByRole('radio', { name: /v7/ }).isChecked());
+        assert.equal(await page.locator('#content-id').inputValue(), '1_demo0002');
+        assert.equal(await page.locator('#uiconf-id').inputValue(), '', 'a v2 player ID is not kept');
+        const report = await page.locator('.paste-report').textContent();
+        assert.match(report, /sideBarContainer\.plugin/);
+        assert.match(report, /Missing bundle configuration/);
+      });
+    },
+  },
 ];

@@ -1,0 +1,94 @@
+//! Paste-to-fill and v2 → v7 migration: a pasted snippet or link fills the embed form.
+
+use kaltura::paste::{migrate, read};
+use web_sys::HtmlTextAreaElement;
+use yew::prelude::*;
+
+use crate::embed_state::{EmbedAction, EmbedState};
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct PastePanelProps {
+    pub state: UseReducerHandle<EmbedState>,
+}
+
+/// What the last paste did, in plain words.
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Report {
+    filled: Vec<String>,
+    not_read: Vec<String>,
+    error: Option<String>,
+}
+
+#[function_component(PastePanel)]
+pub fn paste_panel(props: &PastePanelProps) -> Html {
+    let text = use_state(String::new);
+    let report = use_state(Report::default);
+    let on_fill = {
+        let (text, report, state) = (text.clone(), report.clone(), props.state.clone());
+        Callback::from(move |_: MouseEvent| {
+            let filled = read(&text);
+            let mut form = state.form.clone();
+            let set = filled.apply(&mut form);
+            let mut not_read = filled.not_read.clone();
+            not_read.extend(
+                filled
+                    .missing()
+                    .into_iter()
+                    .map(|m| format!("{m}: not found in the paste")),
+            );
+            report.set(Report {
+                error: set.is_empty().then(|| "Nothing recognisable: paste a KMC embed code, a player URL, or a MediaSpace / Events link.".to_string()),
+                filled: set.into_iter().map(str::to_string).collect(),
+                not_read,
+            });
+            state.dispatch(EmbedAction::Load(Box::new(form)));
+        })
+    };
+    let on_migrate = {
+        let (text, report, state) = (text.clone(), report.clone(), props.state.clone());
+        Callback::from(move |_: MouseEvent| match migrate(&text, &state.form) {
+            Ok(m) => {
+                report.set(Report {
+                    filled: m.carried.clone(),
+                    not_read: m.not_carried.clone(),
+                    error: None,
+                });
+                state.dispatch(EmbedAction::Load(Box::new(m.form)));
+            }
+            Err(e) => report.set(Report {
+                error: Some(e.message().to_string()),
+                ..Report::default()
+            }),
+        })
+    };
+    let oninput = {
+        let text = text.clone();
+        Callback::from(move |e: InputEvent| {
+            text.set(e.target_unchecked_into::<HtmlTextAreaElement>().value())
+        })
+    };
+    html! {
+        <details class="paste">
+            <summary>{ "Paste an embed code or link to fill the form" }</summary>
+            <div class="field">
+                <label for="paste-input">{ "Embed code, player URL, or MediaSpace / Events link" }</label>
+                <textarea id="paste-input" rows="5" spellcheck="false" value={(*text).clone()} {oninput} />
+            </div>
+            <div class="actions">
+                <button type="button" onclick={on_fill} disabled={text.trim().is_empty()}>{ "Fill the form" }</button>
+                <button type="button" onclick={on_migrate} disabled={text.trim().is_empty()}>{ "Migrate v2 → v7" }</button>
+            </div>
+            <div role="status" class="paste-report">
+                if let Some(error) = &report.error {
+                    <p class="field-error">{ error.clone() }</p>
+                }
+                if !report.filled.is_empty() {
+                    <p>{ format!("Filled: {}.", report.filled.join(", ")) }</p>
+                }
+                if !report.not_read.is_empty() {
+                    <ul>{ for report.not_read.iter().map(|n| html! { <li>{ n.clone() }</li> }) }</ul>
+                }
+            </div>
+        </details>
+    }
+}
