@@ -11,6 +11,28 @@
     parent.postMessage(message, '*');
   }
 
+  // The frame has an opaque origin (no allow-same-origin), so real Web Storage throws; players read
+  // it for user preferences. A per-frame in-memory stand-in keeps them working and keeps nothing.
+  function memoryStorage() {
+    var data = {};
+    return {
+      get length() { return Object.keys(data).length; },
+      key: function (i) { return Object.keys(data)[i] || null; },
+      getItem: function (k) { return Object.prototype.hasOwnProperty.call(data, k) ? data[k] : null; },
+      setItem: function (k, v) { data[k] = String(v); },
+      removeItem: function (k) { delete data[k]; },
+      clear: function () { data = {}; }
+    };
+  }
+  function installStorageShims() {
+    ['localStorage', 'sessionStorage'].forEach(function (name) {
+      try { Object.defineProperty(window, name, { configurable: true, value: memoryStorage() }); } catch (_) { /* keep the browser's */ }
+    });
+    // Cookies throw in an opaque origin too; players only read preferences from them.
+    try { Object.defineProperty(document, 'cookie', { configurable: true, get: function () { return ''; }, set: function () {} }); } catch (_) { /* keep */ }
+  }
+  installStorageShims();
+
   // Hooks are installed after document.open(), which erases the window's listeners.
   function installHooks() {
     window.addEventListener('error', function (e) {
@@ -21,6 +43,13 @@
     window.addEventListener('unhandledrejection', function (e) {
       send('error', { text: (e.reason && (e.reason.message || e.reason)) || 'unhandled rejection' });
     });
+    // PlayKit logs its errors as "[Error] Category:… | Code:… | {payload}" through console.log.
+    var consoleLog = console.log;
+    console.log = function () {
+      var first = arguments[0];
+      if (typeof first === 'string' && first.indexOf('[Error]') === 0) send('error', { text: first });
+      return consoleLog.apply(console, arguments);
+    };
     var consoleError = console.error;
     console.error = function () {
       var parts = [];
@@ -40,7 +69,12 @@
         kalturaPlayer = value;
         if (!value || typeof value.setup !== 'function') return;
         var setup = value.setup;
-        value.setup = function () {
+        // The bundle's export object may be read-only; then only the video poll reports playback.
+        try { value.setup = wrapSetup(setup); } catch (_) { /* not patchable */ }
+      }
+    });
+    function wrapSetup(setup) {
+      return function () {
           var player = setup.apply(this, arguments);
           try {
             player.addEventListener('error', function (e) {
@@ -52,13 +86,15 @@
             player.addEventListener('playing', function () { send('playing'); });
           } catch (_) { /* an old bundle without events: the video poll below still works */ }
           return player;
-        };
-      }
-    });
+      };
+    }
     var started = Date.now();
     var poll = setInterval(function () {
       var video = document.querySelector('video');
       if (video && video.currentTime > 0) { send('playing'); clearInterval(poll); return; }
+      // The player's own error screen, when it shows one.
+      var overlay = document.querySelector('.playkit-error-overlay.playkit-active');
+      if (overlay && !done['overlay']) { done['overlay'] = true; send('error', { text: overlay.innerText }); }
       var frame = document.querySelector('iframe');
       if (frame && !done['frame']) { frame.addEventListener('load', function () { send('frame-loaded'); }); done['frame'] = true; }
       if (Date.now() - started > 20000) { if (!done['playing'] && !done['frame-loaded']) send('timeout'); clearInterval(poll); }
@@ -69,6 +105,7 @@
     if (e.source !== parent || !e.data || e.data.type !== 'render' || typeof e.data.code !== 'string') return;
     var code = e.data.code;
     document.open();
+    installStorageShims();
     installHooks();
     document.write('<!doctype html><html><head><meta charset="utf-8"><style>html,body{margin:0}</style></head><body>' + code + '</body></html>');
     document.close();

@@ -26,6 +26,7 @@ pub fn setup() -> Result<(), String> {
         "npm official Kaltura client (simulator check)",
         npm_client_check,
     )?;
+    step("Kaltura Player v7 bundle (offline preview)", player_bundle)?;
     println!("setup: done in {:.1?}", started.elapsed());
     Ok(())
 }
@@ -151,6 +152,26 @@ fn npm_client_check() -> Result<Outcome, String> {
         "kaltura-client (see its package-lock.json)".into()
     })
 }
+
+/// The published player bundle the simulator serves offline (tools/vendor, never committed).
+fn player_bundle() -> Result<Outcome, String> {
+    let dist = repo_root().join("tools/vendor/kaltura-player-js");
+    let version = std::fs::read_to_string(dist.join("VERSION")).unwrap_or_default();
+    if dist.join("package/dist/kaltura-ovp-player.js").exists() && version.trim() == PLAYER_VERSION
+    {
+        return Ok(Outcome::Present(format!(
+            "@playkit-js/kaltura-player-js@{PLAYER_VERSION}"
+        )));
+    }
+    run(command("bash", &["tools/vendor-player.sh", PLAYER_VERSION]))?;
+    Ok(Outcome::Installed(format!(
+        "@playkit-js/kaltura-player-js@{PLAYER_VERSION}"
+    )))
+}
+
+/// The player version the offline preview uses (its npm dependency tree does not resolve here, so
+/// the package alone is fetched: `dist/kaltura-ovp-player.js` is self-contained).
+const PLAYER_VERSION: &str = "3.17.95";
 
 /// `npm ci` in `dir` unless its node_modules is at least as new as its package-lock.json.
 fn npm_ci(dir: &str, present: fn() -> String) -> Result<Outcome, String> {

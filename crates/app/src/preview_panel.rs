@@ -7,7 +7,7 @@
 use std::rc::Rc;
 
 use gloo_events::EventListener;
-use kaltura::embed::PlayerVersion;
+use kaltura::embed::{EmbedType, PlayerVersion};
 use kaltura::form::Evaluation;
 use kaltura::preview::{explain, PreviewEvent};
 use wasm_bindgen::{JsCast, JsValue};
@@ -26,6 +26,9 @@ struct Run {
     generation: u32,
     code: Rc<str>,
     version: PlayerVersion,
+    /// An iframe embed is shown as itself: its player page is on the player host's origin, so
+    /// it is isolated without our sandbox (which its own storage use would trip over).
+    iframe_src: Option<Rc<str>>,
 }
 
 /// What the frame said, read from a message posted by `preview.js`.
@@ -124,15 +127,21 @@ pub fn preview_panel(props: &PreviewPanelProps) -> Html {
         let status = status.clone();
         let code: Option<Rc<str>> = snippet.map(|s| Rc::from(s.code.as_str()));
         let version = props.version;
+        let iframe_src: Option<Rc<str>> = props
+            .evaluation
+            .request
+            .as_ref()
+            .filter(|r| r.kind == EmbedType::Iframe)
+            .map(|r| Rc::from(r.iframe_url().as_str()));
         Callback::from(move |_: MouseEvent| {
             let Some(code) = code.clone() else { return };
             let generation = run.as_ref().map_or(1, |r| r.generation.wrapping_add(1));
-            status.set("Starting the preview…".to_string());
-            run.set(Some(Run {
-                generation,
-                code,
-                version,
-            }));
+            status.set(if iframe_src.is_some() {
+                "The iframe embed is shown as is: its player page is on another origin, so it cannot report playback here.".to_string()
+            } else {
+                "Starting the preview…".to_string()
+            });
+            run.set(Some(Run { generation, code, version, iframe_src: iframe_src.clone() }));
         })
     };
     let stale = match (&*run, snippet) {
@@ -153,7 +162,16 @@ pub fn preview_panel(props: &PreviewPanelProps) -> Html {
             if stale {
                 <p class="field-hint">{ "The code changed since this preview: press Reload preview." }</p>
             }
-            if let Some(run) = &*run {
+            if let Some(Run { iframe_src: Some(src), generation, .. }) = &*run {
+                <iframe
+                    key={format!("direct-{generation}")}
+                    class="preview-frame"
+                    src={src.to_string()}
+                    allow="autoplay *; fullscreen *; encrypted-media *"
+                    allowfullscreen=true
+                    title="Player preview"
+                />
+            } else if let Some(run) = &*run {
                 <iframe
                     key={run.generation.to_string()}
                     ref={frame}

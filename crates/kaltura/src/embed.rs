@@ -518,10 +518,7 @@ fn iframe(req: &EmbedRequest, src: &str) -> String {
 }
 
 fn v7_iframe(req: &EmbedRequest) -> String {
-    let mut q = Query::new();
-    q.add("iframeembed", "true");
-    v7_url_params(req, &mut q);
-    iframe(req, &q.url(&req.library_url()))
+    iframe(req, &req.iframe_url())
 }
 
 /// v2 flashvars (uiVars) for the options that are set.
@@ -607,8 +604,18 @@ fn v2_auto(req: &EmbedRequest) -> String {
 }
 
 fn v2_iframe(req: &EmbedRequest) -> String {
-    let mut q = Query::new();
-    q.add("iframeembed", "true");
-    v2_url_params(req, &mut q);
-    iframe(req, &q.url(&req.library_url()))
+    iframe(req, &req.iframe_url())
+}
+
+impl EmbedRequest {
+    /// The `src` of this player's iframe embed (whatever `kind` is chosen).
+    pub fn iframe_url(&self) -> String {
+        let mut q = Query::new();
+        q.add("iframeembed", "true");
+        match self.version {
+            PlayerVersion::V7 => v7_url_params(self, &mut q),
+            PlayerVersion::V2 => v2_url_params(self, &mut q),
+        }
+        q.url(&self.library_url())
+    }
 }

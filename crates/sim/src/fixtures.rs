@@ -134,6 +134,17 @@ fn default_created_at() -> i64 {
 
 impl Entry {
     /// The thumbnail URL: the fixture's, or the CDN form the real API returns.
+    /// The fixture's thumbnail, or one served by the simulator at `host`.
+    pub fn thumbnail_url_at(&self, host: &str) -> String {
+        self.thumbnail.clone().unwrap_or_else(|| {
+            format!(
+                "http://{host}/p/{pid}/sp/{pid}00/thumbnail/entry_id/{id}/version/100002",
+                pid = self.partner,
+                id = self.id
+            )
+        })
+    }
+
     pub fn thumbnail_url(&self) -> String {
         self.thumbnail.clone().unwrap_or_else(|| {
             format!(

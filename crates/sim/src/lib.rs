@@ -46,6 +46,7 @@ pub mod ks;
 pub mod log;
 pub mod params;
 pub mod phpurl;
+pub mod player;
 pub mod privileges;
 pub mod server;
 pub mod state;

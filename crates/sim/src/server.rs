@@ -238,6 +238,11 @@ fn route(state: &State, request: &Request) -> Routed {
     if request.path == "/api_v3" || request.path.starts_with("/api_v3/") {
         return route_api(state, request);
     }
+    if matches!(request.method.as_str(), "GET" | "HEAD") {
+        if let Some(response) = crate::player::route(state, request) {
+            return plain(response, Some(log_entry(request, Vec::new(), None)));
+        }
+    }
     let mut response = Response::new(404, "text/plain", "not found");
     api::add_cors(&mut response);
     plain(response, Some(log_entry(request, Vec::new(), None)))

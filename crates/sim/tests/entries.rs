@@ -195,7 +195,8 @@ fn list_entry_shape() {
         "id": "1_demo0005", "name": "Customer story", "description": "", "partnerId": 2506752,
         "userId": "bob@example.com", "creatorId": "bob@example.com", "tags": "", "categories": "",
         "status": 2, "type": 1, "createdAt": 1700000000, "updatedAt": 1700000000,
-        "thumbnailUrl": "https://cfvod.kaltura.com/p/2506752/sp/250675200/thumbnail/entry_id/1_demo0005/version/100002",
+        // Served by the simulator itself, so previews show it offline.
+        "thumbnailUrl": format!("http://{}/p/2506752/sp/250675200/thumbnail/entry_id/1_demo0005/version/100002", sim.addr()),
         "referenceId": "ref-customer-story", "accessControlId": 1, "plays": 0, "views": 0,
         "duration": 148, "msDuration": 148000, "mediaType": 1, "objectType": "KalturaMediaEntry"
     });

@@ -59,7 +59,7 @@ pub fn list(call: &Call) -> Result<Value, ApiError> {
         .iter()
         .skip(page_size.saturating_mul(page_index - 1))
         .take(page_size)
-        .map(|entry| entry_value(entry))
+        .map(|entry| entry_value(entry, call.env.host))
         .collect();
     Ok(Value::object(
         "KalturaBaseEntryListResponse",
@@ -84,8 +84,10 @@ type FieldCheck<'a> = dyn Fn(&str) -> bool + 'a;
 fn matches_filter(entry: &Entry, filter: &Params) -> bool {
     let given = |name: &str| filter.text(name).filter(|v| !v.is_empty());
     let reference = entry.reference_id.as_deref().unwrap_or("");
-    let checks: [(&str, &FieldCheck); 8] = [
+    let checks: [(&str, &FieldCheck); 9] = [
         ("idEqual", &|v| entry.id == v),
+        // The player looks entries up this way (entries without redirects redirect to themselves).
+        ("redirectFromEntryId", &|v| entry.id == v),
         ("idIn", &|v| comma_list(v).contains(&entry.id.as_str())),
         ("referenceIdEqual", &|v| reference == v),
         ("referenceIdIn", &|v| comma_list(v).contains(&reference)),
@@ -116,7 +118,8 @@ fn entry_type(entry: &Entry) -> i64 {
 }
 
 /// KalturaMediaEntry / KalturaPlaylist with the common fields (facts §3.4).
-pub fn entry_value(entry: &Entry) -> Value {
+/// The entry as api_v3 shows it; thumbnails point at this simulator (`host`) so previews work offline.
+pub fn entry_value(entry: &Entry, host: &str) -> Value {
     let categories: Vec<&str> = entry.categories.iter().map(|c| c.name.as_str()).collect();
     let mut properties = vec![
         ("id", Value::str(&entry.id)),
@@ -131,7 +134,7 @@ pub fn entry_value(entry: &Entry) -> Value {
         ("type", Value::Int(entry_type(entry))),
         ("createdAt", Value::Int(entry.created_at)),
         ("updatedAt", Value::Int(entry.created_at)),
-        ("thumbnailUrl", Value::str(entry.thumbnail_url())),
+        ("thumbnailUrl", Value::str(entry.thumbnail_url_at(host))),
         (
             "referenceId",
             entry
@@ -176,7 +179,7 @@ fn find_entry<'a>(call: &'a Call) -> Result<&'a Entry, ApiError> {
 
 /// The real baseEntry.get applies no access control (that is playback's job), so neither does this.
 pub fn get(call: &Call) -> Result<Value, ApiError> {
-    find_entry(call).map(entry_value)
+    find_entry(call).map(|entry| entry_value(entry, call.env.host))
 }
 
 /// kAuthenticatedCondition: an ADMIN KS, or `sview:<id>` / `sview:*` (or `sviewplaylist`).
@@ -211,14 +214,72 @@ pub fn get_playback_context(call: &Call) -> Result<Value, ApiError> {
             )],
         )
     };
+    // One progressive MP4 flavor, served by the simulator itself (the player's own URL rules add
+    // their suffixes after `/a.mp4`; the route ignores them).
+    let (sources, flavors) = if actions.is_empty() {
+        let flavor_id = format!("{}_flv", entry.id);
+        let url = format!(
+            "http://{host}/p/{pid}/sp/{pid}00/playManifest/entryId/{id}/flavorIds/{flavor_id}/format/url/protocol/http/a.mp4",
+            host = call.env.host,
+            pid = entry.partner,
+            id = entry.id
+        );
+        (
+            vec![Value::object(
+                "KalturaPlaybackSource",
+                vec![
+                    ("deliveryProfileId", Value::Int(1)),
+                    ("format", Value::str("url")),
+                    ("protocols", Value::str("http,https")),
+                    ("flavorIds", Value::str(&flavor_id)),
+                    ("url", Value::str(url)),
+                    ("drm", Value::Array(Vec::new())),
+                ],
+            )],
+            vec![Value::object(
+                "KalturaFlavorAsset",
+                vec![
+                    ("id", Value::str(&flavor_id)),
+                    ("entryId", Value::str(&entry.id)),
+                    ("flavorParamsId", Value::Int(301951)),
+                    ("width", Value::Int(320)),
+                    ("height", Value::Int(180)),
+                    ("bitrate", Value::Int(120)),
+                    ("frameRate", Value::Int(15)),
+                    ("isOriginal", Value::Bool(false)),
+                    ("isWeb", Value::Bool(true)),
+                    ("containerFormat", Value::str("isom")),
+                    ("videoCodecId", Value::str("avc1")),
+                    ("status", Value::Int(2)),
+                    ("language", Value::str("Undefined")),
+                    ("label", Value::str("Source")),
+                    ("isDefault", Value::Bool(false)),
+                    ("fileExt", Value::str("mp4")),
+                ],
+            )],
+        )
+    } else {
+        (Vec::new(), Vec::new())
+    };
     Ok(Value::object(
         "KalturaPlaybackContext",
         vec![
-            ("sources", Value::Array(Vec::new())),
+            ("sources", Value::Array(sources)),
             ("playbackCaptions", Value::Array(Vec::new())),
-            ("flavorAssets", Value::Array(Vec::new())),
+            ("flavorAssets", Value::Array(flavors)),
             ("actions", Value::Array(actions)),
             ("messages", Value::Array(messages)),
+        ],
+    ))
+}
+
+/// `metadata_metadata.list`: the player asks for custom metadata; the fixtures have none.
+pub fn metadata_list(_call: &Call) -> Result<Value, ApiError> {
+    Ok(Value::object(
+        "KalturaMetadataListResponse",
+        vec![
+            ("objects", Value::Array(Vec::new())),
+            ("totalCount", Value::Int(0)),
         ],
     ))
 }

@@ -18,6 +18,8 @@ pub struct Env<'a> {
     /// The raw request target, as PHP's `REQUEST_URI`.
     pub uri: &'a str,
     pub ip: IpAddr,
+    /// The `Host` the client used, for absolute URLs in answers (playback sources).
+    pub host: &'a str,
 }
 
 /// Who may call an action (a reduced model of the permission tables).
@@ -104,6 +106,14 @@ pub const ACTIONS: &[ActionSpec] = &[
         enums: &[],
         access: Access::AnyKs,
         run: base_entry::get_playback_context,
+    },
+    ActionSpec {
+        service: "metadata_metadata",
+        action: "list",
+        required: &[],
+        enums: &[],
+        access: Access::AnyKs,
+        run: base_entry::metadata_list,
     },
     ActionSpec {
         service: "uiconf",

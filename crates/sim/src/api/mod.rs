@@ -80,6 +80,7 @@ impl ApiRequest {
             state,
             uri: &request.target,
             ip: request.peer.ip(),
+            host: request.header("Host").unwrap_or("127.0.0.1"),
         };
         let format_param = self.params.text("format").unwrap_or("2");
         let format = match format_param {
