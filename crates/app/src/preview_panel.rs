@@ -141,7 +141,12 @@ pub fn preview_panel(props: &PreviewPanelProps) -> Html {
             } else {
                 "Starting the preview…".to_string()
             });
-            run.set(Some(Run { generation, code, version, iframe_src: iframe_src.clone() }));
+            run.set(Some(Run {
+                generation,
+                code,
+                version,
+                iframe_src: iframe_src.clone(),
+            }));
         })
     };
     let stale = match (&*run, snippet) {

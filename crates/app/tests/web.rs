@@ -161,7 +161,7 @@ async fn click_copy_and_wait(root: &Element) -> String {
         gloo_timers::future::TimeoutFuture::new(20).await;
         yew::scheduler::flush().await;
         let status = root
-            .query_selector("[role=status]")
+            .query_selector(".code-panel [role=status]")
             .unwrap()
             .unwrap()
             .text_content()

@@ -70,7 +70,9 @@ export default [
       await fetch(simUrl + '/__sim/reset', { method: 'POST' });
       await openStudio(page, baseUrl);
       await page.keyboard.press('Tab');
-      assert.equal(await page.evaluate(() => document.activeElement.id), 'partner-id', 'first stop is Partner ID');
+      assert.match(await page.evaluate(() => document.activeElement.textContent), /Paste an embed code/, 'first stop: the paste helper');
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement.id), 'partner-id', 'then Partner ID');
       await page.keyboard.type(IDS.partner);
       await page.keyboard.press('Tab');
       await page.keyboard.type(IDS.uiConf);
