@@ -6,7 +6,7 @@ use kaltura::embed::{EmbedType, PlayerVersion};
 use kaltura::form::{ContentKind, Evaluation, Field, Problem, RatioChoice, Severity, SizeMode};
 use yew::prelude::*;
 
-use crate::embed_state::{EmbedAction, EmbedState, Flag, TextInput};
+use crate::embed_state::{EmbedAction, EmbedState, Flag};
 use crate::fields::{Checkbox, ChoiceOption, FieldMessage, RadioGroup, TextField};
 
 #[derive(Properties, PartialEq, Clone)]
@@ -20,12 +20,11 @@ pub fn embed_panel(props: &EmbedPanelProps) -> Html {
     let state = &props.state;
     let form = &state.form;
     let kind = form.content_kind;
-    let text = |input: TextInput, extra: FieldExtra| -> Html {
-        let field = input.field();
+    let text = |field: Field, extra: FieldExtra| -> Html {
         let dispatcher = state.dispatcher();
         let oninput = dispatcher
             .to_callback()
-            .reform(move |value: String| EmbedAction::Text(input, value));
+            .reform(move |value: String| EmbedAction::Text(field, value));
         let onblur = dispatcher
             .to_callback()
             .reform(move |_| EmbedAction::Touch(field));
@@ -33,7 +32,7 @@ pub fn embed_panel(props: &EmbedPanelProps) -> Html {
             <TextField
                 id={field_id(field)}
                 label={field.label(kind)}
-                value={state.text(input).to_string()}
+                value={state.text(field).to_string()}
                 hint={extra.hint}
                 placeholder={extra.placeholder}
                 inputmode={extra.inputmode}
@@ -65,11 +64,11 @@ pub fn embed_panel(props: &EmbedPanelProps) -> Html {
         <section class="panel form-panel" aria-labelledby="form-heading">
             <h2 id="form-heading">{ "Player and content" }</h2>
             <crate::paste_panel::PastePanel state={state.clone()} />
-            { text(TextInput::Partner, FieldExtra {
+            { text(Field::Partner, FieldExtra {
                 hint: Some("In KMC: Settings → Integration Settings.".into()),
                 ..numeric()
             }) }
-            { text(TextInput::UiConf, FieldExtra {
+            { text(Field::UiConf, FieldExtra {
                 hint: Some("The player's ID in KMC → Studio (or Share & Embed).".into()),
                 ..numeric()
             }) }
@@ -84,7 +83,7 @@ pub fn embed_panel(props: &EmbedPanelProps) -> Html {
                 selected={kind}
                 onchange={state.dispatcher().to_callback().reform(EmbedAction::ContentKind)}
             />
-            { text(TextInput::ContentId, FieldExtra {
+            { text(Field::ContentId, FieldExtra {
                 placeholder: Some("1_abcd1234".into()),
                 ..FieldExtra::default()
             }) }
@@ -137,12 +136,12 @@ pub fn embed_panel(props: &EmbedPanelProps) -> Html {
                     onchange={state.dispatcher().to_callback().reform(EmbedAction::Ratio)}
                 />
                 if form.ratio == RatioChoice::Custom {
-                    { text(TextInput::CustomRatio, FieldExtra { placeholder: Some("21:9".into()), ..FieldExtra::default() }) }
+                    { text(Field::CustomRatio, FieldExtra { placeholder: Some("21:9".into()), ..FieldExtra::default() }) }
                 }
             } else {
                 <div class="row">
-                    { text(TextInput::Width, FieldExtra { placeholder: Some("640".into()), ..numeric() }) }
-                    { text(TextInput::Height, FieldExtra { placeholder: Some("360".into()), ..numeric() }) }
+                    { text(Field::Width, FieldExtra { placeholder: Some("640".into()), ..numeric() }) }
+                    { text(Field::Height, FieldExtra { placeholder: Some("360".into()), ..numeric() }) }
                 </div>
             }
 
@@ -155,13 +154,13 @@ pub fn embed_panel(props: &EmbedPanelProps) -> Html {
                 { flag(Flag::Loop, "opt-loop", "Loop", None, false) }
             </div>
             <div class="row">
-                { text(TextInput::Start, FieldExtra { hint: Some("Seconds or m:ss.".into()), placeholder: Some("0:30".into()), ..FieldExtra::default() }) }
-                { text(TextInput::ClipTo, FieldExtra { hint: Some("Seconds or m:ss; plays only up to here.".into()), placeholder: Some("1:45".into()), ..FieldExtra::default() }) }
+                { text(Field::Start, FieldExtra { hint: Some("Seconds or m:ss.".into()), placeholder: Some("0:30".into()), ..FieldExtra::default() }) }
+                { text(Field::ClipTo, FieldExtra { hint: Some("Seconds or m:ss; plays only up to here.".into()), placeholder: Some("1:45".into()), ..FieldExtra::default() }) }
             </div>
 
             <details class="advanced">
                 <summary>{ "Advanced: element ID" }</summary>
-                { text(TextInput::TargetId, FieldExtra {
+                { text(Field::TargetId, FieldExtra {
                     hint: Some("The player's container id. Leave empty for kaltura_player_<content id>; give each player on one page its own.".into()),
                     ..FieldExtra::default()
                 }) }
@@ -183,7 +182,7 @@ const LOCAL_SIMULATOR_HOST: &str = "http://127.0.0.1:8081";
 
 fn host_picker(
     state: &UseReducerHandle<EmbedState>,
-    text: &dyn Fn(TextInput, FieldExtra) -> Html,
+    text: &dyn Fn(Field, FieldExtra) -> Html,
 ) -> Html {
     let raw = state.form.cdn_host.trim();
     let choice = match raw {
@@ -201,7 +200,7 @@ fn host_picker(
                 HostChoice::LocalSimulator => LOCAL_SIMULATOR_HOST.to_string(),
                 HostChoice::Custom => "https://".to_string(),
             };
-            EmbedAction::Text(TextInput::CdnHost, value)
+            EmbedAction::Text(Field::CdnHost, value)
         });
     html! {
         <>
@@ -217,7 +216,7 @@ fn host_picker(
                 {onchange}
             />
             if choice == HostChoice::Custom {
-                { text(TextInput::CdnHost, FieldExtra {
+                { text(Field::CdnHost, FieldExtra {
                     hint: Some("Your CDN or on-prem host, e.g. https://cdn.example.edu. Use cdnapisec.kaltura.com, not cdnapi, for https.".into()),
                     placeholder: Some("https://cdn.example.edu".into()),
                     ..FieldExtra::default()

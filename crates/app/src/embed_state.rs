@@ -6,39 +6,6 @@ use kaltura::embed::{EmbedType, PlayerVersion};
 use kaltura::form::{ContentKind, EmbedForm, Field, RatioChoice, SizeMode};
 use yew::Reducible;
 
-/// A text input of the embed form.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TextInput {
-    Partner,
-    UiConf,
-    ContentId,
-    CdnHost,
-    CustomRatio,
-    Width,
-    Height,
-    Start,
-    ClipTo,
-    TargetId,
-}
-
-impl TextInput {
-    /// The form field whose problems this input shows.
-    pub fn field(self) -> Field {
-        match self {
-            TextInput::Partner => Field::Partner,
-            TextInput::UiConf => Field::UiConf,
-            TextInput::ContentId => Field::ContentId,
-            TextInput::CdnHost => Field::CdnHost,
-            TextInput::CustomRatio => Field::CustomRatio,
-            TextInput::Width => Field::Width,
-            TextInput::Height => Field::Height,
-            TextInput::Start => Field::Start,
-            TextInput::ClipTo => Field::ClipTo,
-            TextInput::TargetId => Field::TargetId,
-        }
-    }
-}
-
 /// An on/off option of the embed form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Flag {
@@ -51,7 +18,8 @@ pub enum Flag {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum EmbedAction {
-    Text(TextInput, String),
+    /// A text field changed (the form's `Field` names every text input).
+    Text(Field, String),
     Flag(Flag, bool),
     ContentKind(ContentKind),
     Version(PlayerVersion),
@@ -76,19 +44,19 @@ impl EmbedState {
     }
 
     /// The raw text of an input.
-    pub fn text(&self, input: TextInput) -> &str {
+    pub fn text(&self, input: Field) -> &str {
         let f = &self.form;
         match input {
-            TextInput::Partner => &f.partner,
-            TextInput::UiConf => &f.ui_conf,
-            TextInput::ContentId => &f.content_id,
-            TextInput::CdnHost => &f.cdn_host,
-            TextInput::CustomRatio => &f.custom_ratio,
-            TextInput::Width => &f.width,
-            TextInput::Height => &f.height,
-            TextInput::Start => &f.start,
-            TextInput::ClipTo => &f.clip_to,
-            TextInput::TargetId => &f.target_id,
+            Field::Partner => &f.partner,
+            Field::UiConf => &f.ui_conf,
+            Field::ContentId => &f.content_id,
+            Field::CdnHost => &f.cdn_host,
+            Field::CustomRatio => &f.custom_ratio,
+            Field::Width => &f.width,
+            Field::Height => &f.height,
+            Field::Start => &f.start,
+            Field::ClipTo => &f.clip_to,
+            Field::TargetId => &f.target_id,
         }
     }
 
@@ -109,16 +77,16 @@ impl EmbedState {
         match action {
             EmbedAction::Text(input, value) => {
                 let slot = match input {
-                    TextInput::Partner => &mut f.partner,
-                    TextInput::UiConf => &mut f.ui_conf,
-                    TextInput::ContentId => &mut f.content_id,
-                    TextInput::CdnHost => &mut f.cdn_host,
-                    TextInput::CustomRatio => &mut f.custom_ratio,
-                    TextInput::Width => &mut f.width,
-                    TextInput::Height => &mut f.height,
-                    TextInput::Start => &mut f.start,
-                    TextInput::ClipTo => &mut f.clip_to,
-                    TextInput::TargetId => &mut f.target_id,
+                    Field::Partner => &mut f.partner,
+                    Field::UiConf => &mut f.ui_conf,
+                    Field::ContentId => &mut f.content_id,
+                    Field::CdnHost => &mut f.cdn_host,
+                    Field::CustomRatio => &mut f.custom_ratio,
+                    Field::Width => &mut f.width,
+                    Field::Height => &mut f.height,
+                    Field::Start => &mut f.start,
+                    Field::ClipTo => &mut f.clip_to,
+                    Field::TargetId => &mut f.target_id,
                 };
                 *slot = value;
             }
@@ -144,10 +112,9 @@ impl EmbedState {
             }
             EmbedAction::Load(form) => {
                 self.form = *form;
-                self.touched = [TextInput::Partner, TextInput::UiConf, TextInput::ContentId]
+                self.touched = [Field::Partner, Field::UiConf, Field::ContentId]
                     .into_iter()
                     .filter(|input| !self.text(*input).trim().is_empty())
-                    .map(TextInput::field)
                     .collect();
             }
         }

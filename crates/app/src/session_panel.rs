@@ -40,6 +40,13 @@ pub struct SessionPanelProps {
     pub on_privileges: Callback<session_form::PrivilegesForm>,
 }
 
+/// Regional SaaS API hosts named in Kaltura's API getting-started guide (region codes frp2, irp2);
+/// the guides disagree in places, so the hint says to check the account's own region.
+const REGIONAL_API_HOSTS: [(&str, &str); 2] = [
+    ("https://api.de.kaltura.com", "Frankfurt (api.de)"),
+    ("https://api.eu.kaltura.com", "Ireland (api.eu)"),
+];
+
 /// User IDs suggested by Kaltura's credentials guide, one per scenario.
 const USER_ID_PRESETS: [(&str, &str); 3] = [
     ("app-service-account", "Application backend"),
@@ -202,9 +209,15 @@ pub fn session_panel(props: &SessionPanelProps) -> Html {
             />
             if form.service == ServicePreset::Custom {
                 <TextField id="custom-service-url" label="Custom service URL" value={form.custom_service_url.clone()}
-                    placeholder="https://api.example.edu" hint="Your api_v3 origin: https, or http only for this computer (127.0.0.1 / localhost)."
+                    placeholder="https://api.example.edu" hint="Your api_v3 origin: https, or http only for this computer (127.0.0.1 / localhost). Regional SaaS and on-prem accounts use their own API host."
                     problem={state.problem(SessionField::ServiceUrl).map(FieldMessage::error)}
                     oninput={text_cb(SessionText::CustomServiceUrl)} />
+                <div class="presets" role="group" aria-label="Known regional API hosts">
+                    { for REGIONAL_API_HOSTS.iter().map(|(origin, region)| {
+                        let onclick = state.dispatcher().to_callback().reform(move |_: MouseEvent| SessionAction::Text(SessionText::CustomServiceUrl, origin.to_string()));
+                        html! { <button type="button" class="chip" title={*origin} {onclick}>{ *region }</button> }
+                    }) }
+                </div>
             } else if let Some(msg) = state.problem(SessionField::ServiceUrl) {
                 <p class="field-error">{ msg }</p>
             }

@@ -1,7 +1,7 @@
 //! Browser tests (headless Chromium): the embed reducer, the live page and the copy path.
 #![cfg(target_arch = "wasm32")]
 
-use app::embed_state::{EmbedAction, EmbedState, Flag, TextInput};
+use app::embed_state::{EmbedAction, EmbedState, Flag};
 use kaltura::embed::PlayerVersion;
 use kaltura::form::Field;
 use wasm_bindgen::JsCast;
@@ -20,14 +20,14 @@ fn check(actions: Vec<EmbedAction>, expected: impl Fn(&EmbedState) -> bool, what
 #[wasm_bindgen_test]
 fn reducer_applies_each_action() {
     check(
-        vec![EmbedAction::Text(TextInput::Partner, "2506752".into())],
+        vec![EmbedAction::Text(Field::Partner, "2506752".into())],
         |s| s.form.partner == "2506752",
         "partner",
     );
     check(
         vec![
-            EmbedAction::Text(TextInput::ContentId, "1_abcd1234".into()),
-            EmbedAction::Text(TextInput::ContentId, "".into()),
+            EmbedAction::Text(Field::ContentId, "1_abcd1234".into()),
+            EmbedAction::Text(Field::ContentId, "".into()),
         ],
         |s| s.form.content_id.is_empty(),
         "last text wins",

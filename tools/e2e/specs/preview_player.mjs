@@ -52,7 +52,7 @@ const tests = ['Dynamic', 'Auto', 'IFrame', 'Thumbnail'].map((type) => ({
 }));
 
 tests.push({
-  name: 'a KS-required entry: explained without a KS, plays with an sview KS opted into the code',
+  name: 'a KS-required entry: explained without a KS; with an sview KS opted in, every v7 type plays',
   async run({ page, baseUrl, simUrl, expectError }) {
     expectError(/Failed to load resource|SESSION_RESTRICTED|restricted|Error/i);
     await setUp(page, baseUrl, simUrl, '1_demo0003');
@@ -66,8 +66,15 @@ tests.push({
     await page.getByRole('button', { name: 'Start session' }).click();
     await eventually(async () => assert.match(await page.locator('.session-status').textContent(), /OK/), 8000);
     await page.getByLabel('Include KS in embed code').check();
-    await page.getByRole('button', { name: 'Reload preview' }).click();
-    await expectPlays(page);
+    // Every v7 embed type carries the KS its own way (provider.ks, or ks= in the URL).
+    for (const type of ['Dynamic', 'Auto', 'IFrame', 'Thumbnail']) {
+      await page.getByRole('radio', { name: new RegExp(`^${type}\\b`) }).check();
+      await page.getByRole('button', { name: 'Reload preview' }).click();
+      if (type === 'Thumbnail') {
+        await page.frameLocator('iframe[title="Player preview"]').getByRole('button', { name: /Play/ }).click();
+      }
+      await expectPlays(page);
+    }
   },
 });
 
