@@ -135,10 +135,11 @@ fn split_port(authority: &str) -> Result<(&str, Option<&str>), HostError> {
     })
 }
 
-/// DNS name or IPv4 (letters, digits, `-` per label), or a bracketed IPv6 literal.
-fn is_hostname(host: &str) -> bool {
+/// DNS name or IPv4 (letters, digits, `-` per label), or a bracketed IPv6 literal. Shared by the
+/// hosts the page validates (CDN host here, service URL in `api`).
+pub(crate) fn is_hostname(host: &str) -> bool {
     if let Some(v6) = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
-        return !v6.is_empty()
+        return v6.contains(':')
             && v6
                 .bytes()
                 .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.');

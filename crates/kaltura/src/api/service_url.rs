@@ -122,7 +122,8 @@ impl ServiceUrl {
         }
         let (host, port) = split_host_port(authority)?;
         let host = host.to_ascii_lowercase();
-        if !valid_host(&host) {
+        // The host is lower-cased above, so the shared check matches the old lower-case-only rule.
+        if !crate::host::is_hostname(&host) {
             return Err(ServiceUrlError::BadHost);
         }
         if !secure && !LOOPBACK_HOSTS.contains(&host.as_str()) {
@@ -190,25 +191,4 @@ fn split_host_port(authority: &str) -> Result<(&str, Option<u16>), ServiceUrlErr
         }
     };
     Ok((host, port))
-}
-
-/// A DNS name or IPv4 literal (dot-separated labels of `[a-z0-9-]`, no edge hyphens), or a bracketed IPv6.
-fn valid_host(host: &str) -> bool {
-    if let Some(inner) = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
-        return inner.contains(':')
-            && inner
-                .bytes()
-                .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.');
-    }
-    !host.is_empty()
-        && host.len() <= 253
-        && host.split('.').all(|label| {
-            !label.is_empty()
-                && label.len() <= 63
-                && !label.starts_with('-')
-                && !label.ends_with('-')
-                && label
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        })
 }
