@@ -44,6 +44,24 @@ pub fn app() -> Html {
             None => state,
         }
     });
+    {
+        // A page restored from the back/forward cache shows every secret masked again.
+        let session = session.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|window| {
+                gloo_events::EventListener::new(&window, "pageshow", move |event| {
+                    let persisted = js_sys::Reflect::get(event, &"persisted".into())
+                        .ok()
+                        .and_then(|v| v.as_bool())
+                        .unwrap_or(false);
+                    if persisted {
+                        session.dispatch(SessionAction::HideAll);
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
     let evaluation = {
         let ks = session.ks().cloned();
         use_memo((embed.form.clone(), ks), |(form, ks)| {

@@ -79,6 +79,8 @@ pub enum SessionAction {
     Forget,
     /// Replace the non-secret settings (share link, remembered settings).
     Load(Box<SessionForm>),
+    /// Mask every revealed secret again (the page came back from the back/forward cache).
+    HideAll,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -222,6 +224,12 @@ impl SessionState {
                     self.generation = self.generation.wrapping_add(1);
                     self.phase = Phase::Idle;
                 }
+            }
+            SessionAction::HideAll => {
+                self.reveal_secret = false;
+                self.reveal_token = false;
+                self.reveal_pasted = false;
+                self.reveal_ks = false;
             }
             SessionAction::Load(form) => {
                 self.form = *form;

@@ -297,3 +297,45 @@ async fn failed_start_clears_the_secret_and_stores_nothing() {
     );
     root.remove();
 }
+
+#[wasm_bindgen_test]
+fn session_reducer_masks_again_and_drops_stale_answers() {
+    use app::session_state::{Reveal, SessionAction, SessionState};
+    use kaltura::api::{ApiError, Network};
+    use kaltura::session_form::Method;
+    let revealed = SessionState::default()
+        .apply(SessionAction::Toggle(Reveal::Secret))
+        .apply(SessionAction::Toggle(Reveal::Ks));
+    assert!(revealed.reveal_secret && revealed.reveal_ks);
+    let hidden = revealed.apply(SessionAction::HideAll);
+    assert!(!hidden.reveal_secret && !hidden.reveal_ks);
+    // Request 1 is cancelled, request 2 is in flight: the late answer of 1 changes nothing.
+    let state = SessionState::default()
+        .apply(SessionAction::Text(
+            app::session_state::SessionText::Secret,
+            "s".into(),
+        ))
+        .apply(SessionAction::Begin {
+            generation: 1,
+            method: Method::Secret,
+        });
+    assert_eq!(
+        state.secrets.secret, "",
+        "secrets dropped once the request is built"
+    );
+    let state = state
+        .apply(SessionAction::Cancel)
+        .apply(SessionAction::Begin {
+            generation: 3,
+            method: Method::Widget,
+        })
+        .apply(SessionAction::Finished {
+            generation: 1,
+            result: Err(ApiError::Network(Network::Timeout)),
+            at_ms: 0.0,
+        });
+    assert!(
+        state.is_sending(),
+        "the stale answer did not end the newer request"
+    );
+}
