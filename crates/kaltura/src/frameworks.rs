@@ -106,7 +106,10 @@ pub fn render(req: &EmbedRequest, output: Output) -> Result<String, &'static str
 
 fn second_player(req: &EmbedRequest) -> String {
     format!(
-        r#"<!-- A second player on a page that already loads {lib} -->
+        r#"<!-- A second player on a page that already loads {lib}
+     (same uiConf: no second library tag). A player with a different uiConf on the same page needs
+     its own library, which would replace window.KalturaPlayer: load that one with
+     ?embed_factory=true and call its factory instead (kaltura/server#12954). -->
 {div}<script>
   try {{
     const player = KalturaPlayer.setup({config});
