@@ -7,47 +7,68 @@ import { chromium } from 'playwright-core';
 const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-// In-page: time from navigation start until the page is usable. For the app that means the
-// Partner ID field takes input and the code block shows a snippet; for hello, its element exists.
+// In-page: ms from navigation start to each start-up phase. `__tti` is the time the page is
+// usable: for the app, the Partner ID field takes input and the code block shows a snippet; for
+// hello, its element exists. `__started` is trunk's event after wasm-bindgen's init resolved,
+// `__rendered` the first time the form (hello: its element) is in the DOM. A MutationObserver on
+// the document sees the first render as it happens; a textarea's value is not a DOM mutation, so
+// after typing the snippet is polled once per task (sub-millisecond, unlike a frame-rate poll).
 function measureInPage(kind) {
-  const done = (t) => { window.__tti = t; };
+  addEventListener('TrunkApplicationStarted', () => { window.__started = performance.now(); });
+  const nextTask = () => new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(0);
+  });
+  const waitForSnippet = async (area) => {
+    while (!(area.value.includes('2506752') && area.value.includes('1_abcd1234'))) await nextTask();
+    window.__tti = performance.now();
+  };
   const check = () => {
+    if (window.__rendered !== undefined) return;
     if (kind === 'hello') {
-      if (document.getElementById('hello')) { done(performance.now()); return true; }
-      return false;
+      if (document.getElementById('hello')) window.__rendered = window.__tti = performance.now();
+      return;
     }
     const partner = document.getElementById('partner-id');
     const area = document.getElementById('embed-code');
-    if (!partner || !area) return false;
-    if (!window.__typed) {
-      window.__typed = true;
-      for (const [id, value] of [['partner-id', '2506752'], ['uiconf-id', '48460943'], ['content-id', '1_abcd1234']]) {
-        const input = document.getElementById(id);
-        input.value = value;
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-      }
+    if (!partner || !area) return;
+    window.__rendered = performance.now();
+    for (const [id, value] of [['partner-id', '2506752'], ['uiconf-id', '48460943'], ['content-id', '1_abcd1234']]) {
+      const input = document.getElementById(id);
+      input.value = value;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
     }
-    if (area.value.includes('embedPlaykitJs')) { done(performance.now()); return true; }
-    return false;
+    waitForSnippet(area);
   };
-  const observer = new MutationObserver(() => { if (check()) observer.disconnect(); });
-  document.addEventListener('DOMContentLoaded', () => observer.observe(document.documentElement, { subtree: true, childList: true, attributes: true, characterData: true }));
-  const poll = () => { if (!check()) requestAnimationFrame(poll); };
-  requestAnimationFrame(poll);
+  new MutationObserver(check).observe(document, { subtree: true, childList: true });
 }
 
 async function tti(browser, url, kind, loads) {
-  const samples = [];
+  const result = { samples: [], wasm: [], started: [], rendered: [] };
   for (let i = 0; i < loads; i++) {
-    const context = await browser.newContext(); // fresh: no HTTP cache, cold load
+    const context = await browser.newContext(); // fresh: empty HTTP cache, cold load
     const page = await context.newPage();
+    // And no cache at all, so a repeated resource within the load cannot be served from memory.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     await page.addInitScript(measureInPage, kind);
     await page.goto(url);
-    await page.waitForFunction(() => window.__tti !== undefined, null, { timeout: 20000 });
-    samples.push(await page.evaluate(() => window.__tti));
+    await page.waitForFunction(() => window.__tti !== undefined && window.__started !== undefined, null, { timeout: 20000 });
+    const got = await page.evaluate(() => ({
+      tti: window.__tti,
+      started: window.__started,
+      rendered: window.__rendered,
+      wasm: performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'))?.responseEnd,
+    }));
+    result.samples.push(got.tti);
+    result.started.push(got.started);
+    result.rendered.push(got.rendered);
+    if (got.wasm !== undefined) result.wasm.push(got.wasm);
     await context.close();
   }
-  return { samples };
+  return result;
 }
 
 async function regen(browser, url, edits) {
@@ -57,8 +78,11 @@ async function regen(browser, url, edits) {
   for (const [id, value] of [['#partner-id', '2506752'], ['#uiconf-id', '48460943'], ['#content-id', '1_abcd1234']]) {
     await page.locator(id).fill(value);
   }
+  await page.waitForFunction(() => document.getElementById('embed-code')?.value.includes('1_abcd1234'));
+  // Edits alternate between the Entry ID and the Partner ID, each to a new valid value, so every
+  // one changes the snippet.
   const samples = await page.evaluate(async (edits) => {
-    const input = document.getElementById('content-id');
+    const fields = [document.getElementById('content-id'), document.getElementById('partner-id')];
     const area = document.getElementById('embed-code');
     const nextTask = () => new Promise((resolve) => {
       const channel = new MessageChannel();
@@ -69,9 +93,13 @@ async function regen(browser, url, edits) {
     for (let i = 0; i < edits; i++) {
       const before = area.value;
       const t0 = performance.now();
-      input.value = '1_' + String(10000000 + i).slice(-8);
+      const input = fields[i % 2];
+      input.value = i % 2 ? String(2000000 + i) : '1_' + String(10000000 + i).slice(-8);
       input.dispatchEvent(new Event('input', { bubbles: true }));
-      while (area.value === before) await nextTask();
+      while (area.value === before) {
+        if (performance.now() - t0 > 5000) throw new Error(`edit ${i} (${input.id} = ${input.value}) did not change the snippet`);
+        await nextTask();
+      }
       out.push(performance.now() - t0);
     }
     return out;

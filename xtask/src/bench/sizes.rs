@@ -1,0 +1,139 @@
+//! raw / gzip -9 / brotli -q 11 byte counts of a trunk dist's first-load files.
+
+use std::path::Path;
+use std::process::Command;
+
+/// raw / gzip -9 / brotli -q 11 bytes of one file (or a sum).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Sizes {
+    pub raw: u64,
+    pub gzip: u64,
+    pub brotli: u64,
+}
+
+impl std::ops::AddAssign for Sizes {
+    fn add_assign(&mut self, o: Sizes) {
+        self.raw += o.raw;
+        self.gzip += o.gzip;
+        self.brotli += o.brotli;
+    }
+}
+
+/// The first-load parts of a page, in the order the table prints them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Wasm,
+    JsGlue,
+    Css,
+    IndexHtml,
+}
+
+impl Part {
+    pub const ALL: [Part; 4] = [Part::Wasm, Part::JsGlue, Part::Css, Part::IndexHtml];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Part::Wasm => "wasm",
+            Part::JsGlue => "js glue",
+            Part::Css => "css",
+            Part::IndexHtml => "index.html",
+        }
+    }
+
+    /// Which part a dist file belongs to; `None` for files a first visit does not fetch
+    /// (the preview frame's page and script, `404.html`, copied assets).
+    pub fn of_file(name: &str) -> Option<Part> {
+        if name.ends_with(".wasm") {
+            Some(Part::Wasm)
+        } else if name.ends_with(".js") && name != "preview.js" {
+            Some(Part::JsGlue)
+        } else if name.ends_with(".css") {
+            Some(Part::Css)
+        } else if name == "index.html" {
+            Some(Part::IndexHtml)
+        } else {
+            None
+        }
+    }
+}
+
+/// Per-part sizes of one dist plus their sum, the first-load transfer.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DistSizes {
+    pub parts: [Sizes; 4],
+    pub total: Sizes,
+}
+
+impl DistSizes {
+    pub fn part(&self, part: Part) -> Sizes {
+        self.parts[part as usize]
+    }
+
+    /// Rows for tables and charts: each part, then the total.
+    pub fn rows(&self) -> Vec<(&'static str, Sizes)> {
+        let mut rows: Vec<_> = Part::ALL
+            .iter()
+            .map(|p| (p.label(), self.part(*p)))
+            .collect();
+        rows.push(("first load", self.total));
+        rows
+    }
+}
+
+pub fn measure_dist(dist: &Path) -> Result<DistSizes, String> {
+    let mut sizes = DistSizes::default();
+    for entry in std::fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        if let Some(part) = Part::of_file(name) {
+            let file = measure_file(&path)?;
+            sizes.parts[part as usize] += file;
+            sizes.total += file;
+        }
+    }
+    Ok(sizes)
+}
+
+fn measure_file(path: &Path) -> Result<Sizes, String> {
+    let raw = std::fs::metadata(path).map_err(|e| e.to_string())?.len();
+    Ok(Sizes {
+        raw,
+        gzip: compressed_len("gzip", &["-9", "-c"], path)?,
+        brotli: compressed_len("brotli", &["-q", "11", "-c"], path)?,
+    })
+}
+
+fn compressed_len(program: &str, args: &[&str], path: &Path) -> Result<u64, String> {
+    let out = Command::new(program)
+        .args(args)
+        .arg(path)
+        .output()
+        .map_err(|e| format!("{program}: {e} (cargo xtask setup installs it)"))?;
+    if !out.status.success() {
+        return Err(format!("{program} failed on {}", path.display()));
+    }
+    Ok(out.stdout.len() as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Part;
+
+    fn check(name: &str, expected: Option<Part>) {
+        assert_eq!(Part::of_file(name), expected, "{name}");
+    }
+
+    #[test]
+    fn first_load_files() {
+        check("app-743c2c3db6474f93_bg.wasm", Some(Part::Wasm));
+        check("app-743c2c3db6474f93.js", Some(Part::JsGlue));
+        check("style-4b16c07a6f5e98a.css", Some(Part::Css));
+        check("index.html", Some(Part::IndexHtml));
+        check("preview.js", None);
+        check("preview.html", None);
+        check("404.html", None);
+    }
+}
