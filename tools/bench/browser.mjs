@@ -1,5 +1,5 @@
 // Browser half of `cargo xtask bench`. Prints one JSON line with the figures.
-//   node browser.mjs tti <url> <app|hello> <loads>
+//   node browser.mjs tti <appUrl> <helloUrl> <loads>
 //   node browser.mjs regen <url> <edits>
 //   node browser.mjs roundtrips <url> <simUrl>
 import { chromium } from 'playwright-core';
@@ -25,11 +25,15 @@ function measureInPage(kind) {
     for (let k = 0; k < 50 && !shown(); k++) await Promise.resolve(); // yew renders from a microtask
     while (!shown()) await nextTask();
     window.__tti = performance.now();
+    console.debug('bench: interactive');
   };
   const check = () => {
     if (window.__rendered !== undefined) return;
     if (kind === 'hello') {
-      if (document.getElementById('hello')) window.__rendered = window.__tti = performance.now();
+      if (document.getElementById('hello')) {
+        window.__rendered = window.__tti = performance.now();
+        console.debug('bench: interactive');
+      }
       return;
     }
     const partner = document.getElementById('partner-id');
@@ -46,29 +50,43 @@ function measureInPage(kind) {
   new MutationObserver(check).observe(document, { subtree: true, childList: true });
 }
 
-async function tti(browser, url, kind, loads) {
-  const result = { samples: [], wasm: [], started: [], rendered: [] };
+// One cold load: a fresh context (empty HTTP cache) with the cache switched off as well, so a
+// repeated resource within the load cannot be served from memory either.
+async function coldLoad(browser, url, kind) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await page.addInitScript(measureInPage, kind);
+  // Wait on the page's console message rather than `waitForFunction`: that would inject
+  // Playwright's script into the page mid-load (over 20 ms of main-thread work, seen in a trace).
+  const interactive = page.waitForEvent('console', { predicate: (m) => m.text() === 'bench: interactive', timeout: 20000 });
+  await page.goto(url);
+  await interactive;
+  await page.waitForFunction(() => window.__started !== undefined, null, { timeout: 20000 });
+  const got = await page.evaluate(() => ({
+    samples: window.__tti,
+    started: window.__started,
+    rendered: window.__rendered,
+    wasm: performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'))?.responseEnd,
+  }));
+  await context.close();
+  return got;
+}
+
+// Loads alternate between the app and the bare page, after one unrecorded warm-up load of each,
+// so both medians see the same machine (the ratio is what matters).
+async function tti(browser, appUrl, helloUrl, loads) {
+  const pages = [['app', appUrl], ['hello', helloUrl]];
+  const result = {};
+  for (const [kind] of pages) for (const key of ['samples', 'wasm', 'started', 'rendered']) result[`${kind}_${key}`] = [];
+  for (const [kind, url] of pages) await coldLoad(browser, url, kind);
   for (let i = 0; i < loads; i++) {
-    const context = await browser.newContext(); // fresh: empty HTTP cache, cold load
-    const page = await context.newPage();
-    // And no cache at all, so a repeated resource within the load cannot be served from memory.
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    await page.addInitScript(measureInPage, kind);
-    await page.goto(url);
-    await page.waitForFunction(() => window.__tti !== undefined && window.__started !== undefined, null, { timeout: 20000 });
-    const got = await page.evaluate(() => ({
-      tti: window.__tti,
-      started: window.__started,
-      rendered: window.__rendered,
-      wasm: performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'))?.responseEnd,
-    }));
-    result.samples.push(got.tti);
-    result.started.push(got.started);
-    result.rendered.push(got.rendered);
-    if (got.wasm !== undefined) result.wasm.push(got.wasm);
-    await context.close();
+    for (const [kind, url] of i % 2 ? [...pages].reverse() : pages) {
+      const got = await coldLoad(browser, url, kind);
+      for (const [key, value] of Object.entries(got)) if (value !== undefined) result[`${kind}_${key}`].push(value);
+    }
   }
   return result;
 }

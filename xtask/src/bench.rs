@@ -31,10 +31,9 @@ pub fn bench() -> Result<(), String> {
     let app_url = crate::static_server::start(root.join("dist"), "/app/")?;
     let hello_url = crate::static_server::start(hello_dist, "/hello/")?;
 
-    println!("bench: {LOADS} cold loads each of the app and the bare yew page…");
-    let loads = LOADS.to_string();
-    let app_tti = phases(&browser(&["tti", &app_url, "app", &loads])?);
-    let hello_tti = phases(&browser(&["tti", &hello_url, "hello", &loads])?);
+    println!("bench: {LOADS} cold loads each of the app and the bare yew page, alternating…");
+    let tti = browser(&["tti", &app_url, &hello_url, &LOADS.to_string()])?;
+    let (app_tti, hello_tti) = (phases(&tti, "app"), phases(&tti, "hello"));
     println!("bench: {EDITS} edits in the page…");
     let regen = numbers(
         &browser(&["regen", &app_url, &EDITS.to_string()])?,
@@ -106,9 +105,9 @@ fn browser(args: &[&str]) -> Result<String, String> {
         .ok_or_else(|| "browser.mjs printed nothing".into())
 }
 
-/// Per-phase medians of the `tti` mode's samples.
-fn phases(json: &str) -> Phases {
-    let of = |key| median(&numbers(json, key));
+/// Per-phase medians of one page's samples in the `tti` mode's output (`app_…` or `hello_…`).
+fn phases(json: &str, page: &str) -> Phases {
+    let of = |phase| median(&numbers(json, &format!("{page}_{phase}")));
     Phases {
         wasm_fetched: of("wasm"),
         started: of("started"),

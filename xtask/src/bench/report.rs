@@ -163,7 +163,7 @@ pub fn table(f: &Figures) -> String {
     let _ = writeln!(t);
     let _ = writeln!(
         t,
-        "start-up, median ms after navigation start ({} cold loads each, fresh context, cache off):",
+        "start-up, median ms after navigation start ({} cold loads each, alternating, fresh context, cache off):",
         f.loads
     );
     let _ = writeln!(t, "{:<14} {:>9} {:>9}", "", "app", "hello");
