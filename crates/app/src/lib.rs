@@ -1,12 +1,17 @@
 //! Kaltura Embed Studio page: one module per panel, one reducer per concern.
 //!
 //! The page never builds snippet text: `kaltura::form::evaluate` does, on every change.
+//!
+//! Two entry points share this library: `app` (the form and its code, loaded first) and `extras`
+//! (session, preview, exports, reference), loaded once the form is interactive; `bridge` joins them.
 
+pub mod bridge;
 pub mod clipboard;
 pub mod code_panel;
 pub mod embed_panel;
 pub mod embed_state;
 pub mod exports_panel;
+pub mod extras;
 pub mod fields;
 pub mod net;
 pub mod paste_panel;
@@ -17,11 +22,20 @@ pub mod session_panel;
 pub mod session_state;
 pub mod share_bar;
 
-use embed_state::EmbedState;
-use session_state::{SessionAction, SessionState};
+use std::rc::Rc;
+
+use bridge::Message;
+use embed_state::{EmbedAction, EmbedState, Flag};
+use kaltura::ks::Ks;
+use kaltura::session_form::SessionForm;
 use yew::prelude::*;
 
-/// The whole page: the embed form beside its code.
+/// Where `index.html` has the `app` module mount (the form column and the code).
+pub const STUDIO_ROOT_ID: &str = "studio";
+/// Where the `extras` module mounts: a sibling of the studio root, never inside it (see `bridge`).
+pub const EXTRAS_ROOT_ID: &str = "extras-root";
+
+/// The first module: the embed form and, beside it, its code and the share bar.
 #[function_component(App)]
 pub fn app() -> Html {
     // A shared link (or remembered settings) fills the forms in the very first render, before any
@@ -32,70 +46,83 @@ pub fn app() -> Html {
         move || {
             let state = EmbedState::default();
             match &*initial {
-                Some(s) => state.apply(embed_state::EmbedAction::Load(Box::new(s.embed.clone()))),
+                Some(s) => state.apply(EmbedAction::Load(Box::new(s.embed.clone()))),
                 None => state,
             }
         }
     });
-    let session = use_reducer(move || {
-        let state = SessionState::default();
-        match &*initial {
-            Some(s) => state.apply(SessionAction::Load(Box::new(s.session.clone()))),
-            None => state,
-        }
+    // What the extras module reports; until it has loaded, the link's session settings.
+    let session_form = use_state(|| {
+        initial
+            .as_ref()
+            .map(|s| s.session.clone())
+            .unwrap_or_default()
     });
+    let ks = use_state(|| None::<Rc<Ks>>);
     {
-        // A page restored from the back/forward cache shows every secret masked again.
-        let session = session.clone();
+        let (embed, session_form, ks) = (embed.clone(), session_form.clone(), ks.clone());
         use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|window| {
-                gloo_events::EventListener::new(&window, "pageshow", move |event| {
-                    let persisted = js_sys::Reflect::get(event, &"persisted".into())
-                        .ok()
-                        .and_then(|v| v.as_bool())
-                        .unwrap_or(false);
-                    if persisted {
-                        session.dispatch(SessionAction::HideAll);
-                    }
-                })
-            });
-            move || drop(listener)
+            let on_include = embed.dispatcher();
+            let resend = embed.clone();
+            let listeners = [
+                bridge::listen(Message::Session, move |text| {
+                    session_form.set(kaltura::share::decode(&text).session)
+                }),
+                bridge::listen(Message::Ks, move |text| {
+                    ks.set(Ks::parse(&text).ok().map(Rc::new))
+                }),
+                bridge::listen(Message::IncludeKs, move |on| {
+                    on_include.dispatch(EmbedAction::Flag(Flag::IncludeKs, !on.is_empty()))
+                }),
+                bridge::listen(Message::Hello, move |_| {
+                    bridge::send(
+                        Message::Embed,
+                        &kaltura::share::encode_embed_state(&resend.form),
+                    )
+                }),
+            ];
+            move || drop(listeners)
         });
     }
-    let evaluation = {
-        let ks = session.ks().cloned();
-        use_memo((embed.form.clone(), ks), |(form, ks)| {
-            kaltura::form::evaluate(form, ks.as_ref())
-        })
-    };
-    let on_privileges = session
-        .dispatcher()
-        .to_callback()
-        .reform(SessionAction::Privileges);
+    use_effect_with(embed.form.clone(), |form| {
+        bridge::send(Message::Embed, &kaltura::share::encode_embed_state(form))
+    });
+    let evaluation = use_memo((embed.form.clone(), (*ks).clone()), |(form, ks)| {
+        kaltura::form::evaluate(form, ks.as_deref())
+    });
     html! {
         <>
-            <header class="page-header">
-                <h1>{ "Kaltura Embed Studio" }</h1>
-                <p class="tagline">
-                    { "Type a Partner ID, a player and an entry or playlist: get copy-ready Kaltura player embed code." }
-                </p>
-            </header>
-            <main class="layout">
-                <embed_panel::EmbedPanel state={embed.clone()} evaluation={evaluation.clone()} />
-                <div class="side">
-                    <code_panel::CodePanel evaluation={evaluation.clone()} />
-                    <share_bar::ShareBar embed={embed.form.clone()} session={session.form.clone()} />
-                    <preview_panel::PreviewPanel evaluation={evaluation} version={embed.form.version} />
-                    <session_panel::SessionPanel state={session.clone()} embed={embed.clone()} {on_privileges} />
-                    <exports_panel::ExportsPanel
-                        partner={embed.form.partner.clone()}
-                        player={embed.form.ui_conf.clone()}
-                        user_id={session.form.user_id.clone()}
-                        service_origin={kaltura::api::ServiceUrl::from_preset(session.form.service, &session.form.custom_service_url).ok().map(|u| AttrValue::from(u.origin().to_string()))}
-                    />
-                    <reference_panel::ReferencePanel partner={embed.form.partner.clone()} />
-                </div>
-            </main>
+            <embed_panel::EmbedPanel state={embed.clone()} evaluation={evaluation.clone()} />
+            <div class="side">
+                <code_panel::CodePanel {evaluation} />
+                <share_bar::ShareBar embed={embed.form.clone()} session={(*session_form).clone()} />
+            </div>
         </>
     }
+}
+
+/// The session form the page starts from (share link or remembered settings).
+pub fn initial_session_form() -> SessionForm {
+    share_bar::initial_settings()
+        .map(|s| s.session)
+        .unwrap_or_default()
+}
+
+/// Starts the `extras` module (`www/extras-loader.js`) in a later task, so the form's first
+/// render and paint go first; the module script is same-origin, as the strict CSP requires.
+pub fn load_extras() {
+    gloo_timers::callback::Timeout::new(0, || {
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let Ok(script) = document.create_element("script") else {
+            return;
+        };
+        let _ = script.set_attribute("type", "module");
+        let _ = script.set_attribute("src", "extras-loader.js");
+        if let Some(head) = document.head() {
+            let _ = head.append_child(&script);
+        }
+    })
+    .forget();
 }

@@ -1,4 +1,11 @@
-//! Entry point: mounts the page into `<body>`.
+//! Entry point: mounts the form and its code, then starts loading the `extras` module.
 fn main() {
-    yew::Renderer::<app::App>::new().render();
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(app::STUDIO_ROOT_ID));
+    match root {
+        Some(root) => yew::Renderer::<app::App>::with_root(root).render(),
+        None => yew::Renderer::<app::App>::new().render(),
+    };
+    app::load_extras();
 }

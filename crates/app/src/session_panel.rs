@@ -15,13 +15,13 @@ use web_sys::HtmlSelectElement;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use crate::embed_state::{EmbedAction, EmbedState, Flag};
 use crate::fields::{Checkbox, ChoiceOption, FieldMessage, RadioGroup, TextField};
 use crate::net::post_form;
 use crate::secret_field::SecretField;
 use crate::session_state::{
     ActiveSession, Phase, Reveal, SessionAction, SessionState, SessionText,
 };
+use kaltura::form::EmbedForm;
 
 /// Privileges builder inputs (all in `SessionForm::privileges`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,7 +35,10 @@ pub enum PrivilegeInput {
 #[derive(Properties, PartialEq, Clone)]
 pub struct SessionPanelProps {
     pub state: UseReducerHandle<SessionState>,
-    pub embed: UseReducerHandle<EmbedState>,
+    /// The embed form as the `app` module last sent it (partner, entry, include-KS).
+    pub embed: EmbedForm,
+    /// "Include KS in embed code" changed.
+    pub on_include: Callback<bool>,
     /// Privileges builder changes (the builder lives in the session form).
     pub on_privileges: Callback<session_form::PrivilegesForm>,
 }
@@ -92,8 +95,8 @@ pub fn session_panel(props: &SessionPanelProps) -> Html {
             }
             match session_form::prepare(
                 &state.form,
-                &embed.form.partner,
-                &embed.form.content_id,
+                &embed.partner,
+                &embed.content_id,
                 &state.secrets,
             ) {
                 Err(problems) => state.dispatch(SessionAction::Invalid(problems)),
@@ -166,7 +169,7 @@ pub fn session_panel(props: &SessionPanelProps) -> Html {
     });
 
     let privileges_preview =
-        session_form::build_privileges(&form.privileges, &props.embed.form.content_id);
+        session_form::build_privileges(&form.privileges, &props.embed.content_id);
     let dangers = match (&privileges_preview, session_form::expiry_secs(form)) {
         (Ok(p), Some(secs)) if form.method != Method::Widget => {
             privileges::check(p, u64::from(secs))
@@ -229,7 +232,7 @@ pub fn session_panel(props: &SessionPanelProps) -> Html {
             <div role="tabpanel" id="session-tabpanel" aria-labelledby={tab_id(form.method)} class="tabpanel">
                 { match form.method {
                     Method::Widget => html! {
-                        <p>{ "No secret needed: an anonymous session for the partner's default widget (_" }{ props.embed.form.partner.trim() }{ "), the same session the player starts by itself. It plays entries by ID but lists none." }</p>
+                        <p>{ "No secret needed: an anonymous session for the partner's default widget (_" }{ props.embed.partner.trim() }{ "), the same session the player starts by itself. It plays entries by ID but lists none." }</p>
                     },
                     Method::AppToken => html! {
                         <>
@@ -491,12 +494,8 @@ fn session_result(
         ExpiresHint::AfterSecs(secs) => Some(active.received_at_ms + f64::from(secs) * 1000.0),
         ExpiresHint::Unknown => None,
     };
-    let include = props.embed.form.include_ks;
-    let on_include = props
-        .embed
-        .dispatcher()
-        .to_callback()
-        .reform(|on| EmbedAction::Flag(Flag::IncludeKs, on));
+    let include = props.embed.include_ks;
+    let on_include = props.on_include.clone();
     let user = match &outcome.user {
         SessionUser::Anonymous => "anonymous".to_string(),
         SessionUser::Named(name) => name.clone(),

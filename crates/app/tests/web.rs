@@ -65,7 +65,14 @@ async fn mount() -> Element {
     let document = gloo_utils_document();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<app::App>::with_root(root.clone()).render();
+    // Sibling roots, as in index.html; here both modules run in one instance.
+    let studio = document.create_element("div").unwrap();
+    let extras = document.create_element("div").unwrap();
+    root.append_child(&studio).unwrap();
+    root.append_child(&extras).unwrap();
+    yew::Renderer::<app::App>::with_root(studio).render();
+    yew::scheduler::flush().await;
+    yew::Renderer::<app::extras::Extras>::with_root(extras).render();
     yew::scheduler::flush().await;
     root
 }

@@ -258,3 +258,28 @@ pub fn decode(fragment: &str) -> Decoded {
     }
     d
 }
+
+/// Marks `include_ks` in the in-page encoding; `decode` never reads it, so no link can opt a KS in.
+const INCLUDE_KS_SUFFIX: &str = "&iks=1";
+
+/// The embed form as the page's two wasm modules pass it to each other (in memory, never stored):
+/// the link encoding plus `include_ks`.
+pub fn encode_embed_state(embed: &EmbedForm) -> String {
+    let mut text = encode(embed, &SessionForm::default());
+    if embed.include_ks {
+        text.push_str(INCLUDE_KS_SUFFIX);
+    }
+    text
+}
+
+/// Reads `encode_embed_state` output. Values are percent-encoded, so only the flag ends in the suffix.
+pub fn decode_embed_state(text: &str) -> EmbedForm {
+    let (link, include_ks) = match text.strip_suffix(INCLUDE_KS_SUFFIX) {
+        Some(link) => (link, true),
+        None => (text, false),
+    };
+    EmbedForm {
+        include_ks,
+        ..decode(link).embed
+    }
+}

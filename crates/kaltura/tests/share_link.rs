@@ -5,7 +5,7 @@ use kaltura::digest::AppTokenHashType;
 use kaltura::embed::{EmbedType, PlayerVersion};
 use kaltura::form::{ContentKind, EmbedForm, RatioChoice, SizeMode};
 use kaltura::session_form::{ExpiryChoice, Method, PrivilegesForm, SessionForm};
-use kaltura::share::{decode, encode};
+use kaltura::share::{decode, decode_embed_state, encode, encode_embed_state};
 use proptest::prelude::*;
 
 fn text() -> impl Strategy<Value = String> {
@@ -58,9 +58,23 @@ proptest! {
     }
 
     #[test]
+    fn the_in_page_embed_state_round_trips_with_include_ks(embed in embed_form(), include_ks in any::<bool>()) {
+        let embed = EmbedForm { include_ks, ..embed };
+        prop_assert_eq!(decode_embed_state(&encode_embed_state(&embed)), embed);
+    }
+
+    #[test]
     fn any_fragment_decodes_without_panic(s in ".{0,200}") {
         let _ = decode(&s);
     }
+}
+
+#[test]
+fn a_link_cannot_opt_a_ks_in_even_with_the_in_page_flag() {
+    let crafted = "v=1&pid=2506752&iks=1";
+    let decoded = decode(crafted);
+    assert!(!decoded.embed.include_ks);
+    assert_eq!(decoded.unknown_keys, vec!["iks".to_string()]);
 }
 
 #[test]

@@ -1,0 +1,65 @@
+//! How the page's two wasm modules talk: DOM events on `window`, held in memory only.
+//!
+//! The form and code load first (`app`); the session, preview, exports and reference panels come
+//! in a second module (`extras`) once the form is interactive. Neither can see the other's memory,
+//! so they exchange the non-secret forms in the share-link encoding and the current KS as text.
+//! Their roots are siblings in `index.html`: yew delegates events from its root and brands elements
+//! with per-instance ids, so one instance mounted inside the other would run the wrong handlers.
+
+use gloo_events::EventListener;
+use wasm_bindgen::JsCast;
+
+/// A message between the two modules; the event name is fixed per kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Message {
+    /// app → extras: `kaltura::share::encode_embed_state` of the embed form.
+    Embed,
+    /// extras → app: `kaltura::share::encode` of the session form (its non-secret part).
+    Session,
+    /// extras → app: the current KS, or empty when there is none.
+    Ks,
+    /// extras → app: the "Include KS in embed code" box, `1` or empty.
+    IncludeKs,
+    /// extras → app: the extras module has started and wants the current embed form.
+    Hello,
+}
+
+impl Message {
+    fn event_name(self) -> &'static str {
+        match self {
+            Message::Embed => "kes-embed",
+            Message::Session => "kes-session",
+            Message::Ks => "kes-ks",
+            Message::IncludeKs => "kes-include-ks",
+            Message::Hello => "kes-hello",
+        }
+    }
+}
+
+/// Dispatches a message synchronously: listeners have run when this returns.
+pub fn send(message: Message, detail: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let init = web_sys::CustomEventInit::new();
+    init.set_detail(&detail.into());
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(message.event_name(), &init) {
+        let _ = window.dispatch_event(&event);
+    }
+}
+
+/// Calls `on_message` with each message's text until the listener is dropped.
+pub fn listen(message: Message, on_message: impl Fn(String) + 'static) -> Option<EventListener> {
+    let window = web_sys::window()?;
+    Some(EventListener::new(
+        &window,
+        message.event_name(),
+        move |event| {
+            let detail = event
+                .dyn_ref::<web_sys::CustomEvent>()
+                .and_then(|e| e.detail().as_string())
+                .unwrap_or_default();
+            on_message(detail);
+        },
+    ))
+}

@@ -1,0 +1,86 @@
+//! The second module: session, preview, exports and reference panels, fed by `bridge` messages.
+
+use kaltura::form::EmbedForm;
+use yew::prelude::*;
+
+use crate::bridge::{self, Message};
+use crate::session_state::{SessionAction, SessionState};
+use crate::{exports_panel, preview_panel, reference_panel, session_panel, share_bar};
+
+/// Everything below the share bar; mounted into `EXTRAS_ROOT_ID` by the `extras` binary.
+#[function_component(Extras)]
+pub fn extras() -> Html {
+    let initial = use_state(share_bar::initial_settings);
+    // Until the first `Embed` message (sent in answer to `Hello`), the link's embed settings.
+    let embed = use_state({
+        let initial = initial.clone();
+        move || {
+            initial
+                .as_ref()
+                .map(|s| s.embed.clone())
+                .unwrap_or_default()
+        }
+    });
+    let session = use_reducer(move || {
+        let state = SessionState::default();
+        match &*initial {
+            Some(s) => state.apply(SessionAction::Load(Box::new(s.session.clone()))),
+            None => state,
+        }
+    });
+    {
+        let (embed, session) = (embed.clone(), session.clone());
+        use_effect_with((), move |_| {
+            let from_app = bridge::listen(Message::Embed, move |text| {
+                embed.set(kaltura::share::decode_embed_state(&text))
+            });
+            // A page restored from the back/forward cache shows every secret masked again.
+            let pageshow = web_sys::window().map(|window| {
+                gloo_events::EventListener::new(&window, "pageshow", move |event| {
+                    let persisted = js_sys::Reflect::get(event, &"persisted".into())
+                        .ok()
+                        .and_then(|v| v.as_bool())
+                        .unwrap_or(false);
+                    if persisted {
+                        session.dispatch(SessionAction::HideAll);
+                    }
+                })
+            });
+            bridge::send(Message::Hello, "");
+            move || drop((from_app, pageshow))
+        });
+    }
+    use_effect_with(session.form.clone(), |form| {
+        bridge::send(
+            Message::Session,
+            &kaltura::share::encode(&EmbedForm::default(), form),
+        )
+    });
+    let ks = session.ks().cloned();
+    use_effect_with(ks.clone(), |ks| {
+        bridge::send(Message::Ks, ks.as_ref().map(|k| k.expose()).unwrap_or(""))
+    });
+    let evaluation = use_memo(((*embed).clone(), ks), |(form, ks)| {
+        kaltura::form::evaluate(form, ks.as_ref())
+    });
+    let on_privileges = session
+        .dispatcher()
+        .to_callback()
+        .reform(SessionAction::Privileges);
+    let on_include =
+        Callback::from(|on: bool| bridge::send(Message::IncludeKs, if on { "1" } else { "" }));
+    let form = &*embed;
+    html! {
+        <>
+            <preview_panel::PreviewPanel {evaluation} version={form.version} />
+            <session_panel::SessionPanel state={session.clone()} embed={form.clone()} {on_privileges} {on_include} />
+            <exports_panel::ExportsPanel
+                partner={form.partner.clone()}
+                player={form.ui_conf.clone()}
+                user_id={session.form.user_id.clone()}
+                service_origin={kaltura::api::ServiceUrl::from_preset(session.form.service, &session.form.custom_service_url).ok().map(|u| AttrValue::from(u.origin().to_string()))}
+            />
+            <reference_panel::ReferencePanel partner={form.partner.clone()} />
+        </>
+    }
+}

@@ -1,0 +1,9 @@
+//! Second entry point: mounts the session, preview, exports and reference panels below the form.
+fn main() {
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(app::EXTRAS_ROOT_ID));
+    if let Some(root) = root {
+        yew::Renderer::<app::extras::Extras>::with_root(root).render();
+    }
+}

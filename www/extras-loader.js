@@ -1,0 +1,5 @@
+// Starts the second wasm module (session, preview, exports, reference) once the form is up.
+// A file rather than an inline script: the page's CSP allows scripts from 'self' only.
+import init from './extras.js';
+
+init({ module_or_path: new URL('./extras_bg.wasm', import.meta.url) });
