@@ -10,7 +10,8 @@ const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run
 // In-page: ms from navigation start to each start-up phase. `__tti` is the time the page is
 // usable: for the app, the Partner ID field takes input and the code block shows a snippet; for
 // hello, its element exists. `__started` is trunk's event after wasm-bindgen's init resolved,
-// `__rendered` the first time the form (hello: its element) is in the DOM. A MutationObserver on
+// `__rendered` the first time the form (hello: its element) is in the DOM, `__extras` the first
+// time the second module (session, preview, exports, reference) has rendered. A MutationObserver on
 // the document sees the first render as it happens; a textarea's value is not a DOM mutation, so
 // after typing the snippet is polled per microtask, then per task (never at frame rate).
 function measureInPage(kind) {
@@ -28,6 +29,9 @@ function measureInPage(kind) {
     console.debug('bench: interactive');
   };
   const check = () => {
+    if (window.__extras === undefined && document.querySelector('#extras-root > *')) {
+      window.__extras = performance.now();
+    }
     if (window.__rendered !== undefined) return;
     if (kind === 'hello') {
       if (document.getElementById('hello')) {
@@ -65,11 +69,13 @@ async function coldLoad(browser, url, kind) {
   await page.goto(url);
   await interactive;
   await page.waitForFunction(() => window.__started !== undefined, null, { timeout: 20000 });
+  if (kind === 'app') await page.waitForFunction(() => window.__extras !== undefined, null, { timeout: 20000 });
   const got = await page.evaluate(() => ({
+    extras: window.__extras,
     samples: window.__tti,
     started: window.__started,
     rendered: window.__rendered,
-    wasm: performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'))?.responseEnd,
+    wasm: performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm') && !e.name.includes('extras'))?.responseEnd,
   }));
   await context.close();
   return got;
@@ -80,7 +86,7 @@ async function coldLoad(browser, url, kind) {
 async function tti(browser, appUrl, helloUrl, loads) {
   const pages = [['app', appUrl], ['hello', helloUrl]];
   const result = {};
-  for (const [kind] of pages) for (const key of ['samples', 'wasm', 'started', 'rendered']) result[`${kind}_${key}`] = [];
+  for (const [kind] of pages) for (const key of ['samples', 'wasm', 'started', 'rendered', 'extras']) result[`${kind}_${key}`] = [];
   for (const [kind, url] of pages) await coldLoad(browser, url, kind);
   for (let i = 0; i < loads; i++) {
     for (const [kind, url] of i % 2 ? [...pages].reverse() : pages) {

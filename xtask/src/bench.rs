@@ -50,6 +50,7 @@ pub fn bench() -> Result<(), String> {
         loads: LOADS,
         app_tti,
         hello_tti,
+        extras_rendered: median(&numbers(&tti, "app_extras")),
         edits: regen.len(),
         regen_median_ms: median(&regen),
         regen_p99_ms: percentile(&regen, 0.99),

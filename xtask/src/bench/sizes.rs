@@ -1,4 +1,4 @@
-//! raw / gzip -9 / brotli -q 11 byte counts of a trunk dist's first-load files.
+//! raw / gzip -9 / brotli -q 11 byte counts of a trunk dist: first-load files, then deferred ones.
 
 use std::path::Path;
 use std::process::Command;
@@ -19,17 +19,19 @@ impl std::ops::AddAssign for Sizes {
     }
 }
 
-/// The first-load parts of a page, in the order the table prints them.
+/// The parts of a page, in the order the table prints them: four first-load parts, then what the
+/// page fetches only after the form is interactive (the `extras` module and its loader).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part {
     Wasm,
     JsGlue,
     Css,
     IndexHtml,
+    Deferred,
 }
 
 impl Part {
-    pub const ALL: [Part; 4] = [Part::Wasm, Part::JsGlue, Part::Css, Part::IndexHtml];
+    pub const FIRST_LOAD: [Part; 4] = [Part::Wasm, Part::JsGlue, Part::Css, Part::IndexHtml];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -37,13 +39,16 @@ impl Part {
             Part::JsGlue => "js glue",
             Part::Css => "css",
             Part::IndexHtml => "index.html",
+            Part::Deferred => "deferred",
         }
     }
 
     /// Which part a dist file belongs to; `None` for files a first visit does not fetch
     /// (the preview frame's page and script, `404.html`, copied assets).
     pub fn of_file(name: &str) -> Option<Part> {
-        if name.ends_with(".wasm") {
+        if name.starts_with("extras") && (name.ends_with(".wasm") || name.ends_with(".js")) {
+            Some(Part::Deferred)
+        } else if name.ends_with(".wasm") {
             Some(Part::Wasm)
         } else if name.ends_with(".js") && name != "preview.js" {
             Some(Part::JsGlue)
@@ -57,11 +62,12 @@ impl Part {
     }
 }
 
-/// Per-part sizes of one dist plus their sum, the first-load transfer.
+/// Per-part sizes of one dist, the first-load transfer (`total`) and every file fetched (`all`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DistSizes {
-    pub parts: [Sizes; 4],
+    pub parts: [Sizes; 5],
     pub total: Sizes,
+    pub all: Sizes,
 }
 
 impl DistSizes {
@@ -69,13 +75,15 @@ impl DistSizes {
         self.parts[part as usize]
     }
 
-    /// Rows for tables and charts: each part, then the total.
+    /// Rows for tables and charts: each first-load part, their total, the deferred files, all.
     pub fn rows(&self) -> Vec<(&'static str, Sizes)> {
-        let mut rows: Vec<_> = Part::ALL
+        let mut rows: Vec<_> = Part::FIRST_LOAD
             .iter()
             .map(|p| (p.label(), self.part(*p)))
             .collect();
         rows.push(("first load", self.total));
+        rows.push((Part::Deferred.label(), self.part(Part::Deferred)));
+        rows.push(("all files", self.all));
         rows
     }
 }
@@ -91,7 +99,10 @@ pub fn measure_dist(dist: &Path) -> Result<DistSizes, String> {
         if let Some(part) = Part::of_file(name) {
             let file = measure_file(&path)?;
             sizes.parts[part as usize] += file;
-            sizes.total += file;
+            if part != Part::Deferred {
+                sizes.total += file;
+            }
+            sizes.all += file;
         }
     }
     Ok(sizes)
@@ -132,6 +143,9 @@ mod tests {
         check("app-743c2c3db6474f93.js", Some(Part::JsGlue));
         check("style-4b16c07a6f5e98a.css", Some(Part::Css));
         check("index.html", Some(Part::IndexHtml));
+        check("extras_bg.wasm", Some(Part::Deferred));
+        check("extras.js", Some(Part::Deferred));
+        check("extras-loader.js", Some(Part::Deferred));
         check("preview.js", None);
         check("preview.html", None);
         check("404.html", None);
