@@ -1,7 +1,7 @@
 //! Exports: `.env` (download or copy), shell `export` lines, `curl` checks, and the portal URL builder.
 
 use kaltura::exports::{curl_commands, dotenv, shell_exports, ExportValues};
-use kaltura::portal::{portal_url, PortalKind};
+use kaltura::portal::{portal_url, PortalError, PortalKind};
 use wasm_bindgen::JsCast;
 use yew::platform::spawn_local;
 use yew::prelude::*;
@@ -47,6 +47,13 @@ pub fn exports_panel(props: &ExportsPanelProps) -> Html {
     let status = use_state(String::new);
 
     let portal = portal_url(*kind, &props.partner, &instance, &custom);
+    // Only a problem with what was typed here goes next to the field: a missing Partner ID belongs
+    // to the form above, and an empty custom domain is not an error yet.
+    let field_problem = match &portal {
+        Err(PortalError::NeedsPartner) | Ok(_) => None,
+        Err(PortalError::BadCustom(_)) if custom.trim().is_empty() => None,
+        Err(e) => Some(FieldMessage::error(&e.message())),
+    };
     let values = ExportValues {
         partner_id: props.partner.to_string(),
         service_origin: props
@@ -111,16 +118,18 @@ pub fn exports_panel(props: &ExportsPanelProps) -> Html {
             />
             if *kind == PortalKind::Custom {
                 <TextField id="portal-custom" label="Portal domain" value={(*custom).clone()} placeholder="https://video.example.com"
-                    problem={portal.as_ref().err().map(|e| FieldMessage::error(&e.message()))}
+                    problem={field_problem.clone()}
                     oninput={{ let custom = custom.clone(); Callback::from(move |v| custom.set(v)) }} />
             } else {
                 <TextField id="portal-instance" label="Instance (optional)" value={(*instance).clone()} inputmode="numeric" placeholder="1"
                     hint="The number after your Partner ID in the portal address, if any (e.g. 123456-1)."
-                    problem={portal.as_ref().err().map(|e| FieldMessage::error(&e.message()))}
+                    problem={field_problem}
                     oninput={{ let instance = instance.clone(); Callback::from(move |v| instance.set(v)) }} />
             }
             if let Ok(url) = &portal {
                 <p class="field-hint">{ "Portal: " }<a href={url.clone()} target="_blank" rel="noopener noreferrer">{ url.clone() }</a></p>
+            } else if let Err(PortalError::NeedsPartner) = &portal {
+                <p class="field-hint">{ "The portal address appears here once the Partner ID above is valid." }</p>
             }
             { block("env-text", ".env", &env_text, 9) }
             <div class="actions">

@@ -79,4 +79,20 @@ export default [
       assert.match(text, /\.gitignore/);
     },
   },
+  {
+    name: 'the portal builder waits for a Partner ID without flagging its own field, then links the portal',
+    async run({ page, baseUrl }) {
+      await openStudio(page, baseUrl);
+      const instance = page.getByLabel('Instance (optional)');
+      await instance.waitFor();
+      assert.equal(await instance.getAttribute('aria-invalid'), 'false', 'no error on an untouched field');
+      await eventually(async () => assert.match(await page.locator('.exports-panel').textContent(), /appears here once the Partner ID above is valid/));
+      await fillIds(page, IDS);
+      await eventually(async () => assert.ok(await page.getByRole('link', { name: /^https:\/\/2506752\.events\.kaltura\.com/ }).isVisible()));
+      await instance.fill('x');
+      await eventually(async () => assert.match(await page.locator('.exports-panel').textContent(), /The instance is a number/));
+      await instance.fill('2');
+      await eventually(async () => assert.ok(await page.getByRole('link', { name: /^https:\/\/2506752-2\.events\.kaltura\.com/ }).isVisible()));
+    },
+  },
 ];

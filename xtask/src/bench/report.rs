@@ -466,7 +466,13 @@ mod tests {
             total += wasm;
             total += other;
             DistSizes {
-                parts: [wasm, other, Sizes::default(), Sizes::default(), Sizes::default()],
+                parts: [
+                    wasm,
+                    other,
+                    Sizes::default(),
+                    Sizes::default(),
+                    Sizes::default(),
+                ],
                 total,
                 all: total,
             }
