@@ -84,9 +84,18 @@ pub fn app() -> Html {
             move || drop(listeners)
         });
     }
-    use_effect_with(embed.form.clone(), |form| {
-        bridge::send(Message::Embed, &kaltura::share::encode_embed_state(form))
-    });
+    {
+        // The extras hear of a change in a later task, once per burst of typing: their re-render
+        // (preview, session, exports, reference) stays out of the keystroke that changed the code.
+        let pending = use_mut_ref(|| None::<gloo_timers::callback::Timeout>);
+        use_effect_with(embed.form.clone(), move |form| {
+            let text = kaltura::share::encode_embed_state(form);
+            // Replacing the handle drops (cancels) a send that has not run yet.
+            *pending.borrow_mut() = Some(gloo_timers::callback::Timeout::new(0, move || {
+                bridge::send(Message::Embed, &text)
+            }));
+        });
+    }
     let evaluation = use_memo((embed.form.clone(), (*ks).clone()), |(form, ks)| {
         kaltura::form::evaluate(form, ks.as_deref())
     });

@@ -91,6 +91,9 @@ async fn type_into(root: &Element, id: &str, value: &str) {
     let event = web_sys::InputEvent::new("input").unwrap();
     input.dispatch_event(&event).unwrap();
     yew::scheduler::flush().await;
+    // The form reaches the extras in a later task (see `bridge`).
+    gloo_timers::future::TimeoutFuture::new(0).await;
+    yew::scheduler::flush().await;
 }
 
 fn code(root: &Element) -> String {
