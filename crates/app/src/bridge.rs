@@ -12,7 +12,8 @@ use wasm_bindgen::JsCast;
 /// A message between the two modules; the event name is fixed per kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Message {
-    /// app → extras: `kaltura::share::encode_embed_state` of the embed form.
+    /// app → extras: `kaltura::share::encode_embed_state` of the embed form, one task after a
+    /// change (coalesced) and in answer to `Hello`.
     Embed,
     /// extras → app: `kaltura::share::encode` of the session form (its non-secret part).
     Session,
@@ -22,6 +23,8 @@ pub enum Message {
     IncludeKs,
     /// extras → app: the extras module has started and wants the current embed form.
     Hello,
+    /// loader → app: the extras module could not be fetched or started.
+    ExtrasFailed,
 }
 
 impl Message {
@@ -32,6 +35,8 @@ impl Message {
             Message::Ks => "kes-ks",
             Message::IncludeKs => "kes-include-ks",
             Message::Hello => "kes-hello",
+            // Also dispatched by www/extras-loader.js, which spells it out.
+            Message::ExtrasFailed => "kes-extras-failed",
         }
     }
 }

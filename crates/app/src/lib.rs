@@ -59,8 +59,10 @@ pub fn app() -> Html {
             .unwrap_or_default()
     });
     let ks = use_state(|| None::<Rc<Ks>>);
+    let extras_failed = use_state(|| false);
     {
         let (embed, session_form, ks) = (embed.clone(), session_form.clone(), ks.clone());
+        let extras_failed = extras_failed.clone();
         use_effect_with((), move |_| {
             let on_include = embed.dispatcher();
             let resend = embed.clone();
@@ -74,6 +76,7 @@ pub fn app() -> Html {
                 bridge::listen(Message::IncludeKs, move |on| {
                     on_include.dispatch(EmbedAction::Flag(Flag::IncludeKs, !on.is_empty()))
                 }),
+                bridge::listen(Message::ExtrasFailed, move |_| extras_failed.set(true)),
                 bridge::listen(Message::Hello, move |_| {
                     bridge::send(
                         Message::Embed,
@@ -105,6 +108,11 @@ pub fn app() -> Html {
             <div class="side">
                 <code_panel::CodePanel {evaluation} />
                 <share_bar::ShareBar embed={embed.form.clone()} session={(*session_form).clone()} />
+                if *extras_failed {
+                    <p class="extras-failed" role="alert">
+                        { "The preview, session, exports and reference panels did not load (check the connection). The embed code above works without them; reload the page to try again." }
+                    </p>
+                }
             </div>
         </>
     }
@@ -129,6 +137,11 @@ pub fn load_extras() {
         };
         let _ = script.set_attribute("type", "module");
         let _ = script.set_attribute("src", "extras-loader.js");
+        // A loader (or module it imports) that cannot be fetched fires `error` on the element.
+        gloo_events::EventListener::once(&script, "error", |_| {
+            bridge::send(bridge::Message::ExtrasFailed, "")
+        })
+        .forget();
         if let Some(head) = document.head() {
             let _ = head.append_child(&script);
         }

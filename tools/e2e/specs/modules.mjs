@@ -1,0 +1,39 @@
+// The page's two wasm modules: the form and its code work on their own; the deferred module
+// mounts beside them, and if it cannot load the page says so instead of leaving a gap.
+import { assert, codeText, eventually, fillIds, openStudio } from '../helpers.mjs';
+
+const IDS = { partner: '2506752', uiConf: '48460943', entry: '1_demo0001' };
+
+export default [
+  {
+    name: 'the form gives code before the second module arrives, which then mounts beside it',
+    async run({ page, baseUrl }) {
+      // Hold the second module back until the form has produced a snippet.
+      let release;
+      const held = new Promise((resolve) => { release = resolve; });
+      await page.route('**/extras_bg.wasm', async (route) => { await held; await route.continue(); });
+      await openStudio(page, baseUrl);
+      await fillIds(page, IDS);
+      await eventually(async () => assert.match(await codeText(page), /2506752/));
+      assert.equal(await page.locator('#extras-root > *').count(), 0, 'second module not mounted yet');
+      release();
+      await page.getByRole('heading', { name: 'Session (optional)' }).waitFor();
+      // The deferred panels see the form as typed before they loaded.
+      await eventually(async () => assert.match(await page.locator('.session-panel').textContent(), /_2506752/));
+    },
+  },
+  {
+    name: 'a second module that cannot load is reported; the code still works',
+    async run({ page, baseUrl, expectError }) {
+      expectError(/Failed to load resource/);
+      await page.route('**/extras_bg.wasm', (route) => route.abort());
+      await openStudio(page, baseUrl);
+      await eventually(async () => assert.match(
+        await page.getByRole('alert').filter({ hasText: 'did not load' }).textContent(),
+        /reload the page/,
+      ));
+      await fillIds(page, IDS);
+      await eventually(async () => assert.match(await codeText(page), /2506752/));
+    },
+  },
+];
