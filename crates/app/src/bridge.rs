@@ -1,8 +1,9 @@
 //! How the page's two wasm modules talk: DOM events on `window`, held in memory only.
 //!
-//! The form and code load first (`app`); the session, preview, exports and reference panels come
-//! in a second module (`extras`) once the form is interactive. Neither can see the other's memory,
-//! so they exchange the non-secret forms in the share-link encoding and the current KS as text.
+//! The form and code load first (`app`); the share bar and the preview, session, exports and
+//! reference panels come in a second module (`extras`) once the form is interactive. Neither can
+//! see the other's memory, so they exchange the embed form in the share-link encoding and the
+//! current KS as text.
 //! Their roots are siblings in `index.html`: yew delegates events from its root and brands elements
 //! with per-instance ids, so one instance mounted inside the other would run the wrong handlers.
 
@@ -15,8 +16,6 @@ pub enum Message {
     /// app → extras: `kaltura::share::encode_embed_state` of the embed form, one task after a
     /// change (coalesced) and in answer to `Hello`.
     Embed,
-    /// extras → app: `kaltura::share::encode` of the session form (its non-secret part).
-    Session,
     /// extras → app: the current KS, or empty when there is none.
     Ks,
     /// extras → app: the "Include KS in embed code" box, `1` or empty.
@@ -31,7 +30,6 @@ impl Message {
     fn event_name(self) -> &'static str {
         match self {
             Message::Embed => "kes-embed",
-            Message::Session => "kes-session",
             Message::Ks => "kes-ks",
             Message::IncludeKs => "kes-include-ks",
             Message::Hello => "kes-hello",

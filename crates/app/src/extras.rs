@@ -1,13 +1,12 @@
-//! The second module: session, preview, exports and reference panels, fed by `bridge` messages.
+//! The second module: share bar, preview, session, exports and reference, fed by `bridge` messages.
 
-use kaltura::form::EmbedForm;
 use yew::prelude::*;
 
 use crate::bridge::{self, Message};
 use crate::session_state::{SessionAction, SessionState};
 use crate::{exports_panel, preview_panel, reference_panel, session_panel, share_bar};
 
-/// Everything below the share bar; mounted into `EXTRAS_ROOT_ID` by the `extras` binary.
+/// Everything below the code; mounted into `EXTRAS_ROOT_ID` by the `extras` binary.
 #[function_component(Extras)]
 pub fn extras() -> Html {
     let initial = use_state(share_bar::initial_settings);
@@ -50,12 +49,6 @@ pub fn extras() -> Html {
             move || drop((from_app, pageshow))
         });
     }
-    use_effect_with(session.form.clone(), |form| {
-        bridge::send(
-            Message::Session,
-            &kaltura::share::encode(&EmbedForm::default(), form),
-        )
-    });
     let ks = session.ks().cloned();
     use_effect_with(ks.clone(), |ks| {
         bridge::send(Message::Ks, ks.as_ref().map(|k| k.expose()).unwrap_or(""))
@@ -72,6 +65,7 @@ pub fn extras() -> Html {
     let form = &*embed;
     html! {
         <>
+            <share_bar::ShareBar embed={form.clone()} session={session.form.clone()} />
             <preview_panel::PreviewPanel {evaluation} version={form.version} />
             <session_panel::SessionPanel state={session.clone()} embed={form.clone()} {on_privileges} {on_include} />
             <exports_panel::ExportsPanel

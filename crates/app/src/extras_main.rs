@@ -1,4 +1,4 @@
-//! Second entry point: mounts the session, preview, exports and reference panels below the form.
+//! Second entry point: mounts the share bar, preview, session, exports and reference beside the code.
 fn main() {
     let root = web_sys::window()
         .and_then(|w| w.document())

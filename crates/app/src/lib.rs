@@ -3,7 +3,7 @@
 //! The page never builds snippet text: `kaltura::form::evaluate` does, on every change.
 //!
 //! Two entry points share this library: `app` (the form and its code, loaded first) and `extras`
-//! (session, preview, exports, reference), loaded once the form is interactive; `bridge` joins them.
+//! (share bar, preview, session, exports, reference), loaded once the form is interactive; `bridge` joins them.
 
 pub mod bridge;
 pub mod clipboard;
@@ -27,7 +27,6 @@ use std::rc::Rc;
 use bridge::Message;
 use embed_state::{EmbedAction, EmbedState, Flag};
 use kaltura::ks::Ks;
-use kaltura::session_form::SessionForm;
 use yew::prelude::*;
 
 /// Where `index.html` has the `app` module mount (the form column and the code).
@@ -35,41 +34,26 @@ pub const STUDIO_ROOT_ID: &str = "studio";
 /// Where the `extras` module mounts: a sibling of the studio root, never inside it (see `bridge`).
 pub const EXTRAS_ROOT_ID: &str = "extras-root";
 
-/// The first module: the embed form and, beside it, its code and the share bar.
+/// The first module: the embed form and, beside it, its code.
 #[function_component(App)]
 pub fn app() -> Html {
-    // A shared link (or remembered settings) fills the forms in the very first render, before any
-    // effect could write the remembered copy.
-    let initial = use_state(share_bar::initial_settings);
-    let embed = use_reducer({
-        let initial = initial.clone();
-        move || {
-            let state = EmbedState::default();
-            match &*initial {
-                Some(s) => state.apply(EmbedAction::Load(Box::new(s.embed.clone()))),
-                None => state,
-            }
+    // A shared link (or remembered settings) fills the form in the very first render.
+    let embed = use_reducer(|| {
+        let state = EmbedState::default();
+        match share_bar::initial_settings() {
+            Some(s) => state.apply(EmbedAction::Load(Box::new(s.embed))),
+            None => state,
         }
-    });
-    // What the extras module reports; until it has loaded, the link's session settings.
-    let session_form = use_state(|| {
-        initial
-            .as_ref()
-            .map(|s| s.session.clone())
-            .unwrap_or_default()
     });
     let ks = use_state(|| None::<Rc<Ks>>);
     let extras_failed = use_state(|| false);
     {
-        let (embed, session_form, ks) = (embed.clone(), session_form.clone(), ks.clone());
+        let (embed, ks) = (embed.clone(), ks.clone());
         let extras_failed = extras_failed.clone();
         use_effect_with((), move |_| {
             let on_include = embed.dispatcher();
             let resend = embed.clone();
             let listeners = [
-                bridge::listen(Message::Session, move |text| {
-                    session_form.set(kaltura::share::decode(&text).session)
-                }),
                 bridge::listen(Message::Ks, move |text| {
                     ks.set(Ks::parse(&text).ok().map(Rc::new))
                 }),
@@ -107,22 +91,14 @@ pub fn app() -> Html {
             <embed_panel::EmbedPanel state={embed.clone()} evaluation={evaluation.clone()} />
             <div class="side">
                 <code_panel::CodePanel {evaluation} />
-                <share_bar::ShareBar embed={embed.form.clone()} session={(*session_form).clone()} />
                 if *extras_failed {
                     <p class="extras-failed" role="alert">
-                        { "The preview, session, exports and reference panels did not load (check the connection). The embed code above works without them; reload the page to try again." }
+                        { "The share link, preview, session, exports and reference panels did not load (check the connection). The embed code above works without them; reload the page to try again." }
                     </p>
                 }
             </div>
         </>
     }
-}
-
-/// The session form the page starts from (share link or remembered settings).
-pub fn initial_session_form() -> SessionForm {
-    share_bar::initial_settings()
-        .map(|s| s.session)
-        .unwrap_or_default()
 }
 
 /// Starts the `extras` module (`www/extras-loader.js`) in a later task, so the form's first
