@@ -7,14 +7,18 @@
 //! Their roots are siblings in `index.html`: yew delegates events from its root and brands elements
 //! with per-instance ids, so one instance mounted inside the other would run the wrong handlers.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use gloo_events::EventListener;
+use gloo_timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 
 /// A message between the two modules; the event name is fixed per kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Message {
-    /// app → extras: `kaltura::share::encode_embed_state` of the embed form, one task after a
-    /// change (coalesced) and in answer to `Hello`.
+    /// app → extras: `kaltura::share::encode_embed_state` of the embed form, once typing pauses
+    /// (`Debounced`) or focus leaves a field, and in answer to `Hello`.
     Embed,
     /// extras → app: the current KS, or empty when there is none.
     Ks,
@@ -65,4 +69,62 @@ pub fn listen(message: Message, on_message: impl Fn(String) + 'static) -> Option
             on_message(detail);
         },
     ))
+}
+
+/// How long the form must be still before `App` tells the extras: typing never waits on their
+/// re-render (preview, session, exports, reference). Leaving a field sends at once.
+pub const EMBED_QUIET_MS: u32 = 150;
+
+/// The latest text of one message, sent after a quiet spell or at once on `flush`.
+pub struct Debounced {
+    message: Message,
+    /// What waits for the quiet spell to end.
+    latest: Rc<RefCell<Option<String>>>,
+    /// The newest text, sent or not (for `send_current`).
+    current: String,
+    timer: Option<Timeout>,
+}
+
+impl Debounced {
+    pub fn new(message: Message) -> Self {
+        Debounced {
+            message,
+            latest: Rc::default(),
+            current: String::new(),
+            timer: None,
+        }
+    }
+
+    /// Replaces what is waiting and restarts the quiet spell.
+    pub fn schedule(&mut self, text: String) {
+        self.current.clone_from(&text);
+        *self.latest.borrow_mut() = Some(text);
+        let (message, latest) = (self.message, self.latest.clone());
+        self.timer = Some(Timeout::new(EMBED_QUIET_MS, move || {
+            send_waiting(message, &latest)
+        }));
+    }
+
+    /// Sends what is waiting now (no-op when nothing is).
+    pub fn flush(&mut self) {
+        self.timer = None;
+        send_waiting(self.message, &self.latest);
+    }
+}
+
+impl Debounced {
+    /// Sends the newest text now, waiting or already sent (a newcomer asked for it).
+    pub fn send_current(&mut self) {
+        self.timer = None;
+        self.latest.borrow_mut().take();
+        send(self.message, &self.current);
+    }
+}
+
+fn send_waiting(message: Message, latest: &RefCell<Option<String>>) {
+    // Taken before sending: a listener may schedule again while this runs.
+    let waiting = latest.borrow_mut().take();
+    if let Some(text) = waiting {
+        send(message, &text);
+    }
 }

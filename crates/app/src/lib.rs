@@ -47,12 +47,24 @@ pub fn app() -> Html {
     });
     let ks = use_state(|| None::<Rc<Ks>>);
     let extras_failed = use_state(|| false);
+    // The extras hear of a change once typing pauses or focus moves (to their panels, say), so a
+    // keystroke never waits on their re-render.
+    let to_extras = use_mut_ref(|| bridge::Debounced::new(Message::Embed));
     {
         let (embed, ks) = (embed.clone(), ks.clone());
         let extras_failed = extras_failed.clone();
+        let (waiting, on_leave) = (to_extras.clone(), to_extras.clone());
         use_effect_with((), move |_| {
             let on_include = embed.dispatcher();
-            let resend = embed.clone();
+            // try_borrow: a focus change set off while a send is under way (a re-render removing a
+            // focused element) must not re-enter it; that send carries the newest form anyway.
+            let on_focus_out = web_sys::window().map(|window| {
+                gloo_events::EventListener::new(&window, "focusout", move |_| {
+                    if let Ok(mut waiting) = on_leave.try_borrow_mut() {
+                        waiting.flush()
+                    }
+                })
+            });
             let listeners = [
                 bridge::listen(Message::Ks, move |text| {
                     ks.set(Ks::parse(&text).ok().map(Rc::new))
@@ -62,27 +74,19 @@ pub fn app() -> Html {
                 }),
                 bridge::listen(Message::ExtrasFailed, move |_| extras_failed.set(true)),
                 bridge::listen(Message::Hello, move |_| {
-                    bridge::send(
-                        Message::Embed,
-                        &kaltura::share::encode_embed_state(&resend.form),
-                    )
+                    if let Ok(mut waiting) = waiting.try_borrow_mut() {
+                        waiting.send_current()
+                    }
                 }),
             ];
-            move || drop(listeners)
+            move || drop((listeners, on_focus_out))
         });
     }
-    {
-        // The extras hear of a change in a later task, once per burst of typing: their re-render
-        // (preview, session, exports, reference) stays out of the keystroke that changed the code.
-        let pending = use_mut_ref(|| None::<gloo_timers::callback::Timeout>);
-        use_effect_with(embed.form.clone(), move |form| {
-            let text = kaltura::share::encode_embed_state(form);
-            // Replacing the handle drops (cancels) a send that has not run yet.
-            *pending.borrow_mut() = Some(gloo_timers::callback::Timeout::new(0, move || {
-                bridge::send(Message::Embed, &text)
-            }));
-        });
-    }
+    use_effect_with(embed.form.clone(), move |form| {
+        to_extras
+            .borrow_mut()
+            .schedule(kaltura::share::encode_embed_state(form));
+    });
     let evaluation = use_memo((embed.form.clone(), (*ks).clone()), |(form, ks)| {
         kaltura::form::evaluate(form, ks.as_deref())
     });

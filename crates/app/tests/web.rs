@@ -91,8 +91,8 @@ async fn type_into(root: &Element, id: &str, value: &str) {
     let event = web_sys::InputEvent::new("input").unwrap();
     input.dispatch_event(&event).unwrap();
     yew::scheduler::flush().await;
-    // The form reaches the extras in a later task (see `bridge`).
-    gloo_timers::future::TimeoutFuture::new(0).await;
+    // The form reaches the extras once typing pauses (see `bridge`).
+    gloo_timers::future::TimeoutFuture::new(app::bridge::EMBED_QUIET_MS + 20).await;
     yew::scheduler::flush().await;
 }
 
