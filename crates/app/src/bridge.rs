@@ -110,9 +110,7 @@ impl Debounced {
         self.timer = None;
         send_waiting(self.message, &self.latest);
     }
-}
 
-impl Debounced {
     /// Sends the newest text now, waiting or already sent (a newcomer asked for it).
     pub fn send_current(&mut self) {
         self.timer = None;
