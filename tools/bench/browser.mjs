@@ -10,7 +10,8 @@ const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run
 // In-page: ms from navigation start to each start-up phase. `__tti` is the time the page is
 // usable: for the app, the Partner ID field takes input and the code block shows a snippet; for
 // hello, its element exists. `__started` is trunk's event after wasm-bindgen's init resolved,
-// `__rendered` the first time the form (hello: its element) is in the DOM, `__extras` the first
+// `__rendered` the first time the form (hello: its element) is in the DOM (first-contentful-paint
+// comes from the Paint Timing API), `__extras` the first
 // time the second module (share bar, preview, session, exports, reference) has rendered. A MutationObserver on
 // the document sees the first render as it happens; a textarea's value is not a DOM mutation, so
 // after typing the snippet is polled per microtask, then per task (never at frame rate).
@@ -72,6 +73,7 @@ async function coldLoad(browser, url, kind) {
   if (kind === 'app') await page.waitForFunction(() => window.__extras !== undefined, null, { timeout: 20000 });
   const got = await page.evaluate(() => ({
     extras: window.__extras,
+    fcp: performance.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint')?.startTime,
     samples: window.__tti,
     started: window.__started,
     rendered: window.__rendered,
@@ -86,7 +88,7 @@ async function coldLoad(browser, url, kind) {
 async function tti(browser, appUrl, helloUrl, loads) {
   const pages = [['app', appUrl], ['hello', helloUrl]];
   const result = {};
-  for (const [kind] of pages) for (const key of ['samples', 'wasm', 'started', 'rendered', 'extras']) result[`${kind}_${key}`] = [];
+  for (const [kind] of pages) for (const key of ['samples', 'wasm', 'started', 'rendered', 'extras', 'fcp']) result[`${kind}_${key}`] = [];
   for (const [kind, url] of pages) await coldLoad(browser, url, kind);
   for (let i = 0; i < loads; i++) {
     for (const [kind, url] of i % 2 ? [...pages].reverse() : pages) {

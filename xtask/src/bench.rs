@@ -51,6 +51,8 @@ pub fn bench() -> Result<(), String> {
         app_tti,
         hello_tti,
         extras_rendered: median(&numbers(&tti, "app_extras")),
+        app_fcp: median(&numbers(&tti, "app_fcp")),
+        hello_fcp: median(&numbers(&tti, "hello_fcp")),
         edits: regen.len(),
         regen_median_ms: median(&regen),
         regen_p99_ms: percentile(&regen, 0.99),

@@ -49,6 +49,10 @@ pub struct Figures {
     pub hello_tti: Phases,
     /// Median ms after navigation start until the deferred `extras` module had rendered.
     pub extras_rendered: f64,
+    /// Median first-contentful-paint, ms after navigation start (the app's static header can
+    /// paint before any wasm runs; hello paints only what its wasm renders).
+    pub app_fcp: f64,
+    pub hello_fcp: f64,
     pub edits: usize,
     /// Input event → textarea value changed, in the page.
     pub regen_median_ms: f64,
@@ -185,6 +189,11 @@ pub fn table(f: &Figures) -> String {
     );
     let _ = writeln!(
         t,
+        "first contentful paint: app {:.1} ms / hello {:.1} ms",
+        f.app_fcp, f.hello_fcp
+    );
+    let _ = writeln!(
+        t,
         "deferred module (share bar, preview, session, exports, reference) rendered: {:.1} ms",
         f.extras_rendered
     );
@@ -288,7 +297,7 @@ pub fn json(f: &Figures) -> String {
         .join(",\n");
     format!(
         "{{\n  \"date\": {},\n  \"sizes\": {{{}}},\n  \"hello_sizes\": {{{}}},\n  \
-         \"tti_ms\": {{\"loads\": {}, \"app\": {}, \"hello\": {}, \"ratio\": {}, \"extras_rendered\": {}}},\n  \
+         \"tti_ms\": {{\"loads\": {}, \"app\": {}, \"hello\": {}, \"ratio\": {}, \"extras_rendered\": {}, \"fcp\": {{\"app\": {}, \"hello\": {}}}}},\n  \
          \"regeneration\": {{\"edits\": {}, \"median_ms\": {}, \"p99_ms\": {}, \
          \"native_evaluate_median_us\": {}, \"native_evaluate_p99_us\": {}}},\n  \
          \"round_trips\": {{\"widget\": {}, \"secret\": {}, \"app_token\": {}}},\n  \
@@ -301,6 +310,8 @@ pub fn json(f: &Figures) -> String {
         phases_json(&f.hello_tti),
         num(f.tti_ratio(), 3),
         num(f.extras_rendered, 2),
+        num(f.app_fcp, 2),
+        num(f.hello_fcp, 2),
         f.edits,
         num(f.regen_median_ms, 4),
         num(f.regen_p99_ms, 4),
@@ -489,6 +500,8 @@ mod tests {
                 interactive: 100.0,
             },
             extras_rendered: 150.0,
+            app_fcp: 40.0,
+            hello_fcp: 85.0,
             hello_tti: Phases {
                 wasm_fetched: 15.0,
                 started: 50.0,
