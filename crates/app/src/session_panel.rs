@@ -8,6 +8,7 @@ use kaltura::api::{
     self, ApiError, ExpiresHint, Expiry, ServicePreset, SessionOutcome, SessionUser,
 };
 use kaltura::digest::AppTokenHashType;
+use kaltura::form::EmbedForm;
 use kaltura::ks::{KsInfo, V2_UNREADABLE_NOTE};
 use kaltura::privileges::{self, Severity};
 use kaltura::session_form::{self, ExpiryChoice, Method, Prepared, SessionField, SessionPlan};
@@ -21,7 +22,6 @@ use crate::secret_field::SecretField;
 use crate::session_state::{
     ActiveSession, Phase, Reveal, SessionAction, SessionState, SessionText,
 };
-use kaltura::form::EmbedForm;
 
 /// Privileges builder inputs (all in `SessionForm::privileges`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
