@@ -35,8 +35,10 @@ pub enum RatioChoice {
 }
 
 /// Every input of the embed form, as typed. `Default` is the initial page state
-/// (v7, Dynamic, Entry, responsive 16:9, default CDN host, everything else empty/off).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// (v7, Dynamic, Entry, responsive 16:9, default CDN host, everything else empty/off except the
+/// muted-autoplay fallback, which is on like the v7 player's own `allowMutedAutoPlay` default: with
+/// it off, ticking Autoplay alone gives a player that browsers stop from autoplaying at all).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EmbedForm {
     pub partner: String,
     pub ui_conf: String,
@@ -64,6 +66,33 @@ pub struct EmbedForm {
     pub target_id: String,
     /// The user's opt-in to put the session KS into the snippet.
     pub include_ks: bool,
+}
+
+impl Default for EmbedForm {
+    fn default() -> Self {
+        EmbedForm {
+            partner: String::new(),
+            ui_conf: String::new(),
+            content_kind: ContentKind::default(),
+            content_id: String::new(),
+            version: PlayerVersion::default(),
+            kind: EmbedType::default(),
+            cdn_host: String::new(),
+            size_mode: SizeMode::default(),
+            ratio: RatioChoice::default(),
+            custom_ratio: String::new(),
+            width: String::new(),
+            height: String::new(),
+            autoplay: false,
+            muted: false,
+            muted_autoplay_fallback: true,
+            loop_playback: false,
+            start: String::new(),
+            clip_to: String::new(),
+            target_id: String::new(),
+            include_ks: false,
+        }
+    }
 }
 
 /// Fields that can carry a problem message.

@@ -102,7 +102,10 @@ pub fn encode(embed: &EmbedForm, session: &SessionForm) -> String {
     w.text("h", &embed.height);
     w.flag("autoplay", embed.autoplay);
     w.flag("muted", embed.muted);
-    w.flag("mutedfallback", embed.muted_autoplay_fallback);
+    // On by default, so only "off" is written; older links that carried "1" still read as on.
+    if !embed.muted_autoplay_fallback {
+        w.put("mutedfallback", "0");
+    }
     w.flag("loop", embed.loop_playback);
     w.text("start", &embed.start);
     w.text("clip", &embed.clip_to);
@@ -220,7 +223,7 @@ pub fn decode(fragment: &str) -> Decoded {
             "h" => e.height = value,
             "autoplay" => e.autoplay = value == "1",
             "muted" => e.muted = value == "1",
-            "mutedfallback" => e.muted_autoplay_fallback = value == "1",
+            "mutedfallback" => e.muted_autoplay_fallback = value != "0",
             "loop" => e.loop_playback = value == "1",
             "start" => e.start = value,
             "clip" => e.clip_to = value,

@@ -104,3 +104,22 @@ fn bad_values_come_back_as_typed_and_unknown_keys_are_listed() {
     assert_eq!(d.embed.content_id, "1_abcd1234");
     assert_eq!(d.unknown_keys, vec!["bogus".to_string(), "bad".to_string()]);
 }
+
+#[test]
+fn muted_autoplay_fallback_is_on_unless_a_link_says_off() {
+    let check = |fragment: &str, expected: bool| {
+        assert_eq!(
+            decode(fragment).embed.muted_autoplay_fallback,
+            expected,
+            "{fragment}"
+        );
+    };
+    check("v=1&pid=2506752", true);
+    check("v=1&pid=2506752&mutedfallback=1", true); // links written before it defaulted to on
+    check("v=1&pid=2506752&mutedfallback=0", false);
+    let off = EmbedForm {
+        muted_autoplay_fallback: false,
+        ..EmbedForm::default()
+    };
+    assert_eq!(encode(&off, &SessionForm::default()), "v=1&mutedfallback=0");
+}
