@@ -264,3 +264,28 @@ fn same_input_same_snippet_and_distinct_content_distinct_ids() {
             && b.contains("id=\"kaltura_player_1_zzzz9999\"")
     );
 }
+
+#[test]
+fn autoplay_falls_back_to_muted_unless_turned_off() {
+    use kaltura::embed::Note;
+    let check = |fallback: bool, flag: &str, warned: bool| {
+        let form = EmbedForm {
+            autoplay: true,
+            muted_autoplay_fallback: fallback,
+            ..filled()
+        };
+        let snippet = evaluate(&form, None).snippet.expect("a snippet");
+        assert!(snippet.code.contains(flag), "{}", snippet.code);
+        assert_eq!(
+            snippet.notes.contains(&Note::AutoplayMayBeBlocked),
+            warned,
+            "{fallback}"
+        );
+    };
+    assert!(
+        EmbedForm::default().muted_autoplay_fallback,
+        "on as in the v7 player"
+    );
+    check(true, "allowMutedAutoPlay: true", false);
+    check(false, "allowMutedAutoPlay: false", true);
+}
