@@ -20,6 +20,12 @@ export async function openStudio(page, baseUrl) {
   await page.getByLabel('Partner ID', { exact: true }).waitFor();
 }
 
+/** Opens the page and waits for the second module too (it renders the paste helper's textarea). */
+export async function openStudioWithExtras(page, baseUrl) {
+  await openStudio(page, baseUrl);
+  await page.locator('#paste-input').waitFor({ state: 'attached' });
+}
+
 /** The read-only code box; its panel (a region) shares the accessible name, so ask for the textbox. */
 export function codeBlock(page) {
   return page.getByRole('textbox', { name: 'Embed code', exact: true });

@@ -3,7 +3,7 @@
 //! The form and code load first (`app`); the share bar and the preview, session, exports and
 //! reference panels come in a second module (`extras`) once the form is interactive. Neither can
 //! see the other's memory, so they exchange the embed form in the share-link encoding and the
-//! current KS as text.
+//! current KS as text. (The paste helper, also in `extras`, sends back a whole form to load.)
 //! Their roots are siblings in `index.html`: yew delegates events from its root and brands elements
 //! with per-instance ids, so one instance mounted inside the other would run the wrong handlers.
 
@@ -24,6 +24,8 @@ pub enum Message {
     Ks,
     /// extras → app: the "Include KS in embed code" box, `1` or empty.
     IncludeKs,
+    /// extras → app: a whole embed form (paste-to-fill, v2 → v7 migration), encoded like `Embed`.
+    Load,
     /// extras → app: the extras module has started and wants the current embed form.
     Hello,
     /// loader → app: the extras module could not be fetched or started.
@@ -36,6 +38,7 @@ impl Message {
             Message::Embed => "kes-embed",
             Message::Ks => "kes-ks",
             Message::IncludeKs => "kes-include-ks",
+            Message::Load => "kes-load",
             Message::Hello => "kes-hello",
             // Also dispatched by www/extras-loader.js, which spells it out.
             Message::ExtrasFailed => "kes-extras-failed",

@@ -7,7 +7,7 @@ use kaltura::form::{ContentKind, Evaluation, Field, Problem, RatioChoice, Severi
 use yew::prelude::*;
 
 use crate::embed_state::{EmbedAction, EmbedState, Flag};
-use crate::fields::{Checkbox, ChoiceOption, FieldMessage, RadioGroup, TextField};
+use crate::fields::{radio_group, Checkbox, ChoiceOption, FieldMessage, Flow, TextField};
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct EmbedPanelProps {
@@ -63,7 +63,6 @@ pub fn embed_panel(props: &EmbedPanelProps) -> Html {
     html! {
         <section class="panel form-panel" aria-labelledby="form-heading">
             <h2 id="form-heading">{ "Player and content" }</h2>
-            <crate::paste_panel::PastePanel state={state.clone()} />
             { text(Field::Partner, FieldExtra {
                 hint: Some("In KMC: Settings → Integration Settings.".into()),
                 ..numeric()
@@ -72,69 +71,71 @@ pub fn embed_panel(props: &EmbedPanelProps) -> Html {
                 hint: Some("The player's ID in KMC → Studio (or Share & Embed).".into()),
                 ..numeric()
             }) }
-            <RadioGroup<ContentKind>
-                name="content-kind"
-                legend="Content"
-                inline=true
-                options={vec![
+            { radio_group(
+                "content-kind",
+                "Content",
+                Flow::Inline,
+                vec![
                     ChoiceOption { value: ContentKind::Entry, label: "Entry", help: None },
                     ChoiceOption { value: ContentKind::Playlist, label: "Playlist", help: None },
-                ]}
-                selected={kind}
-                onchange={state.dispatcher().to_callback().reform(EmbedAction::ContentKind)}
-            />
+                ],
+                kind,
+                state.dispatcher().to_callback().reform(EmbedAction::ContentKind),
+            ) }
             { text(Field::ContentId, FieldExtra {
                 placeholder: Some("1_abcd1234".into()),
                 ..FieldExtra::default()
             }) }
 
-            <RadioGroup<PlayerVersion>
-                name="player-version"
-                legend="Player version"
-                options={vec![
+            { radio_group(
+                "player-version",
+                "Player version",
+                Flow::Stacked,
+                vec![
                     ChoiceOption { value: PlayerVersion::V7, label: "Player v7", help: Some("The current Kaltura Player (PlayKit JS).") },
                     ChoiceOption { value: PlayerVersion::V2, label: "Player v2 (legacy)", help: Some("mwEmbed / kWidget players from older KMC accounts.") },
-                ]}
-                selected={form.version}
-                onchange={state.dispatcher().to_callback().reform(EmbedAction::Version)}
-            />
-            <RadioGroup<EmbedType>
-                name="embed-type"
-                legend="Embed type"
-                options={EmbedType::ALL.iter().map(|t| ChoiceOption { value: *t, label: t.label(), help: Some(t.when_to_use()) }).collect::<Vec<_>>()}
-                selected={form.kind}
-                onchange={state.dispatcher().to_callback().reform(EmbedAction::Kind)}
-            />
+                ],
+                form.version,
+                state.dispatcher().to_callback().reform(EmbedAction::Version),
+            ) }
+            { radio_group(
+                "embed-type",
+                "Embed type",
+                Flow::Stacked,
+                EmbedType::ALL.iter().map(|t| ChoiceOption { value: *t, label: t.label(), help: Some(t.when_to_use()) }).collect::<Vec<_>>(),
+                form.kind,
+                state.dispatcher().to_callback().reform(EmbedAction::Kind),
+            ) }
 
             { host_picker(state, &text) }
 
             <h2>{ "Size" }</h2>
-            <RadioGroup<SizeMode>
-                name="size-mode"
-                legend="Sizing"
-                inline=true
-                options={vec![
+            { radio_group(
+                "size-mode",
+                "Sizing",
+                Flow::Inline,
+                vec![
                     ChoiceOption { value: SizeMode::Responsive, label: "Responsive", help: None },
                     ChoiceOption { value: SizeMode::Fixed, label: "Fixed size", help: None },
-                ]}
-                selected={form.size_mode}
-                onchange={state.dispatcher().to_callback().reform(EmbedAction::SizeMode)}
-            />
+                ],
+                form.size_mode,
+                state.dispatcher().to_callback().reform(EmbedAction::SizeMode),
+            ) }
             if form.size_mode == SizeMode::Responsive {
-                <RadioGroup<RatioChoice>
-                    name="ratio"
-                    legend="Aspect ratio"
-                    inline=true
-                    options={vec![
+                { radio_group(
+                    "ratio",
+                    "Aspect ratio",
+                    Flow::Inline,
+                    vec![
                         ChoiceOption { value: RatioChoice::R16x9, label: "16:9", help: None },
                         ChoiceOption { value: RatioChoice::R4x3, label: "4:3", help: None },
                         ChoiceOption { value: RatioChoice::R1x1, label: "1:1", help: None },
                         ChoiceOption { value: RatioChoice::R9x16, label: "9:16", help: None },
                         ChoiceOption { value: RatioChoice::Custom, label: "Custom", help: None },
-                    ]}
-                    selected={form.ratio}
-                    onchange={state.dispatcher().to_callback().reform(EmbedAction::Ratio)}
-                />
+                    ],
+                    form.ratio,
+                    state.dispatcher().to_callback().reform(EmbedAction::Ratio),
+                ) }
                 if form.ratio == RatioChoice::Custom {
                     { text(Field::CustomRatio, FieldExtra { placeholder: Some("21:9".into()), ..FieldExtra::default() }) }
                 }
@@ -204,17 +205,18 @@ fn host_picker(
         });
     html! {
         <>
-            <RadioGroup<HostChoice>
-                name="cdn-choice"
-                legend="Player host (CDN)"
-                options={vec![
+            { radio_group(
+                "cdn-choice",
+                "Player host (CDN)",
+                Flow::Stacked,
+                vec![
                     ChoiceOption { value: HostChoice::Saas, label: "Kaltura SaaS (cdnapisec.kaltura.com)", help: None },
                     ChoiceOption { value: HostChoice::LocalSimulator, label: "Local simulator (127.0.0.1:8081)", help: Some("Offline demo: cargo xtask serve runs it with a real v7 player.") },
                     ChoiceOption { value: HostChoice::Custom, label: "Custom / on-prem", help: None },
-                ]}
-                selected={choice}
-                {onchange}
-            />
+                ],
+                choice,
+                onchange,
+            ) }
             if choice == HostChoice::Custom {
                 { text(Field::CdnHost, FieldExtra {
                     hint: Some("Your CDN or on-prem host, e.g. https://cdn.example.edu. Use cdnapisec.kaltura.com, not cdnapi, for https.".into()),

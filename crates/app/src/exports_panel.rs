@@ -7,7 +7,7 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::clipboard;
-use crate::fields::{ChoiceOption, FieldMessage, RadioGroup, TextField};
+use crate::fields::{radio_group, ChoiceOption, FieldMessage, Flow, TextField};
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct ExportsPanelProps {
@@ -108,14 +108,14 @@ pub fn exports_panel(props: &ExportsPanelProps) -> Html {
     html! {
         <section class="panel exports-panel" aria-labelledby="exports-heading">
             <h2 id="exports-heading">{ "Exports for your code" }</h2>
-            <RadioGroup<PortalKind>
-                name="portal-kind"
-                legend="Video portal"
-                inline=true
-                options={PortalKind::ALL.iter().map(|k| ChoiceOption { value: *k, label: k.label(), help: None }).collect::<Vec<_>>()}
-                selected={*kind}
-                onchange={{ let kind = kind.clone(); Callback::from(move |k| kind.set(k)) }}
-            />
+            { radio_group(
+                "portal-kind",
+                "Video portal",
+                Flow::Inline,
+                PortalKind::ALL.iter().map(|k| ChoiceOption { value: *k, label: k.label(), help: None }).collect::<Vec<_>>(),
+                *kind,
+                { let kind = kind.clone(); Callback::from(move |k| kind.set(k)) },
+            ) }
             if *kind == PortalKind::Custom {
                 <TextField id="portal-custom" label="Portal domain" value={(*custom).clone()} placeholder="https://video.example.com"
                     problem={field_problem.clone()}

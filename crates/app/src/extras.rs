@@ -1,14 +1,28 @@
-//! The second module: share bar, preview, session, exports and reference, fed by `bridge` messages.
+//! The second module: paste helper, framework and SEO code, share bar, preview, session, exports
+//! and reference, fed by `bridge` messages.
 
 use yew::prelude::*;
 
 use crate::bridge::{self, Message};
 use crate::session_state::{SessionAction, SessionState};
-use crate::{exports_panel, preview_panel, reference_panel, session_panel, share_bar};
+use crate::{
+    exports_panel, more_code_panel, paste_panel, preview_panel, reference_panel, session_panel,
+    share_bar,
+};
 
-/// Everything below the code; mounted into `EXTRAS_ROOT_ID` by the `extras` binary.
+/// Everything below the code; mounted into `EXTRAS_ROOT_ID` by the `extras` binary, plus the paste
+/// helper, which it renders into `PASTE_ROOT_ID` above the form.
 #[function_component(Extras)]
 pub fn extras() -> Html {
+    // index.html holds a static stand-in there (the same collapsed box, so nothing moves when
+    // this arrives); the portal does not clear its host as a mount would.
+    let paste_root = use_state(|| {
+        let host = web_sys::window()?
+            .document()?
+            .get_element_by_id(crate::PASTE_ROOT_ID)?;
+        host.set_inner_html("");
+        Some(host)
+    });
     let initial = use_state(share_bar::initial_settings);
     // Until the first `Embed` message (sent in answer to `Hello`), the link's embed settings.
     let embed = use_state({
@@ -62,9 +76,24 @@ pub fn extras() -> Html {
         .reform(SessionAction::Privileges);
     let on_include =
         Callback::from(|on: bool| bridge::send(Message::IncludeKs, if on { "1" } else { "" }));
+    let on_load = {
+        let embed = embed.clone();
+        Callback::from(move |form: kaltura::form::EmbedForm| {
+            bridge::send(Message::Load, &kaltura::share::encode_embed_state(&form));
+            embed.set(form);
+        })
+    };
     let form = &*embed;
+    let paste = (*paste_root).clone().map(|host| {
+        create_portal(
+            html! { <paste_panel::PastePanel form={form.clone()} {on_load} /> },
+            host,
+        )
+    });
     html! {
         <>
+            { for paste }
+            <more_code_panel::MoreCodePanel evaluation={evaluation.clone()} />
             <share_bar::ShareBar embed={form.clone()} session={session.form.clone()} />
             <preview_panel::PreviewPanel {evaluation} version={form.version} />
             <session_panel::SessionPanel state={session.clone()} embed={form.clone()} {on_privileges} {on_include} />

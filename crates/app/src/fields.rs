@@ -101,40 +101,69 @@ pub struct ChoiceOption<T> {
     pub help: Option<&'static str>,
 }
 
-#[derive(Properties, PartialEq, Clone)]
-pub struct RadioGroupProps<T: PartialEq + Clone + 'static> {
-    pub name: AttrValue,
-    pub legend: AttrValue,
-    pub options: Vec<ChoiceOption<T>>,
-    pub selected: T,
-    pub onchange: Callback<T>,
-    #[prop_or_default]
-    pub inline: bool,
+/// How a radio group lays out its options.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flow {
+    /// On one line (short labels, no help).
+    Inline,
+    /// One under another.
+    Stacked,
 }
 
-/// A fieldset of radio buttons; arrow keys move between them natively.
-#[function_component(RadioGroup)]
-pub fn radio_group<T: PartialEq + Clone + 'static>(props: &RadioGroupProps<T>) -> Html {
+/// A fieldset of radio buttons over `T`'s options; arrow keys move between them natively.
+///
+/// Generic only in this thin function: the component behind it (`Radios`) works on option
+/// indexes, so each value type does not get its own copy of a component's lifecycle code
+/// (about 2 KB of wasm per type).
+pub fn radio_group<T: PartialEq + Clone + 'static>(
+    name: &'static str,
+    legend: &'static str,
+    flow: Flow,
+    options: Vec<ChoiceOption<T>>,
+    selected: T,
+    onchange: Callback<T>,
+) -> Html {
+    let checked = options.iter().position(|o| o.value == selected);
+    let labels: Vec<_> = options.iter().map(|o| (o.label, o.help)).collect();
+    let values: Vec<T> = options.into_iter().map(|o| o.value).collect();
+    let onchange = onchange.reform(move |i: usize| values[i].clone());
+    let inline = flow == Flow::Inline;
+    html! { <Radios {name} {legend} {inline} options={labels} {checked} {onchange} /> }
+}
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct RadiosProps {
+    pub name: &'static str,
+    pub legend: &'static str,
+    pub inline: bool,
+    /// Label and optional help of each option, in order.
+    pub options: Vec<(&'static str, Option<&'static str>)>,
+    pub checked: Option<usize>,
+    /// The index of the option picked.
+    pub onchange: Callback<usize>,
+}
+
+#[function_component(Radios)]
+fn radios(props: &RadiosProps) -> Html {
     html! {
         <fieldset class={classes!("choice", props.inline.then_some("choice--inline"))}>
-            <legend>{ props.legend.clone() }</legend>
-            { for props.options.iter().enumerate().map(|(i, option)| {
+            <legend>{ props.legend }</legend>
+            { for props.options.iter().enumerate().map(|(i, &(label, help))| {
                 let id = format!("{}-{}", props.name, i);
                 let help_id = format!("{id}-help");
-                let value = option.value.clone();
-                let onchange = props.onchange.reform(move |_: Event| value.clone());
+                let onchange = props.onchange.reform(move |_: Event| i);
                 html! {
                     <div class="choice-option">
                         <input
                             type="radio"
                             id={id.clone()}
-                            name={props.name.clone()}
-                            checked={option.value == props.selected}
-                            aria-describedby={option.help.map(|_| help_id.clone())}
+                            name={props.name}
+                            checked={props.checked == Some(i)}
+                            aria-describedby={help.map(|_| help_id.clone())}
                             {onchange}
                         />
-                        <label for={id}>{ option.label }</label>
-                        if let Some(help) = option.help {
+                        <label for={id}>{ label }</label>
+                        if let Some(help) = help {
                             <span id={help_id} class="choice-help">{ help }</span>
                         }
                     </div>

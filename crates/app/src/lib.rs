@@ -3,16 +3,19 @@
 //! The page never builds snippet text: `kaltura::form::evaluate` does, on every change.
 //!
 //! Two entry points share this library: `app` (the form and its code, loaded first) and `extras`
-//! (share bar, preview, session, exports, reference), loaded once the form is interactive; `bridge` joins them.
+//! (paste helper, framework and SEO code, share bar, preview, session, exports, reference), loaded
+//! once the form is interactive; `bridge` joins them.
 
 pub mod bridge;
 pub mod clipboard;
+pub mod code_block;
 pub mod code_panel;
 pub mod embed_panel;
 pub mod embed_state;
 pub mod exports_panel;
 pub mod extras;
 pub mod fields;
+pub mod more_code_panel;
 pub mod net;
 pub mod paste_panel;
 pub mod preview_panel;
@@ -33,6 +36,8 @@ use yew::prelude::*;
 pub const STUDIO_ROOT_ID: &str = "studio";
 /// Where the `extras` module mounts: a sibling of the studio root, never inside it (see `bridge`).
 pub const EXTRAS_ROOT_ID: &str = "extras-root";
+/// Where `extras` renders the paste helper (a portal): above the form, outside both roots.
+pub const PASTE_ROOT_ID: &str = "paste-root";
 
 /// The first module: the embed form and, beside it, its code.
 #[function_component(App)]
@@ -56,6 +61,7 @@ pub fn app() -> Html {
         let (waiting, on_leave) = (to_extras.clone(), to_extras.clone());
         use_effect_with((), move |_| {
             let on_include = embed.dispatcher();
+            let on_load = embed.dispatcher();
             // try_borrow: a focus change set off while a send is under way (a re-render removing a
             // focused element) must not re-enter it; that send carries the newest form anyway.
             let on_focus_out = web_sys::window().map(|window| {
@@ -71,6 +77,11 @@ pub fn app() -> Html {
                 }),
                 bridge::listen(Message::IncludeKs, move |on| {
                     on_include.dispatch(EmbedAction::Flag(Flag::IncludeKs, !on.is_empty()))
+                }),
+                bridge::listen(Message::Load, move |text| {
+                    on_load.dispatch(EmbedAction::Load(Box::new(
+                        kaltura::share::decode_embed_state(&text),
+                    )))
                 }),
                 bridge::listen(Message::ExtrasFailed, move |_| extras_failed.set(true)),
                 bridge::listen(Message::Hello, move |_| {
@@ -97,7 +108,7 @@ pub fn app() -> Html {
                 <code_panel::CodePanel {evaluation} />
                 if *extras_failed {
                     <p class="extras-failed" role="alert">
-                        { "The share link, preview, session, exports and reference panels did not load (check the connection). The embed code above works without them; reload the page to try again." }
+                        { "The paste helper, framework code, share link, preview, session, exports and reference panels did not load (check the connection). The embed code above works without them; reload the page to try again." }
                     </p>
                 }
             </div>

@@ -1,14 +1,19 @@
 //! Paste-to-fill and v2 → v7 migration: a pasted snippet or link fills the embed form.
+//!
+//! It lives in the `extras` module (rendered through a portal into `index.html`'s `#paste-root`,
+//! above the form): the form it fills belongs to `app`, so a result goes back as `on_load`.
 
+use kaltura::form::EmbedForm;
 use kaltura::paste::{migrate, read};
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use crate::embed_state::{EmbedAction, EmbedState};
-
 #[derive(Properties, PartialEq, Clone)]
 pub struct PastePanelProps {
-    pub state: UseReducerHandle<EmbedState>,
+    /// The embed form as it is now: a paste fills it, keeping what the paste does not say.
+    pub form: EmbedForm,
+    /// Replaces the embed form.
+    pub on_load: Callback<EmbedForm>,
 }
 
 /// What the last paste did, in plain words.
@@ -24,10 +29,11 @@ pub fn paste_panel(props: &PastePanelProps) -> Html {
     let text = use_state(String::new);
     let report = use_state(Report::default);
     let on_fill = {
-        let (text, report, state) = (text.clone(), report.clone(), props.state.clone());
+        let (text, report) = (text.clone(), report.clone());
+        let (current, on_load) = (props.form.clone(), props.on_load.clone());
         Callback::from(move |_: MouseEvent| {
             let filled = read(&text);
-            let mut form = state.form.clone();
+            let mut form = current.clone();
             let set = filled.apply(&mut form);
             let mut not_read = filled.not_read.clone();
             not_read.extend(
@@ -41,19 +47,20 @@ pub fn paste_panel(props: &PastePanelProps) -> Html {
                 filled: set.into_iter().map(str::to_string).collect(),
                 not_read,
             });
-            state.dispatch(EmbedAction::Load(Box::new(form)));
+            on_load.emit(form);
         })
     };
     let on_migrate = {
-        let (text, report, state) = (text.clone(), report.clone(), props.state.clone());
-        Callback::from(move |_: MouseEvent| match migrate(&text, &state.form) {
+        let (text, report) = (text.clone(), report.clone());
+        let (current, on_load) = (props.form.clone(), props.on_load.clone());
+        Callback::from(move |_: MouseEvent| match migrate(&text, &current) {
             Ok(m) => {
                 report.set(Report {
                     filled: m.carried.clone(),
                     not_read: m.not_carried.clone(),
                     error: None,
                 });
-                state.dispatch(EmbedAction::Load(Box::new(m.form)));
+                on_load.emit(m.form);
             }
             Err(e) => report.set(Report {
                 error: Some(e.message().to_string()),

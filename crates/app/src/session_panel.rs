@@ -16,7 +16,7 @@ use web_sys::HtmlSelectElement;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use crate::fields::{Checkbox, ChoiceOption, FieldMessage, RadioGroup, TextField};
+use crate::fields::{radio_group, Checkbox, ChoiceOption, FieldMessage, Flow, TextField};
 use crate::net::post_form;
 use crate::secret_field::SecretField;
 use crate::session_state::{
@@ -203,13 +203,14 @@ pub fn session_panel(props: &SessionPanelProps) -> Html {
             <p class="intro">
                 { "Start a USER-type Kaltura Session (type 0) to check that the partner, player and entries work, and to scope a KS for an embed. Uses the Partner ID above. Nothing typed here is stored anywhere." }
             </p>
-            <RadioGroup<ServicePreset>
-                name="service-url"
-                legend="Service URL"
-                options={ServicePreset::ALL.iter().map(|p| ChoiceOption { value: *p, label: p.label(), help: None }).collect::<Vec<_>>()}
-                selected={form.service}
-                onchange={state.dispatcher().to_callback().reform(SessionAction::Service)}
-            />
+            { radio_group(
+                "service-url",
+                "Service URL",
+                Flow::Stacked,
+                ServicePreset::ALL.iter().map(|p| ChoiceOption { value: *p, label: p.label(), help: None }).collect::<Vec<_>>(),
+                form.service,
+                state.dispatcher().to_callback().reform(SessionAction::Service),
+            ) }
             if form.service == ServicePreset::Custom {
                 <TextField id="custom-service-url" label="Custom service URL" value={form.custom_service_url.clone()}
                     placeholder="https://api.example.edu" hint="Your api_v3 origin: https, or http only for this computer (127.0.0.1 / localhost). Regional SaaS and on-prem accounts use their own API host."
@@ -302,19 +303,19 @@ pub fn session_panel(props: &SessionPanelProps) -> Html {
                     </div>
                 }
                 if form.method != Method::PasteKs {
-                <RadioGroup<ExpiryChoice>
-                    name="expiry"
-                    legend="Expiry"
-                    inline=true
-                    options={vec![
+                { radio_group(
+                    "expiry",
+                    "Expiry",
+                    Flow::Inline,
+                    vec![
                         ChoiceOption { value: ExpiryChoice::Preset(Expiry::ONE_HOUR), label: "1 hour", help: None },
                         ChoiceOption { value: ExpiryChoice::Preset(Expiry::TWO_HOURS), label: "2 hours", help: None },
                         ChoiceOption { value: ExpiryChoice::Preset(Expiry::FOUR_HOURS), label: "4 hours", help: None },
                         ChoiceOption { value: ExpiryChoice::Custom, label: "Custom", help: None },
-                    ]}
-                    selected={form.expiry}
-                    onchange={state.dispatcher().to_callback().reform(SessionAction::Expiry)}
-                />
+                    ],
+                    form.expiry,
+                    state.dispatcher().to_callback().reform(SessionAction::Expiry),
+                ) }
                 }
                 if form.expiry == ExpiryChoice::Custom && form.method != Method::PasteKs {
                     <TextField id="custom-expiry" label="Custom expiry" value={form.custom_expiry.clone()} placeholder="30m"

@@ -142,6 +142,31 @@ async fn typing_ids_produces_v7_snippet_and_bad_partner_shows_field_error() {
     root.remove();
 }
 
+#[wasm_bindgen_test]
+async fn a_form_sent_back_by_the_paste_helper_replaces_the_typed_one() {
+    let root = mount().await;
+    type_into(&root, "partner-id", "111").await;
+    let pasted = kaltura::form::EmbedForm {
+        partner: "2506752".into(),
+        ui_conf: "48460943".into(),
+        content_id: "1_abcd1234".into(),
+        ..Default::default()
+    };
+    app::bridge::send(
+        app::bridge::Message::Load,
+        &kaltura::share::encode_embed_state(&pasted),
+    );
+    yew::scheduler::flush().await;
+    let partner: HtmlInputElement = root
+        .query_selector("#partner-id")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(partner.value(), "2506752");
+    assert!(code(&root).contains("/p/2506752/"), "{}", code(&root));
+    root.remove();
+}
+
 /// Replaces `navigator.clipboard` with a stub that records or rejects.
 fn stub_clipboard(accept: bool) {
     let body = if accept {

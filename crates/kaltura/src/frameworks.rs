@@ -26,13 +26,6 @@ pub enum Output {
 }
 
 impl Output {
-    pub const ALL: [Output; 5] = [
-        Output::Html,
-        Output::SecondPlayer,
-        Output::React,
-        Output::Vue,
-        Output::EsModule,
-    ];
     pub fn label(self) -> &'static str {
         match self {
             Output::Html => "HTML",

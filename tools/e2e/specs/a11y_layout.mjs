@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assert, eventually, fillIds, openStudio } from '../helpers.mjs';
+import { assert, eventually, fillIds, openStudio, openStudioWithExtras } from '../helpers.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const axeSource = readFile(join(here, '..', '..', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
@@ -68,7 +68,7 @@ export default [
     name: 'keyboard only: fill, switch type with arrows, copy, start a session',
     async run({ page, baseUrl, simUrl }) {
       await fetch(simUrl + '/__sim/reset', { method: 'POST' });
-      await openStudio(page, baseUrl);
+      await openStudioWithExtras(page, baseUrl);
       await page.keyboard.press('Tab');
       assert.match(await page.evaluate(() => document.activeElement.textContent), /Paste an embed code/, 'first stop: the paste helper');
       await page.keyboard.press('Tab');

@@ -1,5 +1,8 @@
-// Code formats beside plain HTML (React, Vue, ES module, second player) and SEO metadata.
-import { assert, codeText, eventually, fillIds, openStudio } from '../helpers.mjs';
+// Code beside the HTML embed (React, Vue, ES module, second player), SEO metadata, paste-to-fill.
+import { assert, codeText, eventually, fillIds, openStudio, openStudioWithExtras } from '../helpers.mjs';
+
+/** The framework / SEO panel's code box. */
+const moreCode = (page) => page.locator('#more-code').inputValue();
 
 const IDS = { partner: '2506752', uiConf: '48460943', entry: '1_demo0001' };
 
@@ -18,27 +21,28 @@ export default [
       for (const [format, needles] of Object.entries(expectations)) {
         await page.getByRole('button', { name: format, exact: true }).click();
         await eventually(async () => {
-          const code = await codeText(page);
+          const code = await moreCode(page);
           for (const needle of needles) assert.ok(code.includes(needle), `${format} lacks ${needle}`);
           assert.ok(code.includes('1_demo0001') && code.includes('48460943'), format);
         });
       }
-      assert.ok(!(await codeText(page)).includes('<script src'), 'a second player reuses the library tag');
+      assert.ok(!(await moreCode(page)).includes('<script src'), 'a second player reuses the library tag');
+      assert.ok((await codeText(page)).includes('<script src'), 'the embed code box still has the HTML embed');
       await page.getByRole('radio', { name: /v2/ }).check();
       await page.getByRole('button', { name: 'React', exact: true }).click();
-      await eventually(async () => assert.match(await codeText(page), /written for player v7/));
+      await eventually(async () => assert.match(await moreCode(page), /written for player v7/));
     },
   },
   {
-    name: 'SEO metadata adds a schema.org VideoObject block; a bad date says so',
+    name: 'SEO metadata gives a schema.org VideoObject block; a bad date says so',
     async run({ page, baseUrl }) {
       await openStudio(page, baseUrl);
       await fillIds(page, IDS);
-      await page.getByText('SEO: schema.org VideoObject metadata (optional)').click();
+      await page.getByRole('button', { name: 'SEO metadata', exact: true }).click();
       await page.getByLabel('Video name').fill('Product tour');
       await page.getByLabel('Duration').fill('1:30');
       await eventually(async () => {
-        const code = await codeText(page);
+        const code = await moreCode(page);
         assert.ok(code.includes('application/ld+json') && code.includes('"duration": "PT1M30S"'), code);
       });
       await page.getByLabel('Upload date').fill('24/11/2026');
@@ -48,7 +52,7 @@ export default [
   {
     name: 'paste-to-fill reads a KMC v7 snippet; v2 → v7 migration reports what did not carry over',
     async run({ page, baseUrl }) {
-      await openStudio(page, baseUrl);
+      await openStudioWithExtras(page, baseUrl);
       await page.getByText('Paste an embed code or link to fill the form').click();
       const v7 = '<script src="https://cdnapisec.kaltura.com/p/2506752/embedPlaykitJs/uiconf_id/48460943?autoembed=true&amp;targetId=kp&amp;entry_id=1_demo0001"></script>';
       await page.getByLabel('Embed code, player URL, or MediaSpace / Events link').fill(v7);
