@@ -7,7 +7,10 @@ use kaltura::form::{ContentKind, Evaluation, Field, Problem, RatioChoice, Severi
 use yew::prelude::*;
 
 use crate::embed_state::{EmbedAction, EmbedState, Flag};
-use crate::fields::{radio_group, Checkbox, ChoiceOption, FieldMessage, Flow, TextField};
+use crate::fields::{
+    checkbox, radio_group, text_field, CheckboxProps, ChoiceOption, FieldMessage, Flow,
+    TextFieldProps,
+};
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct EmbedPanelProps {
@@ -28,19 +31,17 @@ pub fn embed_panel(props: &EmbedPanelProps) -> Html {
         let onblur = dispatcher
             .to_callback()
             .reform(move |_| EmbedAction::Touch(field));
-        html! {
-            <TextField
-                id={field_id(field)}
-                label={field.label(kind)}
-                value={state.text(field).to_string()}
-                hint={extra.hint}
-                placeholder={extra.placeholder}
-                inputmode={extra.inputmode}
-                problem={visible_problem(&props.evaluation, state, field).map(FieldMessage::from)}
-                {oninput}
-                {onblur}
-            />
-        }
+        text_field(&TextFieldProps {
+            id: field_id(field).into(),
+            label: field.label(kind).into(),
+            value: state.text(field).to_string().into(),
+            hint: extra.hint,
+            placeholder: extra.placeholder,
+            inputmode: extra.inputmode,
+            problem: visible_problem(&props.evaluation, state, field).map(FieldMessage::from),
+            oninput,
+            onblur,
+        })
     };
     let flag = |flag: Flag,
                 id: &'static str,
@@ -51,9 +52,14 @@ pub fn embed_panel(props: &EmbedPanelProps) -> Html {
             .dispatcher()
             .to_callback()
             .reform(move |on| EmbedAction::Flag(flag, on));
-        html! {
-            <Checkbox id={id} label={label} checked={state.flag(flag)} hint={hint.map(AttrValue::from)} {disabled} {onchange} />
-        }
+        checkbox(&CheckboxProps {
+            id: id.into(),
+            label: label.into(),
+            checked: state.flag(flag),
+            hint: hint.map(AttrValue::from),
+            disabled,
+            onchange,
+        })
     };
     let numeric = || FieldExtra {
         inputmode: Some("numeric".into()),

@@ -50,6 +50,12 @@ pub struct TextFieldProps {
 
 /// A text input with a visible label, an optional hint, and its error or warning tied by `aria-describedby`.
 #[function_component(TextField)]
+pub fn text_field_component(props: &TextFieldProps) -> Html {
+    text_field(props)
+}
+
+/// `TextField` as a plain function: the embed form (first module) renders its fields this way,
+/// as part of its own view, so that module carries no component code per control type.
 pub fn text_field(props: &TextFieldProps) -> Html {
     let hint_id = format!("{}-hint", props.id);
     let msg_id = format!("{}-msg", props.id);
@@ -112,9 +118,9 @@ pub enum Flow {
 
 /// A fieldset of radio buttons over `T`'s options; arrow keys move between them natively.
 ///
-/// Generic only in this thin function: the component behind it (`Radios`) works on option
-/// indexes, so each value type does not get its own copy of a component's lifecycle code
-/// (about 2 KB of wasm per type).
+/// Generic only in this thin function: what renders it (`radios`) works on option indexes, so each
+/// value type does not get its own copy of the rendering code; and it is no component, so it costs
+/// no component lifecycle code (about 2 KB of wasm per component type).
 pub fn radio_group<T: PartialEq + Clone + 'static>(
     name: &'static str,
     legend: &'static str,
@@ -127,24 +133,29 @@ pub fn radio_group<T: PartialEq + Clone + 'static>(
     let labels: Vec<_> = options.iter().map(|o| (o.label, o.help)).collect();
     let values: Vec<T> = options.into_iter().map(|o| o.value).collect();
     let onchange = onchange.reform(move |i: usize| values[i].clone());
-    let inline = flow == Flow::Inline;
-    html! { <Radios {name} {legend} {inline} options={labels} {checked} {onchange} /> }
+    radios(&Radios {
+        name,
+        legend,
+        inline: flow == Flow::Inline,
+        options: labels,
+        checked,
+        onchange,
+    })
 }
 
-#[derive(Properties, PartialEq, Clone)]
-pub struct RadiosProps {
-    pub name: &'static str,
-    pub legend: &'static str,
-    pub inline: bool,
+/// A radio group with its options by index.
+struct Radios {
+    name: &'static str,
+    legend: &'static str,
+    inline: bool,
     /// Label and optional help of each option, in order.
-    pub options: Vec<(&'static str, Option<&'static str>)>,
-    pub checked: Option<usize>,
+    options: Vec<(&'static str, Option<&'static str>)>,
+    checked: Option<usize>,
     /// The index of the option picked.
-    pub onchange: Callback<usize>,
+    onchange: Callback<usize>,
 }
 
-#[function_component(Radios)]
-fn radios(props: &RadiosProps) -> Html {
+fn radios(props: &Radios) -> Html {
     html! {
         <fieldset class={classes!("choice", props.inline.then_some("choice--inline"))}>
             <legend>{ props.legend }</legend>
@@ -187,6 +198,11 @@ pub struct CheckboxProps {
 
 /// A labelled checkbox with an optional hint.
 #[function_component(Checkbox)]
+pub fn checkbox_component(props: &CheckboxProps) -> Html {
+    checkbox(props)
+}
+
+/// `Checkbox` as a plain function (see `text_field`).
 pub fn checkbox(props: &CheckboxProps) -> Html {
     let hint_id = format!("{}-hint", props.id);
     let onchange = props

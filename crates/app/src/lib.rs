@@ -139,3 +139,8 @@ pub fn load_extras() {
     })
     .forget();
 }
+
+// Talc instead of the default dlmalloc: the same job in less wasm for both modules.
+#[cfg(all(not(target_feature = "atomics"), target_family = "wasm"))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
