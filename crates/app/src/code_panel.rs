@@ -1,23 +1,16 @@
 //! The code panel: the generated embed code (or what is still missing), its notes, and the copy button.
 
-use std::rc::Rc;
-
 use kaltura::form::Evaluation;
 use yew::prelude::*;
 
 use crate::code_block::CodeBlock;
 
-#[derive(Properties, PartialEq, Clone)]
-pub struct CodePanelProps {
-    pub evaluation: Rc<Evaluation>,
-}
-
-#[function_component(CodePanel)]
-pub fn code_panel(props: &CodePanelProps) -> Html {
-    let snippet = props.evaluation.snippet.as_ref();
+/// The panel as part of `App`'s view (a plain function: it has no state; `CodeBlock` holds the copy status).
+pub fn code_panel(evaluation: &Evaluation) -> Html {
+    let snippet = evaluation.snippet.as_ref();
     let code = match snippet {
         Some(snippet) => Ok(snippet.code.clone()),
-        None => Err(props.evaluation.placeholder()),
+        None => Err(evaluation.placeholder()),
     };
     html! {
         <section class="panel code-panel" aria-labelledby="code-heading">

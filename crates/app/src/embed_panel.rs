@@ -1,7 +1,5 @@
 //! The embed form panel: IDs, content, player version, embed type, size, playback and host options.
 
-use std::rc::Rc;
-
 use kaltura::embed::{EmbedType, PlayerVersion};
 use kaltura::form::{ContentKind, Evaluation, Field, Problem, RatioChoice, Severity, SizeMode};
 use yew::prelude::*;
@@ -12,18 +10,21 @@ use crate::fields::{
     TextFieldProps,
 };
 
-#[derive(Properties, PartialEq, Clone)]
-pub struct EmbedPanelProps {
-    pub state: UseReducerHandle<EmbedState>,
-    pub evaluation: Rc<Evaluation>,
+/// What the form shows: its state and that state's evaluation (for field messages).
+pub struct EmbedPanelProps<'a> {
+    pub state: &'a UseReducerHandle<EmbedState>,
+    pub evaluation: &'a Evaluation,
 }
 
-#[function_component(EmbedPanel)]
-pub fn embed_panel(props: &EmbedPanelProps) -> Html {
-    let state = &props.state;
+/// The form as part of `App`'s view: a plain function rather than a component, since it has no
+/// state of its own and re-renders with `App` on every change anyway (one component less in the
+/// first module).
+pub fn embed_panel(props: EmbedPanelProps) -> Html {
+    let state = props.state;
     let form = &state.form;
     let kind = form.content_kind;
-    let text = |field: Field, extra: FieldExtra| -> Html {
+    let text = |field: Field| -> Html {
+        let extra = field_extra(field);
         let dispatcher = state.dispatcher();
         let oninput = dispatcher
             .to_callback()
@@ -35,10 +36,10 @@ pub fn embed_panel(props: &EmbedPanelProps) -> Html {
             id: field_id(field).into(),
             label: field.label(kind).into(),
             value: state.text(field).to_string().into(),
-            hint: extra.hint,
-            placeholder: extra.placeholder,
-            inputmode: extra.inputmode,
-            problem: visible_problem(&props.evaluation, state, field).map(FieldMessage::from),
+            hint: extra.hint.map(AttrValue::Static),
+            placeholder: extra.placeholder.map(AttrValue::Static),
+            inputmode: extra.numeric.then_some(AttrValue::Static("numeric")),
+            problem: visible_problem(props.evaluation, state, field).map(FieldMessage::from),
             oninput,
             onblur,
         })
@@ -61,22 +62,12 @@ pub fn embed_panel(props: &EmbedPanelProps) -> Html {
             onchange,
         })
     };
-    let numeric = || FieldExtra {
-        inputmode: Some("numeric".into()),
-        ..FieldExtra::default()
-    };
 
     html! {
         <section class="panel form-panel" aria-labelledby="form-heading">
             <h2 id="form-heading">{ "Player and content" }</h2>
-            { text(Field::Partner, FieldExtra {
-                hint: Some("In KMC: Settings → Integration Settings.".into()),
-                ..numeric()
-            }) }
-            { text(Field::UiConf, FieldExtra {
-                hint: Some("The player's ID in KMC → Studio (or Share & Embed).".into()),
-                ..numeric()
-            }) }
+            { text(Field::Partner) }
+            { text(Field::UiConf) }
             { radio_group(
                 "content-kind",
                 "Content",
@@ -88,10 +79,7 @@ pub fn embed_panel(props: &EmbedPanelProps) -> Html {
                 kind,
                 state.dispatcher().to_callback().reform(EmbedAction::ContentKind),
             ) }
-            { text(Field::ContentId, FieldExtra {
-                placeholder: Some("1_abcd1234".into()),
-                ..FieldExtra::default()
-            }) }
+            { text(Field::ContentId) }
 
             { radio_group(
                 "player-version",
@@ -143,12 +131,12 @@ pub fn embed_panel(props: &EmbedPanelProps) -> Html {
                     state.dispatcher().to_callback().reform(EmbedAction::Ratio),
                 ) }
                 if form.ratio == RatioChoice::Custom {
-                    { text(Field::CustomRatio, FieldExtra { placeholder: Some("21:9".into()), ..FieldExtra::default() }) }
+                    { text(Field::CustomRatio) }
                 }
             } else {
                 <div class="row">
-                    { text(Field::Width, FieldExtra { placeholder: Some("640".into()), ..numeric() }) }
-                    { text(Field::Height, FieldExtra { placeholder: Some("360".into()), ..numeric() }) }
+                    { text(Field::Width) }
+                    { text(Field::Height) }
                 </div>
             }
 
@@ -161,16 +149,13 @@ pub fn embed_panel(props: &EmbedPanelProps) -> Html {
                 { flag(Flag::Loop, "opt-loop", "Loop", None, false) }
             </div>
             <div class="row">
-                { text(Field::Start, FieldExtra { hint: Some("Seconds or m:ss.".into()), placeholder: Some("0:30".into()), ..FieldExtra::default() }) }
-                { text(Field::ClipTo, FieldExtra { hint: Some("Seconds or m:ss; plays only up to here.".into()), placeholder: Some("1:45".into()), ..FieldExtra::default() }) }
+                { text(Field::Start) }
+                { text(Field::ClipTo) }
             </div>
 
             <details class="advanced">
                 <summary>{ "Advanced: element ID" }</summary>
-                { text(Field::TargetId, FieldExtra {
-                    hint: Some("The player's container id. Leave empty for kaltura_player_<content id>; give each player on one page its own.".into()),
-                    ..FieldExtra::default()
-                }) }
+                { text(Field::TargetId) }
             </details>
         </section>
     }
@@ -187,10 +172,7 @@ enum HostChoice {
 /// The simulator started by `cargo xtask serve` also serves the player library.
 const LOCAL_SIMULATOR_HOST: &str = "http://127.0.0.1:8081";
 
-fn host_picker(
-    state: &UseReducerHandle<EmbedState>,
-    text: &dyn Fn(Field, FieldExtra) -> Html,
-) -> Html {
+fn host_picker(state: &UseReducerHandle<EmbedState>, text: &dyn Fn(Field) -> Html) -> Html {
     let raw = state.form.cdn_host.trim();
     let choice = match raw {
         "" => HostChoice::Saas,
@@ -224,22 +206,48 @@ fn host_picker(
                 onchange,
             ) }
             if choice == HostChoice::Custom {
-                { text(Field::CdnHost, FieldExtra {
-                    hint: Some("Your CDN or on-prem host, e.g. https://cdn.example.edu. Use cdnapisec.kaltura.com, not cdnapi, for https.".into()),
-                    placeholder: Some("https://cdn.example.edu".into()),
-                    ..FieldExtra::default()
-                }) }
+                { text(Field::CdnHost) }
             }
         </>
     }
 }
 
-/// Optional extras of a text input.
+/// What a text input shows besides its label and value.
 #[derive(Default)]
 struct FieldExtra {
-    hint: Option<AttrValue>,
-    placeholder: Option<AttrValue>,
-    inputmode: Option<AttrValue>,
+    hint: Option<&'static str>,
+    placeholder: Option<&'static str>,
+    /// Digits only: phones show a number pad.
+    numeric: bool,
+}
+
+/// Each text field's hint and placeholder, in one table.
+fn field_extra(field: Field) -> FieldExtra {
+    let (hint, placeholder, numeric) = match field {
+        Field::Partner => (Some("In KMC: Settings → Integration Settings."), None, true),
+        Field::UiConf => (Some("The player's ID in KMC → Studio (or Share & Embed)."), None, true),
+        Field::ContentId => (None, Some("1_abcd1234"), false),
+        Field::CdnHost => (
+            Some("Your CDN or on-prem host, e.g. https://cdn.example.edu. Use cdnapisec.kaltura.com, not cdnapi, for https."),
+            Some("https://cdn.example.edu"),
+            false,
+        ),
+        Field::CustomRatio => (None, Some("21:9"), false),
+        Field::Width => (None, Some("640"), true),
+        Field::Height => (None, Some("360"), true),
+        Field::Start => (Some("Seconds or m:ss."), Some("0:30"), false),
+        Field::ClipTo => (Some("Seconds or m:ss; plays only up to here."), Some("1:45"), false),
+        Field::TargetId => (
+            Some("The player's container id. Leave empty for kaltura_player_<content id>; give each player on one page its own."),
+            None,
+            false,
+        ),
+    };
+    FieldExtra {
+        hint,
+        placeholder,
+        numeric,
+    }
 }
 
 /// The DOM id of a field's input (stable; tests and `aria-describedby` rely on it).

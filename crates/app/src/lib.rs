@@ -45,8 +45,8 @@ pub fn app() -> Html {
     // A shared link (or remembered settings) fills the form in the very first render.
     let embed = use_reducer(|| {
         let state = EmbedState::default();
-        match share_bar::initial_settings() {
-            Some(s) => state.apply(EmbedAction::Load(Box::new(s.embed))),
+        match share_bar::initial_embed() {
+            Some(form) => state.apply(EmbedAction::Load(Box::new(form))),
             None => state,
         }
     });
@@ -103,9 +103,9 @@ pub fn app() -> Html {
     });
     html! {
         <>
-            <embed_panel::EmbedPanel state={embed.clone()} evaluation={evaluation.clone()} />
+            { embed_panel::embed_panel(embed_panel::EmbedPanelProps { state: &embed, evaluation: &evaluation }) }
             <div class="side">
-                <code_panel::CodePanel {evaluation} />
+                { code_panel::code_panel(&evaluation) }
                 if *extras_failed {
                     <p class="extras-failed" role="alert">
                         { "The paste helper, framework code, share link, preview, session, exports and reference panels did not load (check the connection). The embed code above works without them; reload the page to try again." }

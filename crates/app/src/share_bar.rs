@@ -21,19 +21,25 @@ fn storage() -> Option<web_sys::Storage> {
 
 /// Settings to start from: the link's fragment first, else what the user asked us to remember.
 pub fn initial_settings() -> Option<Decoded> {
+    initial_fragment().map(|text| decode(&text))
+}
+
+/// The embed half of `initial_settings`, for the first module (which has only the embed form).
+pub fn initial_embed() -> Option<EmbedForm> {
+    initial_fragment().map(|text| kaltura::share::decode_embed(&text))
+}
+
+/// The link's fragment, else the remembered settings.
+fn initial_fragment() -> Option<String> {
     let hash = web_sys::window()?
         .location()
         .hash()
         .ok()
         .unwrap_or_default();
     if hash.len() > 1 {
-        return Some(decode(&hash));
+        return Some(hash);
     }
-    storage()?
-        .get_item(REMEMBER_KEY)
-        .ok()
-        .flatten()
-        .map(|saved| decode(&saved))
+    storage()?.get_item(REMEMBER_KEY).ok().flatten()
 }
 
 fn remembered() -> bool {

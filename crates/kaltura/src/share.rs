@@ -78,6 +78,13 @@ const METHODS: [(Method, &str); 4] = [
 pub fn encode(embed: &EmbedForm, session: &SessionForm) -> String {
     let mut w = Writer(String::new());
     w.put("v", VERSION);
+    write_embed(&mut w, embed);
+    write_session(&mut w, session);
+    w.0
+}
+
+// Embed and session halves apart, so the first wasm module (embed form only) links only the first.
+fn write_embed(w: &mut Writer, embed: &EmbedForm) {
     w.text("pid", &embed.partner);
     w.text("ui", &embed.ui_conf);
     if embed.content_kind == ContentKind::Playlist {
@@ -111,6 +118,9 @@ pub fn encode(embed: &EmbedForm, session: &SessionForm) -> String {
     w.text("clip", &embed.clip_to);
     w.text("target", &embed.target_id);
     // include_ks is left out on purpose: opening a link never opts a KS into code.
+}
+
+fn write_session(w: &mut Writer, session: &SessionForm) {
     if session.service != ServicePreset::Saas {
         w.put("svc", lookup_name(&SERVICES, session.service));
     }
@@ -140,7 +150,6 @@ pub fn encode(embed: &EmbedForm, session: &SessionForm) -> String {
     w.text("actions", &p.actions_limit);
     w.text("urirestrict", &p.uri_restrict);
     w.text("privileges", &p.custom);
-    w.0
 }
 
 fn lookup_name<T: PartialEq + Copy>(table: &[(T, &'static str)], value: T) -> &'static str {
@@ -179,87 +188,121 @@ fn percent_decode(s: &str) -> String {
 /// Reads a fragment (with or without the leading `#`).
 pub fn decode(fragment: &str) -> Decoded {
     let mut d = Decoded::default();
-    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
-    for pair in fragment.split('&').filter(|p| !p.is_empty()) {
-        let (key, raw) = pair.split_once('=').unwrap_or((pair, ""));
-        let value = percent_decode(raw);
-        let (e, s) = (&mut d.embed, &mut d.session);
-        match key {
-            "v" => {}
-            "pid" => e.partner = value,
-            "ui" => e.ui_conf = value,
-            "content" => {
-                e.content_kind = if value == "playlist" {
-                    ContentKind::Playlist
-                } else {
-                    ContentKind::Entry
-                }
-            }
-            "id" => e.content_id = value,
-            "pv" => {
-                e.version = if value == "2" {
-                    PlayerVersion::V2
-                } else {
-                    PlayerVersion::V7
-                }
-            }
-            "type" => {
-                e.kind = EmbedType::ALL
-                    .into_iter()
-                    .find(|k| kind_name(*k) == value)
-                    .unwrap_or_default()
-            }
-            "cdn" => e.cdn_host = value,
-            "size" => {
-                e.size_mode = if value == "fixed" {
-                    SizeMode::Fixed
-                } else {
-                    SizeMode::Responsive
-                }
-            }
-            "ratio" => e.ratio = lookup_value(&RATIOS, &value).unwrap_or_default(),
-            "cratio" => e.custom_ratio = value,
-            "w" => e.width = value,
-            "h" => e.height = value,
-            "autoplay" => e.autoplay = value == "1",
-            "muted" => e.muted = value == "1",
-            "mutedfallback" => e.muted_autoplay_fallback = value != "0",
-            "loop" => e.loop_playback = value == "1",
-            "start" => e.start = value,
-            "clip" => e.clip_to = value,
-            "target" => e.target_id = value,
-            "svc" => s.service = lookup_value(&SERVICES, &value).unwrap_or_default(),
-            "svcurl" => s.custom_service_url = value,
-            "method" => s.method = lookup_value(&METHODS, &value).unwrap_or_default(),
-            "hash" => {
-                s.hash_type = AppTokenHashType::ALL
-                    .into_iter()
-                    .find(|h| h.label() == value)
-                    .unwrap_or_default()
-            }
-            "user" => s.user_id = value,
-            "expiry" => {
-                s.expiry = match value.as_str() {
-                    "custom" => ExpiryChoice::Custom,
-                    secs => Expiry::PRESETS
-                        .into_iter()
-                        .find(|e| e.secs().to_string() == secs)
-                        .map(ExpiryChoice::Preset)
-                        .unwrap_or_default(),
-                }
-            }
-            "cexpiry" => s.custom_expiry = value,
-            "sview" => s.privileges.limit_to_entry = value == "1",
-            "playback" => s.privileges.playback_role = value != "0",
-            "entitlement" => s.privileges.enable_entitlement = value == "1",
-            "privacy" => s.privileges.privacy_context = value,
-            "actions" => s.privileges.actions_limit = value,
-            "urirestrict" => s.privileges.uri_restrict = value,
-            "privileges" => s.privileges.custom = value,
-            other => d.unknown_keys.push(other.chars().take(40).collect()),
+    for (key, value) in pairs(fragment) {
+        if key != "v"
+            && !read_embed(&mut d.embed, key, &value)
+            && !read_session(&mut d.session, key, &value)
+        {
+            d.unknown_keys.push(key.chars().take(40).collect());
         }
     }
     d
+}
+
+/// Reads only the embed settings of a fragment (what `decode(fragment).embed` holds).
+pub fn decode_embed(fragment: &str) -> EmbedForm {
+    let mut embed = EmbedForm::default();
+    for (key, value) in pairs(fragment) {
+        read_embed(&mut embed, key, &value);
+    }
+    embed
+}
+
+/// The fragment's `key=value` pairs, values percent-decoded.
+fn pairs(fragment: &str) -> impl Iterator<Item = (&str, String)> {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    fragment.split('&').filter(|p| !p.is_empty()).map(|pair| {
+        let (key, raw) = pair.split_once('=').unwrap_or((pair, ""));
+        (key, percent_decode(raw))
+    })
+}
+
+/// Sets the embed field `key` names; false when `key` is not an embed key.
+fn read_embed(e: &mut EmbedForm, key: &str, value: &str) -> bool {
+    let value = value.to_string();
+    match key {
+        "pid" => e.partner = value,
+        "ui" => e.ui_conf = value,
+        "content" => {
+            e.content_kind = if value == "playlist" {
+                ContentKind::Playlist
+            } else {
+                ContentKind::Entry
+            }
+        }
+        "id" => e.content_id = value,
+        "pv" => {
+            e.version = if value == "2" {
+                PlayerVersion::V2
+            } else {
+                PlayerVersion::V7
+            }
+        }
+        "type" => {
+            e.kind = EmbedType::ALL
+                .into_iter()
+                .find(|k| kind_name(*k) == value)
+                .unwrap_or_default()
+        }
+        "cdn" => e.cdn_host = value,
+        "size" => {
+            e.size_mode = if value == "fixed" {
+                SizeMode::Fixed
+            } else {
+                SizeMode::Responsive
+            }
+        }
+        "ratio" => e.ratio = lookup_value(&RATIOS, &value).unwrap_or_default(),
+        "cratio" => e.custom_ratio = value,
+        "w" => e.width = value,
+        "h" => e.height = value,
+        "autoplay" => e.autoplay = value == "1",
+        "muted" => e.muted = value == "1",
+        "mutedfallback" => e.muted_autoplay_fallback = value != "0",
+        "loop" => e.loop_playback = value == "1",
+        "start" => e.start = value,
+        "clip" => e.clip_to = value,
+        "target" => e.target_id = value,
+        _ => return false,
+    }
+    true
+}
+
+/// Sets the session field `key` names; false when `key` is not a session key.
+fn read_session(s: &mut SessionForm, key: &str, value: &str) -> bool {
+    let value = value.to_string();
+    match key {
+        "svc" => s.service = lookup_value(&SERVICES, &value).unwrap_or_default(),
+        "svcurl" => s.custom_service_url = value,
+        "method" => s.method = lookup_value(&METHODS, &value).unwrap_or_default(),
+        "hash" => {
+            s.hash_type = AppTokenHashType::ALL
+                .into_iter()
+                .find(|h| h.label() == value)
+                .unwrap_or_default()
+        }
+        "user" => s.user_id = value,
+        "expiry" => {
+            s.expiry = match value.as_str() {
+                "custom" => ExpiryChoice::Custom,
+                secs => Expiry::PRESETS
+                    .into_iter()
+                    .find(|e| e.secs().to_string() == secs)
+                    .map(ExpiryChoice::Preset)
+                    .unwrap_or_default(),
+            }
+        }
+        "cexpiry" => s.custom_expiry = value,
+        "sview" => s.privileges.limit_to_entry = value == "1",
+        "playback" => s.privileges.playback_role = value != "0",
+        "entitlement" => s.privileges.enable_entitlement = value == "1",
+        "privacy" => s.privileges.privacy_context = value,
+        "actions" => s.privileges.actions_limit = value,
+        "urirestrict" => s.privileges.uri_restrict = value,
+        "privileges" => s.privileges.custom = value,
+        _ => return false,
+    }
+    true
 }
 
 /// Marks `include_ks` in the in-page encoding; `decode` never reads it, so no link can opt a KS in.
@@ -283,6 +326,6 @@ pub fn decode_embed_state(text: &str) -> EmbedForm {
     };
     EmbedForm {
         include_ks,
-        ..decode(link).embed
+        ..decode_embed(link)
     }
 }

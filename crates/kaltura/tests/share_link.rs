@@ -5,7 +5,7 @@ use kaltura::digest::AppTokenHashType;
 use kaltura::embed::{EmbedType, PlayerVersion};
 use kaltura::form::{ContentKind, EmbedForm, RatioChoice, SizeMode};
 use kaltura::session_form::{ExpiryChoice, Method, PrivilegesForm, SessionForm};
-use kaltura::share::{decode, decode_embed_state, encode, encode_embed_state};
+use kaltura::share::{decode, decode_embed, decode_embed_state, encode, encode_embed_state};
 use proptest::prelude::*;
 
 fn text() -> impl Strategy<Value = String> {
@@ -64,8 +64,16 @@ proptest! {
     }
 
     #[test]
+    fn the_embed_only_reader_agrees_with_the_full_one(embed in embed_form(), session in session_form()) {
+        // The first module opens links with `decode_embed`; it must see what the share bar sees.
+        let link = encode(&embed, &session);
+        prop_assert_eq!(decode_embed(&link), decode(&link).embed);
+    }
+
+    #[test]
     fn any_fragment_decodes_without_panic(s in ".{0,200}") {
-        let _ = decode(&s);
+        let d = decode(&s);
+        prop_assert_eq!(decode_embed(&s), d.embed);
     }
 }
 
