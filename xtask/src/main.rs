@@ -4,6 +4,7 @@ mod bench;
 mod build;
 mod cmd;
 mod csp;
+mod minify;
 mod serve;
 mod setup;
 mod sha256;

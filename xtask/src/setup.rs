@@ -21,7 +21,10 @@ pub fn setup() -> Result<(), String> {
     step("chromium + chromedriver + brotli", apt_packages)?;
     step("trunk", trunk)?;
     step("wasm-bindgen-cli", wasm_bindgen_cli)?;
-    step("npm tools (binaryen, playwright-core)", npm_tools)?;
+    step(
+        "npm tools (binaryen, terser, playwright-core, axe-core)",
+        npm_tools,
+    )?;
     step(
         "npm official Kaltura client (simulator check)",
         npm_client_check,

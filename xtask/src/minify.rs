@@ -1,0 +1,111 @@
+//! Shrinks wasm-bindgen's JS glue in `dist/` with terser (trunk minifies HTML and CSS, not the
+//! glue) and keeps `index.html`'s subresource-integrity hashes true for the rewritten files.
+
+use std::path::Path;
+
+use crate::cmd::{command, repo_root, run};
+use crate::sha256::{base64, sha256};
+
+/// Minifies each glue file (a `.js` with a `<stem>_bg.wasm` beside it) in place and returns
+/// `index_html` with the integrity of every rewritten file it names brought up to date.
+pub fn minify_glue(dist: &Path, index_html: &str) -> Result<String, String> {
+    let terser = repo_root().join("tools/node_modules/.bin/terser");
+    let mut html = index_html.to_string();
+    let entries = std::fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))?;
+    let mut glue: Vec<String> = entries
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .filter(|name| {
+            name.strip_suffix(".js")
+                .is_some_and(|stem| dist.join(format!("{stem}_bg.wasm")).exists())
+        })
+        .collect();
+    glue.sort();
+    for name in glue {
+        let path = dist.join(&name);
+        let path_text = path.to_str().ok_or("dist path is not valid UTF-8")?;
+        let mut cmd = command(
+            terser
+                .to_str()
+                .ok_or("repository path is not valid UTF-8")?,
+            &[
+                "--module",
+                "--compress",
+                "--mangle",
+                "--output",
+                path_text,
+                path_text,
+            ],
+        );
+        cmd.current_dir(repo_root());
+        run(cmd)?;
+        let bytes = std::fs::read(&path).map_err(|e| format!("{name}: {e}"))?;
+        html = set_integrity(&html, &name, &format!("sha256-{}", base64(&sha256(&bytes))));
+    }
+    Ok(html)
+}
+
+/// Replaces the `integrity` value of every tag whose `href` or `src` is `./{file}` or `{file}`.
+/// Tags without an integrity attribute, and other files, are left as they are.
+pub fn set_integrity(html: &str, file: &str, integrity: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        let Some(close) = rest[open..].find('>').map(|c| open + c + 1) else {
+            break;
+        };
+        out.push_str(&rest[..open]);
+        let tag = &rest[open..close];
+        let names_file = ["href", "src"].iter().any(|attr| {
+            [format!("{attr}=\"./{file}\""), format!("{attr}=\"{file}\"")]
+                .iter()
+                .any(|needle| tag.contains(needle.as_str()))
+        });
+        match (names_file, tag.find("integrity=\"")) {
+            (true, Some(at)) => {
+                let value_start = at + "integrity=\"".len();
+                let value_end = tag[value_start..]
+                    .find('"')
+                    .map_or(tag.len(), |e| value_start + e);
+                out.push_str(&tag[..value_start]);
+                out.push_str(integrity);
+                out.push_str(&tag[value_end..]);
+            }
+            _ => out.push_str(tag),
+        }
+        rest = &rest[close..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::set_integrity;
+
+    fn check(html: &str, file: &str, expected: &str) {
+        assert_eq!(set_integrity(html, file, "sha256-NEW"), expected);
+    }
+
+    #[test]
+    fn rewrites_only_the_named_files_integrity() {
+        check(
+            r#"<link rel="modulepreload" href="./app-1.js" crossorigin="anonymous" integrity="sha384-OLD"><link rel="preload" href="./app-1_bg.wasm" integrity="sha384-KEEP">"#,
+            "app-1.js",
+            r#"<link rel="modulepreload" href="./app-1.js" crossorigin="anonymous" integrity="sha256-NEW"><link rel="preload" href="./app-1_bg.wasm" integrity="sha384-KEEP">"#,
+        );
+        check(
+            r#"<script src="extras.js" integrity="sha384-OLD"></script>"#,
+            "extras.js",
+            r#"<script src="extras.js" integrity="sha256-NEW"></script>"#,
+        );
+        // No integrity attribute, another file, or a file whose name merely ends the same: untouched.
+        for html in [
+            r#"<link rel="modulepreload" href="./app-1.js">"#,
+            r#"<link href="./other.js" integrity="sha384-OLD">"#,
+            r#"<link href="./xapp-1.js" integrity="sha384-OLD">"#,
+            "text < with a stray bracket",
+        ] {
+            check(html, "app-1.js", html);
+        }
+    }
+}
