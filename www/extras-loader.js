@@ -1,4 +1,5 @@
-// Starts the second wasm module (share bar, preview, session, exports, reference) once the form is up.
+// Starts the second wasm module (paste helper, framework code, share bar, preview, session, exports,
+// reference) once the form is up.
 // A file rather than an inline script: the page's CSP allows scripts from 'self' only.
 // If it cannot start, the form says so (bridge::Message::ExtrasFailed); the form works without it.
 import init from './extras.js';

@@ -11,7 +11,7 @@ const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run
 // usable: for the app, the Partner ID field takes input and the code block shows a snippet; for
 // hello, its element exists. `__started` is trunk's event after wasm-bindgen's init resolved,
 // `__rendered` the first time the form (hello: its element) is in the DOM, `__extras` the first
-// time the second module (share bar, preview, session, exports, reference) has rendered; the
+// time the second module (paste helper, framework code, share bar, preview, session, …) has rendered; the
 // first contentful paint comes from the Paint Timing API. A MutationObserver on the document sees
 // the first render as it happens; a textarea's value is not a DOM mutation, so after typing the
 // snippet is polled per microtask, then per task (never at frame rate).

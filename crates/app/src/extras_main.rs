@@ -1,4 +1,5 @@
-//! Second entry point: mounts the share bar, preview, session, exports and reference beside the code.
+//! Second entry point: mounts the framework code, share bar, preview, session, exports and reference
+//! beside the code, and the paste helper above the form.
 fn main() {
     let root = web_sys::window()
         .and_then(|w| w.document())

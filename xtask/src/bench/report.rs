@@ -194,7 +194,7 @@ pub fn table(f: &Figures) -> String {
     );
     let _ = writeln!(
         t,
-        "deferred module (share bar, preview, session, exports, reference) rendered: {:.1} ms",
+        "deferred module (paste helper, framework code, share bar, preview, session, exports, reference) rendered: {:.1} ms",
         f.extras_rendered
     );
     let _ = writeln!(
