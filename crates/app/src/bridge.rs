@@ -24,7 +24,10 @@ pub enum Message {
     Ks,
     /// extras → app: the "Include KS in embed code" box, `1` or empty.
     IncludeKs,
-    /// extras → app: a whole embed form (paste-to-fill, v2 → v7 migration), encoded like `Embed`.
+    /// extras → app: a whole embed form, encoded like `Embed`: paste-to-fill, v2 → v7 migration,
+    /// and the settings remembered on this device (read by the extras, not by `app`: the first
+    /// read of localStorage is a synchronous trip to the browser's storage, several ms that the
+    /// form's first render need not wait for).
     Load,
     /// extras → app: the extras module has started and wants the current embed form.
     Hello,
@@ -78,54 +81,58 @@ pub fn listen(message: Message, on_message: impl Fn(String) + 'static) -> Option
 /// re-render (preview, session, exports, reference). Leaving a field sends at once.
 pub const EMBED_QUIET_MS: u32 = 150;
 
-/// The latest text of one message, sent after a quiet spell or at once on `flush`.
-pub struct Debounced {
+/// The latest value of one message, sent after a quiet spell or at once on `flush`. The value is
+/// turned into text only when it is sent, so a keystroke costs a clone, not an encoding.
+pub struct Debounced<T: 'static> {
     message: Message,
+    encode: fn(&T) -> String,
     /// What waits for the quiet spell to end.
-    latest: Rc<RefCell<Option<String>>>,
-    /// The newest text, sent or not (for `send_current`).
-    current: String,
+    latest: Rc<RefCell<Option<T>>>,
+    /// The newest value, sent or not (for `send_current`).
+    current: Option<T>,
     timer: Option<Timeout>,
 }
 
-impl Debounced {
-    pub fn new(message: Message) -> Self {
+impl<T: Clone + 'static> Debounced<T> {
+    pub fn new(message: Message, encode: fn(&T) -> String) -> Self {
         Debounced {
             message,
+            encode,
             latest: Rc::default(),
-            current: String::new(),
+            current: None,
             timer: None,
         }
     }
 
     /// Replaces what is waiting and restarts the quiet spell.
-    pub fn schedule(&mut self, text: String) {
-        self.current.clone_from(&text);
-        *self.latest.borrow_mut() = Some(text);
-        let (message, latest) = (self.message, self.latest.clone());
+    pub fn schedule(&mut self, value: T) {
+        self.current = Some(value.clone());
+        *self.latest.borrow_mut() = Some(value);
+        let (message, encode, latest) = (self.message, self.encode, self.latest.clone());
         self.timer = Some(Timeout::new(EMBED_QUIET_MS, move || {
-            send_waiting(message, &latest)
+            send_waiting(message, encode, &latest)
         }));
     }
 
     /// Sends what is waiting now (no-op when nothing is).
     pub fn flush(&mut self) {
         self.timer = None;
-        send_waiting(self.message, &self.latest);
+        send_waiting(self.message, self.encode, &self.latest);
     }
 
-    /// Sends the newest text now, waiting or already sent (a newcomer asked for it).
+    /// Sends the newest value now, waiting or already sent (a newcomer asked for it).
     pub fn send_current(&mut self) {
         self.timer = None;
         self.latest.borrow_mut().take();
-        send(self.message, &self.current);
+        let text = self.current.as_ref().map(self.encode).unwrap_or_default();
+        send(self.message, &text);
     }
 }
 
-fn send_waiting(message: Message, latest: &RefCell<Option<String>>) {
+fn send_waiting<T>(message: Message, encode: fn(&T) -> String, latest: &RefCell<Option<T>>) {
     // Taken before sending: a listener may schedule again while this runs.
     let waiting = latest.borrow_mut().take();
-    if let Some(text) = waiting {
-        send(message, &text);
+    if let Some(value) = waiting {
+        send(message, &encode(&value));
     }
 }

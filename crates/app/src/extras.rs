@@ -1,6 +1,10 @@
 //! The second module: paste helper, framework and SEO code, share bar, preview, session, exports
 //! and reference, fed by `bridge` messages.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use kaltura::form::EmbedForm;
 use yew::prelude::*;
 
 use crate::bridge::{self, Message};
@@ -44,8 +48,15 @@ pub fn extras() -> Html {
     {
         let (embed, session) = (embed.clone(), session.clone());
         use_effect_with((), move |_| {
-            let from_app = bridge::listen(Message::Embed, move |text| {
-                embed.set(kaltura::share::decode_embed_state(&text))
+            // The form as `app` last sent it; `Hello` below has it answered before `send` returns.
+            let latest = Rc::new(RefCell::new(None));
+            let from_app = bridge::listen(Message::Embed, {
+                let (embed, latest) = (embed.clone(), latest.clone());
+                move |text| {
+                    let form = kaltura::share::decode_embed_state(&text);
+                    *latest.borrow_mut() = Some(form.clone());
+                    embed.set(form)
+                }
             });
             // A page restored from the back/forward cache shows every secret masked again.
             let pageshow = web_sys::window().map(|window| {
@@ -60,6 +71,17 @@ pub fn extras() -> Html {
                 })
             });
             bridge::send(Message::Hello, "");
+            // Remembered settings fill the form only while it is still empty: nothing typed
+            // before this module arrived is overwritten. Same task as the answer, so no keystroke
+            // can fall in between.
+            let untouched = latest
+                .borrow()
+                .as_ref()
+                .is_none_or(|form| *form == EmbedForm::default());
+            if let Some(form) = share_bar::remembered_embed().filter(|_| untouched) {
+                bridge::send(Message::Load, &kaltura::share::encode_embed_state(&form));
+                embed.set(form);
+            }
             move || drop((from_app, pageshow))
         });
     }
@@ -78,7 +100,7 @@ pub fn extras() -> Html {
         Callback::from(|on: bool| bridge::send(Message::IncludeKs, if on { "1" } else { "" }));
     let on_load = {
         let embed = embed.clone();
-        Callback::from(move |form: kaltura::form::EmbedForm| {
+        Callback::from(move |form: EmbedForm| {
             bridge::send(Message::Load, &kaltura::share::encode_embed_state(&form));
             embed.set(form);
         })

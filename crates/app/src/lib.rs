@@ -42,10 +42,11 @@ pub const PASTE_ROOT_ID: &str = "paste-root";
 /// The first module: the embed form and, beside it, its code.
 #[function_component(App)]
 pub fn app() -> Html {
-    // A shared link (or remembered settings) fills the form in the very first render.
+    // A shared link fills the form in the very first render (remembered settings come from the
+    // extras, as a `Message::Load`, while the form is still empty).
     let embed = use_reducer(|| {
         let state = EmbedState::default();
-        match share_bar::initial_embed() {
+        match share_bar::link_embed() {
             Some(form) => state.apply(EmbedAction::Load(Box::new(form))),
             None => state,
         }
@@ -54,7 +55,8 @@ pub fn app() -> Html {
     let extras_failed = use_state(|| false);
     // The extras hear of a change once typing pauses or focus moves (to their panels, say), so a
     // keystroke never waits on their re-render.
-    let to_extras = use_mut_ref(|| bridge::Debounced::new(Message::Embed));
+    let to_extras =
+        use_mut_ref(|| bridge::Debounced::new(Message::Embed, kaltura::share::encode_embed_state));
     {
         let (embed, ks) = (embed.clone(), ks.clone());
         let extras_failed = extras_failed.clone();
@@ -94,9 +96,7 @@ pub fn app() -> Html {
         });
     }
     use_effect_with(embed.form.clone(), move |form| {
-        to_extras
-            .borrow_mut()
-            .schedule(kaltura::share::encode_embed_state(form));
+        to_extras.borrow_mut().schedule(form.clone());
     });
     let evaluation = use_memo((embed.form.clone(), (*ks).clone()), |(form, ks)| {
         kaltura::form::evaluate(form, ks.as_deref())

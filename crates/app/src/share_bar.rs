@@ -24,22 +24,30 @@ pub fn initial_settings() -> Option<Decoded> {
     initial_fragment().map(|text| decode(&text))
 }
 
-/// The embed half of `initial_settings`, for the first module (which has only the embed form).
-pub fn initial_embed() -> Option<EmbedForm> {
-    initial_fragment().map(|text| kaltura::share::decode_embed(&text))
+/// The embed settings of the link the page was opened with, for the first module. (Remembered
+/// settings reach it later, from the extras: see `bridge::Message::Remembered`.)
+pub fn link_embed() -> Option<EmbedForm> {
+    link_fragment().map(|text| kaltura::share::decode_embed(&text))
+}
+
+/// The link's fragment, if it has one.
+fn link_fragment() -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    (hash.len() > 1).then_some(hash)
 }
 
 /// The link's fragment, else the remembered settings.
 fn initial_fragment() -> Option<String> {
-    let hash = web_sys::window()?
-        .location()
-        .hash()
-        .ok()
-        .unwrap_or_default();
-    if hash.len() > 1 {
-        return Some(hash);
+    link_fragment().or_else(|| storage()?.get_item(REMEMBER_KEY).ok().flatten())
+}
+
+/// The remembered embed settings when the page was opened without a link (they apply then only).
+pub fn remembered_embed() -> Option<EmbedForm> {
+    if link_fragment().is_some() {
+        return None;
     }
-    storage()?.get_item(REMEMBER_KEY).ok().flatten()
+    let saved = storage()?.get_item(REMEMBER_KEY).ok().flatten()?;
+    Some(kaltura::share::decode_embed(&saved))
 }
 
 fn remembered() -> bool {

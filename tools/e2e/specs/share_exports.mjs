@@ -56,8 +56,28 @@ export default [
       assert.ok(!/secret|ks=/i.test(stored.replace('kaltura-embed-studio.settings', '')), stored);
       await page.getByLabel('Remember these settings on this device').uncheck();
       await page.reload();
-      await page.getByLabel('Partner ID', { exact: true }).waitFor();
+      // The second module reads remembered settings: wait for it before saying none came back.
+      await page.locator('#paste-input').waitFor({ state: 'attached' });
       assert.equal(await page.locator('#partner-id').inputValue(), '');
+    },
+  },
+  {
+    name: 'remembered settings never overwrite what was typed before they arrived',
+    async run({ page, baseUrl }) {
+      await openStudio(page, baseUrl);
+      await fillIds(page, IDS);
+      await page.getByLabel('Remember these settings on this device').check();
+      // Next visit: hold the second module (which reads them) until the user has typed.
+      let release;
+      const held = new Promise((resolve) => { release = resolve; });
+      await page.route('**/extras_bg.wasm', async (route) => { await held; await route.continue(); });
+      await page.reload();
+      await page.getByLabel('Partner ID', { exact: true }).fill('1234');
+      release();
+      await page.locator('#paste-input').waitFor({ state: 'attached' });
+      await page.waitForTimeout(300);
+      assert.equal(await page.locator('#partner-id').inputValue(), '1234');
+      assert.equal(await page.locator('#uiconf-id').inputValue(), '', 'nothing merged in either');
     },
   },
   {
