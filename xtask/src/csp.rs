@@ -72,10 +72,13 @@ pub fn policy(scripts: &[&str]) -> String {
     )
 }
 
-/// `html` with the CSP meta as the first element of `<head>`.
+/// `html` with the CSP meta as the first element of `<head>` (right after `<html …>` when a
+/// minified page leaves the optional `<head>` tag out).
 pub fn add_csp_meta(html: &str) -> Result<String, CspError> {
     let lower = html.to_ascii_lowercase();
-    if lower.contains("http-equiv=\"content-security-policy\"") {
+    if lower.contains("http-equiv=\"content-security-policy\"")
+        || lower.contains("http-equiv=content-security-policy")
+    {
         return Err(CspError::AlreadyHasCsp);
     }
     for blocked in [" onload=", " onclick=", " onerror=", "javascript:"] {
@@ -83,7 +86,9 @@ pub fn add_csp_meta(html: &str) -> Result<String, CspError> {
             return Err(CspError::InlineHandler(blocked.trim().to_string()));
         }
     }
-    let head = find_head_open(&lower).ok_or(CspError::NoHead)?;
+    let head = find_tag_end(&lower, "head")
+        .or_else(|| find_tag_end(&lower, "html"))
+        .ok_or(CspError::NoHead)?;
     let meta = format!(
         "\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{}\" />",
         policy(&inline_scripts(html)?)
@@ -91,18 +96,19 @@ pub fn add_csp_meta(html: &str) -> Result<String, CspError> {
     Ok(format!("{}{meta}{}", &html[..head], &html[head..]))
 }
 
-/// Byte index just after `<head …>`.
-fn find_head_open(lower: &str) -> Option<usize> {
+/// Byte index just after the first `<{name} …>` open tag (not `<{name}er>` and the like).
+fn find_tag_end(lower: &str, name: &str) -> Option<usize> {
+    let open = format!("<{name}");
     let mut from = 0;
-    while let Some(start) = lower[from..].find("<head").map(|i| i + from) {
-        let next = lower.as_bytes().get(start + 5).copied();
+    while let Some(start) = lower[from..].find(&open).map(|i| i + from) {
+        let next = lower.as_bytes().get(start + open.len()).copied();
         if matches!(
             next,
             Some(b'>') | Some(b' ') | Some(b'\t') | Some(b'\n') | Some(b'\r')
         ) {
             return lower[start..].find('>').map(|i| start + i + 1);
         }
-        from = start + 5;
+        from = start + open.len();
     }
     None
 }
@@ -163,6 +169,28 @@ import init from './app.js';
             "{out}"
         );
         assert_eq!(add_csp_meta("<header></header>"), Err(CspError::NoHead));
+    }
+
+    #[test]
+    fn a_minified_page_without_head_gets_the_meta_after_html() {
+        // trunk's release minifier drops the optional <head> tag and attribute quotes.
+        let html =
+            "<!doctype html><html lang=en><meta charset=utf-8><script type=module>x()</script>";
+        let out = add_csp_meta(html).unwrap();
+        assert!(
+            out.starts_with(
+                "<!doctype html><html lang=en>\n    <meta http-equiv=\"Content-Security-Policy\""
+            ),
+            "{out}"
+        );
+        assert!(
+            out.contains(&format!("'sha256-{}'", base64(&sha256(b"x()")))),
+            "{out}"
+        );
+        assert_eq!(
+            add_csp_meta("<html><meta http-equiv=Content-Security-Policy content=x>"),
+            Err(CspError::AlreadyHasCsp)
+        );
     }
 
     #[test]

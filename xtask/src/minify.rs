@@ -44,8 +44,9 @@ pub fn minify_glue(dist: &Path, index_html: &str) -> Result<String, String> {
     Ok(html)
 }
 
-/// Replaces the `integrity` value of every tag whose `href` or `src` is `./{file}` or `{file}`.
-/// Tags without an integrity attribute, and other files, are left as they are.
+/// Replaces the `integrity` value of every tag whose `href` or `src` is `./{file}` or `{file}`,
+/// quoted or not (trunk's release minifier drops quotes). Tags without an integrity attribute,
+/// and other files, are left as they are.
 pub fn set_integrity(html: &str, file: &str, integrity: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
@@ -56,26 +57,55 @@ pub fn set_integrity(html: &str, file: &str, integrity: &str) -> String {
         out.push_str(&rest[..open]);
         let tag = &rest[open..close];
         let names_file = ["href", "src"].iter().any(|attr| {
-            [format!("{attr}=\"./{file}\""), format!("{attr}=\"{file}\"")]
-                .iter()
-                .any(|needle| tag.contains(needle.as_str()))
+            ["./", ""].iter().any(|prefix| {
+                attribute(tag, attr).is_some_and(|(start, end)| {
+                    tag[start..end].trim_matches('"') == format!("{prefix}{file}")
+                })
+            })
         });
-        match (names_file, tag.find("integrity=\"")) {
-            (true, Some(at)) => {
-                let value_start = at + "integrity=\"".len();
-                let value_end = tag[value_start..]
-                    .find('"')
-                    .map_or(tag.len(), |e| value_start + e);
-                out.push_str(&tag[..value_start]);
+        match attribute(tag, "integrity").filter(|_| names_file) {
+            Some((start, end)) => {
+                let quoted = tag[start..end].starts_with('"');
+                out.push_str(&tag[..start]);
+                if quoted {
+                    out.push('"');
+                }
                 out.push_str(integrity);
-                out.push_str(&tag[value_end..]);
+                if quoted {
+                    out.push('"');
+                }
+                out.push_str(&tag[end..]);
             }
-            _ => out.push_str(tag),
+            None => out.push_str(tag),
         }
         rest = &rest[close..];
     }
     out.push_str(rest);
     out
+}
+
+/// Where the value of `name` lies in `tag` (quotes included), if the tag has that attribute.
+fn attribute(tag: &str, name: &str) -> Option<(usize, usize)> {
+    let needle = format!("{name}=");
+    let mut from = 0;
+    while let Some(at) = tag[from..].find(&needle).map(|i| i + from) {
+        let before = tag[..at].chars().next_back();
+        if before.is_some_and(|c| c.is_ascii_whitespace()) {
+            let start = at + needle.len();
+            let end = if tag[start..].starts_with('"') {
+                tag[start + 1..]
+                    .find('"')
+                    .map_or(tag.len(), |e| start + 1 + e + 1)
+            } else {
+                tag[start..]
+                    .find(|c: char| c.is_ascii_whitespace() || c == '>')
+                    .map_or(tag.len(), |e| start + e)
+            };
+            return Some((start, end));
+        }
+        from = at + needle.len();
+    }
+    None
 }
 
 #[cfg(test)]
@@ -98,11 +128,19 @@ mod tests {
             "extras.js",
             r#"<script src="extras.js" integrity="sha256-NEW"></script>"#,
         );
+        // Minified: no quotes, integrity before href, the tag closing right after a value.
+        check(
+            "<link integrity=sha384-OLD href=./app-1.js rel=modulepreload><link href=./app-1.js integrity=sha384-OLD>",
+            "app-1.js",
+            "<link integrity=sha256-NEW href=./app-1.js rel=modulepreload><link href=./app-1.js integrity=sha256-NEW>",
+        );
         // No integrity attribute, another file, or a file whose name merely ends the same: untouched.
         for html in [
             r#"<link rel="modulepreload" href="./app-1.js">"#,
             r#"<link href="./other.js" integrity="sha384-OLD">"#,
             r#"<link href="./xapp-1.js" integrity="sha384-OLD">"#,
+            r#"<link href="./app-1.js.map" integrity="sha384-OLD">"#,
+            r#"<link data-href="./app-1.js" integrity="sha384-OLD">"#,
             "text < with a stray bracket",
         ] {
             check(html, "app-1.js", html);
