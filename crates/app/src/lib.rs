@@ -85,7 +85,12 @@ pub fn app() -> Html {
                         kaltura::share::decode_embed_state(&text),
                     )))
                 }),
-                bridge::listen(Message::ExtrasFailed, move |_| extras_failed.set(true)),
+                bridge::listen(Message::ExtrasFailed, move |_| {
+                    extras_failed.set(true);
+                    paste_placeholder_says(
+                        "The paste helper did not load: reload the page to try again.",
+                    );
+                }),
                 bridge::listen(Message::Hello, move |_| {
                     if let Ok(mut waiting) = waiting.try_borrow_mut() {
                         waiting.send_current()
@@ -113,6 +118,21 @@ pub fn app() -> Html {
                 }
             </div>
         </>
+    }
+}
+
+/// Replaces the "loading" line of the paste helper's static stand-in in `index.html` (outside
+/// every yew root, so no instance owns it; the extras module would have replaced it whole).
+fn paste_placeholder_says(text: &str) {
+    let hint = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| {
+            d.query_selector(&format!("#{PASTE_ROOT_ID} .field-hint"))
+                .ok()
+        })
+        .flatten();
+    if let Some(hint) = hint {
+        hint.set_text_content(Some(text));
     }
 }
 

@@ -32,6 +32,9 @@ export default [
         await page.getByRole('alert').filter({ hasText: 'did not load' }).textContent(),
         /reload the page/,
       ));
+      // The paste helper's stand-in above the form stops saying it is loading.
+      await page.getByText('Paste an embed code or link to fill the form').click();
+      assert.match(await page.locator('#paste-root').textContent(), /did not load/);
       await fillIds(page, IDS);
       await eventually(async () => assert.match(await codeText(page), /2506752/));
     },
