@@ -46,6 +46,11 @@ export default [
       await axe(page, 'invalid partner');
       await fillIds(page, IDS);
       await axe(page, 'filled');
+      await page.locator('#paste-input').waitFor({ state: 'attached' });
+      await page.getByText('Paste an embed code or link to fill the form').click();
+      await page.getByRole('button', { name: 'SEO metadata', exact: true }).click();
+      await page.getByLabel('Upload date').fill('24/11/2026');
+      await axe(page, 'paste helper open, SEO fields with an error');
       await page.getByRole('radio', { name: /v2/ }).check();
       await page.getByRole('radio', { name: 'Fixed size' }).check();
       await axe(page, 'v2, fixed size');
