@@ -14,6 +14,9 @@ use std::time::Instant;
 
 /// Cold loads per page for the time-to-interactive medians.
 const LOADS: usize = 15;
+/// Unrecorded edits before the second ("warm") regeneration run.
+pub const WARM_UP_EDITS: usize = 500;
+
 /// Programmatic edits for the in-page regeneration figures.
 const EDITS: usize = 1000;
 
@@ -34,9 +37,20 @@ pub fn bench() -> Result<(), String> {
     println!("bench: {LOADS} cold loads each of the app and the bare yew page, alternating…");
     let tti = browser(&["tti", &app_url, &hello_url, &LOADS.to_string()])?;
     let (app_tti, hello_tti) = (phases(&tti, "app"), phases(&tti, "hello"));
-    println!("bench: {EDITS} edits in the page…");
+    println!(
+        "bench: {EDITS} edits in the page, then {EDITS} more after {WARM_UP_EDITS} warm-up edits…"
+    );
     let regen = numbers(
         &browser(&["regen", &app_url, &EDITS.to_string()])?,
+        "samples",
+    );
+    let warm = numbers(
+        &browser(&[
+            "regen",
+            &app_url,
+            &EDITS.to_string(),
+            &WARM_UP_EDITS.to_string(),
+        ])?,
         "samples",
     );
     let native = native_evaluate_micros();
@@ -56,6 +70,8 @@ pub fn bench() -> Result<(), String> {
         edits: regen.len(),
         regen_median_ms: median(&regen),
         regen_p99_ms: percentile(&regen, 0.99),
+        warm_median_ms: median(&warm),
+        warm_p99_ms: percentile(&warm, 0.99),
         native_median_us: median(&native),
         native_p99_us: percentile(&native, 0.99),
         trips,
