@@ -14,6 +14,8 @@ use crate::fields::{
 pub struct EmbedPanelProps<'a> {
     pub state: &'a UseReducerHandle<EmbedState>,
     pub evaluation: &'a Evaluation,
+    /// False in the page's very first render, which stops after the player fields (see `App`).
+    pub whole_form: bool,
 }
 
 /// The form as part of `App`'s view: a plain function rather than a component, since it has no
@@ -101,62 +103,64 @@ pub fn embed_panel(props: EmbedPanelProps) -> Html {
                 state.dispatcher().to_callback().reform(EmbedAction::Kind),
             ) }
 
-            { host_picker(state, &text) }
+            if props.whole_form {
+                { host_picker(state, &text) }
 
-            <h2>{ "Size" }</h2>
-            { radio_group(
-                "size-mode",
-                "Sizing",
-                Flow::Inline,
-                vec![
-                    ChoiceOption { value: SizeMode::Responsive, label: "Responsive", help: None },
-                    ChoiceOption { value: SizeMode::Fixed, label: "Fixed size", help: None },
-                ],
-                form.size_mode,
-                state.dispatcher().to_callback().reform(EmbedAction::SizeMode),
-            ) }
-            if form.size_mode == SizeMode::Responsive {
+                <h2>{ "Size" }</h2>
                 { radio_group(
-                    "ratio",
-                    "Aspect ratio",
+                    "size-mode",
+                    "Sizing",
                     Flow::Inline,
                     vec![
-                        ChoiceOption { value: RatioChoice::R16x9, label: "16:9", help: None },
-                        ChoiceOption { value: RatioChoice::R4x3, label: "4:3", help: None },
-                        ChoiceOption { value: RatioChoice::R1x1, label: "1:1", help: None },
-                        ChoiceOption { value: RatioChoice::R9x16, label: "9:16", help: None },
-                        ChoiceOption { value: RatioChoice::Custom, label: "Custom", help: None },
+                        ChoiceOption { value: SizeMode::Responsive, label: "Responsive", help: None },
+                        ChoiceOption { value: SizeMode::Fixed, label: "Fixed size", help: None },
                     ],
-                    form.ratio,
-                    state.dispatcher().to_callback().reform(EmbedAction::Ratio),
+                    form.size_mode,
+                    state.dispatcher().to_callback().reform(EmbedAction::SizeMode),
                 ) }
-                if form.ratio == RatioChoice::Custom {
-                    { text(Field::CustomRatio) }
+                if form.size_mode == SizeMode::Responsive {
+                    { radio_group(
+                        "ratio",
+                        "Aspect ratio",
+                        Flow::Inline,
+                        vec![
+                            ChoiceOption { value: RatioChoice::R16x9, label: "16:9", help: None },
+                            ChoiceOption { value: RatioChoice::R4x3, label: "4:3", help: None },
+                            ChoiceOption { value: RatioChoice::R1x1, label: "1:1", help: None },
+                            ChoiceOption { value: RatioChoice::R9x16, label: "9:16", help: None },
+                            ChoiceOption { value: RatioChoice::Custom, label: "Custom", help: None },
+                        ],
+                        form.ratio,
+                        state.dispatcher().to_callback().reform(EmbedAction::Ratio),
+                    ) }
+                    if form.ratio == RatioChoice::Custom {
+                        { text(Field::CustomRatio) }
+                    }
+                } else {
+                    <div class="row">
+                        { text(Field::Width) }
+                        { text(Field::Height) }
+                    </div>
                 }
-            } else {
-                <div class="row">
-                    { text(Field::Width) }
-                    { text(Field::Height) }
+
+                <h2>{ "Playback" }</h2>
+                <div class="checks">
+                    { flag(Flag::Autoplay, "opt-autoplay", "Autoplay", None, false) }
+                    { flag(Flag::Muted, "opt-muted", "Start muted", None, false) }
+                    { flag(Flag::MutedAutoplayFallback, "opt-muted-fallback", "Fall back to muted autoplay",
+                        Some("Browsers block autoplay with sound; this starts muted instead of not at all."), !form.autoplay) }
+                    { flag(Flag::Loop, "opt-loop", "Loop", None, false) }
                 </div>
+                <div class="row">
+                    { text(Field::Start) }
+                    { text(Field::ClipTo) }
+                </div>
+
+                <details class="advanced">
+                    <summary>{ "Advanced: element ID" }</summary>
+                    { text(Field::TargetId) }
+                </details>
             }
-
-            <h2>{ "Playback" }</h2>
-            <div class="checks">
-                { flag(Flag::Autoplay, "opt-autoplay", "Autoplay", None, false) }
-                { flag(Flag::Muted, "opt-muted", "Start muted", None, false) }
-                { flag(Flag::MutedAutoplayFallback, "opt-muted-fallback", "Fall back to muted autoplay",
-                    Some("Browsers block autoplay with sound; this starts muted instead of not at all."), !form.autoplay) }
-                { flag(Flag::Loop, "opt-loop", "Loop", None, false) }
-            </div>
-            <div class="row">
-                { text(Field::Start) }
-                { text(Field::ClipTo) }
-            </div>
-
-            <details class="advanced">
-                <summary>{ "Advanced: element ID" }</summary>
-                { text(Field::TargetId) }
-            </details>
         </section>
     }
 }

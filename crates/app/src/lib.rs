@@ -53,6 +53,17 @@ pub fn app() -> Html {
     });
     let ks = use_state(|| None::<Rc<Ks>>);
     let extras_failed = use_state(|| false);
+    // The first render stops after the player fields; the rest of the form (host, size,
+    // playback, advanced: below the fold on a phone and a laptop alike) follows in the next task.
+    // yew's scheduler yields to the browser once a run passes 16 ms, and input typed meanwhile
+    // then waits for the first layout and paint; a shorter first run takes it at once.
+    let whole_form = use_state_eq(|| false);
+    {
+        let whole_form = whole_form.clone();
+        use_effect_with((), move |_| {
+            gloo_timers::callback::Timeout::new(0, move || whole_form.set(true)).forget();
+        });
+    }
     // The extras hear of a change once typing pauses or focus moves (to their panels, say), so a
     // keystroke never waits on their re-render.
     let to_extras =
@@ -108,7 +119,7 @@ pub fn app() -> Html {
     });
     html! {
         <>
-            { embed_panel::embed_panel(embed_panel::EmbedPanelProps { state: &embed, evaluation: &evaluation }) }
+            { embed_panel::embed_panel(embed_panel::EmbedPanelProps { state: &embed, evaluation: &evaluation, whole_form: *whole_form }) }
             <div class="side">
                 { code_panel::code_panel(&evaluation) }
                 if *extras_failed {
