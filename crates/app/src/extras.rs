@@ -28,7 +28,8 @@ pub fn extras() -> Html {
         Some(host)
     });
     let initial = use_state(share_bar::initial_settings);
-    // Until the first `Embed` message (sent in answer to `Hello`), the link's embed settings.
+    // Until the first `Embed` message (sent in answer to `Hello`), the link's (or the remembered)
+    // embed settings.
     let embed = use_state({
         let initial = initial.clone();
         move || {
@@ -38,15 +39,22 @@ pub fn extras() -> Html {
                 .unwrap_or_default()
         }
     });
-    let session = use_reducer(move || {
-        let state = SessionState::default();
-        match &*initial {
-            Some(s) => state.apply(SessionAction::Load(Box::new(s.session.clone()))),
-            None => state,
+    let session = use_reducer({
+        let initial = initial.clone();
+        move || {
+            let state = SessionState::default();
+            match &*initial {
+                Some(s) => state.apply(SessionAction::Load(Box::new(s.session.clone()))),
+                None => state,
+            }
         }
     });
     {
         let (embed, session) = (embed.clone(), session.clone());
+        // What `initial_settings` read from this device's storage, when no link overrides it.
+        let remembered = (!share_bar::opened_with_link())
+            .then(|| initial.as_ref().map(|s| s.embed.clone()))
+            .flatten();
         use_effect_with((), move |_| {
             // The form as `app` last sent it; `Hello` below has it answered before `send` returns.
             let latest = Rc::new(RefCell::new(None));
@@ -78,7 +86,7 @@ pub fn extras() -> Html {
                 .borrow()
                 .as_ref()
                 .is_none_or(|form| *form == EmbedForm::default());
-            if let Some(form) = share_bar::remembered_embed().filter(|_| untouched) {
+            if let Some(form) = remembered.filter(|_| untouched) {
                 bridge::send(Message::Load, &kaltura::share::encode_embed_state(&form));
                 embed.set(form);
             }

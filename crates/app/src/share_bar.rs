@@ -25,9 +25,14 @@ pub fn initial_settings() -> Option<Decoded> {
 }
 
 /// The embed settings of the link the page was opened with, for the first module. (Remembered
-/// settings reach it later, from the extras: see `bridge::Message::Remembered`.)
+/// settings reach it later, from the extras, as a `bridge::Message::Load`.)
 pub fn link_embed() -> Option<EmbedForm> {
     link_fragment().map(|text| kaltura::share::decode_embed(&text))
+}
+
+/// Whether the page was opened with a settings link (which then wins over remembered settings).
+pub fn opened_with_link() -> bool {
+    link_fragment().is_some()
 }
 
 /// The link's fragment, if it has one.
@@ -39,15 +44,6 @@ fn link_fragment() -> Option<String> {
 /// The link's fragment, else the remembered settings.
 fn initial_fragment() -> Option<String> {
     link_fragment().or_else(|| storage()?.get_item(REMEMBER_KEY).ok().flatten())
-}
-
-/// The remembered embed settings when the page was opened without a link (they apply then only).
-pub fn remembered_embed() -> Option<EmbedForm> {
-    if link_fragment().is_some() {
-        return None;
-    }
-    let saved = storage()?.get_item(REMEMBER_KEY).ok().flatten()?;
-    Some(kaltura::share::decode_embed(&saved))
 }
 
 fn remembered() -> bool {
