@@ -18,6 +18,8 @@ export default [
       assert.equal(await page.locator('#extras-root > *').count(), 0, 'second module not mounted yet');
       release();
       await page.getByRole('heading', { name: 'Session (optional)' }).waitFor();
+      // Its stylesheet (extras.css) was in place before it mounted: no unstyled panels.
+      assert.equal(await page.locator('.tabs').evaluate((el) => getComputedStyle(el).display), 'flex');
       // The deferred panels see the form as typed before they loaded.
       await eventually(async () => assert.match(await page.locator('.session-panel').textContent(), /_2506752/));
     },

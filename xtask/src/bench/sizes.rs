@@ -20,7 +20,7 @@ impl std::ops::AddAssign for Sizes {
 }
 
 /// The parts of a page, in the order the table prints them: four first-load parts, then what the
-/// page fetches only after the form is interactive (the `extras` module and its loader).
+/// page fetches only after the form is interactive (the `extras` module, its loader and styles).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part {
     Wasm,
@@ -46,7 +46,10 @@ impl Part {
     /// Which part a dist file belongs to; `None` for files a first visit does not fetch
     /// (the preview frame's page and script, `404.html`, copied assets).
     pub fn of_file(name: &str) -> Option<Part> {
-        if name.starts_with("extras") && (name.ends_with(".wasm") || name.ends_with(".js")) {
+        let deferred_kind = [".wasm", ".js", ".css"]
+            .iter()
+            .any(|ext| name.ends_with(ext));
+        if name.starts_with("extras") && deferred_kind {
             Some(Part::Deferred)
         } else if name.ends_with(".wasm") {
             Some(Part::Wasm)
@@ -146,6 +149,7 @@ mod tests {
         check("extras_bg.wasm", Some(Part::Deferred));
         check("extras.js", Some(Part::Deferred));
         check("extras-loader.js", Some(Part::Deferred));
+        check("extras.css", Some(Part::Deferred));
         check("preview.js", None);
         check("preview.html", None);
         check("404.html", None);
