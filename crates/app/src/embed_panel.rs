@@ -74,7 +74,7 @@ pub fn embed_panel(props: EmbedPanelProps) -> Html {
                 "content-kind",
                 "Content",
                 Flow::Inline,
-                vec![
+                &[
                     ChoiceOption { value: ContentKind::Entry, label: "Entry", help: None },
                     ChoiceOption { value: ContentKind::Playlist, label: "Playlist", help: None },
                 ],
@@ -87,7 +87,7 @@ pub fn embed_panel(props: EmbedPanelProps) -> Html {
                 "player-version",
                 "Player version",
                 Flow::Stacked,
-                vec![
+                &[
                     ChoiceOption { value: PlayerVersion::V7, label: "Player v7", help: Some("The current Kaltura Player (PlayKit JS).") },
                     ChoiceOption { value: PlayerVersion::V2, label: "Player v2 (legacy)", help: Some("mwEmbed / kWidget players from older KMC accounts.") },
                 ],
@@ -98,7 +98,7 @@ pub fn embed_panel(props: EmbedPanelProps) -> Html {
                 "embed-type",
                 "Embed type",
                 Flow::Stacked,
-                EmbedType::ALL.iter().map(|t| ChoiceOption { value: *t, label: t.label(), help: Some(t.when_to_use()) }).collect::<Vec<_>>(),
+                &EmbedType::ALL.map(|t| ChoiceOption { value: t, label: t.label(), help: Some(t.when_to_use()) }),
                 form.kind,
                 state.dispatcher().to_callback().reform(EmbedAction::Kind),
             ) }
@@ -111,7 +111,7 @@ pub fn embed_panel(props: EmbedPanelProps) -> Html {
                     "size-mode",
                     "Sizing",
                     Flow::Inline,
-                    vec![
+                    &[
                         ChoiceOption { value: SizeMode::Responsive, label: "Responsive", help: None },
                         ChoiceOption { value: SizeMode::Fixed, label: "Fixed size", help: None },
                     ],
@@ -123,7 +123,7 @@ pub fn embed_panel(props: EmbedPanelProps) -> Html {
                         "ratio",
                         "Aspect ratio",
                         Flow::Inline,
-                        vec![
+                        &[
                             ChoiceOption { value: RatioChoice::R16x9, label: "16:9", help: None },
                             ChoiceOption { value: RatioChoice::R4x3, label: "4:3", help: None },
                             ChoiceOption { value: RatioChoice::R1x1, label: "1:1", help: None },
@@ -201,7 +201,7 @@ fn host_picker(state: &UseReducerHandle<EmbedState>, text: &dyn Fn(Field) -> Htm
                 "cdn-choice",
                 "Player host (CDN)",
                 Flow::Stacked,
-                vec![
+                &[
                     ChoiceOption { value: HostChoice::Saas, label: "Kaltura SaaS (cdnapisec.kaltura.com)", help: None },
                     ChoiceOption { value: HostChoice::LocalSimulator, label: "Local simulator (127.0.0.1:8081)", help: Some("Offline demo: cargo xtask serve runs it with a real v7 player.") },
                     ChoiceOption { value: HostChoice::Custom, label: "Custom / on-prem", help: None },

@@ -112,7 +112,7 @@ pub fn exports_panel(props: &ExportsPanelProps) -> Html {
                 "portal-kind",
                 "Video portal",
                 Flow::Inline,
-                PortalKind::ALL.iter().map(|k| ChoiceOption { value: *k, label: k.label(), help: None }).collect::<Vec<_>>(),
+                &PortalKind::ALL.map(|k| ChoiceOption { value: k, label: k.label(), help: None }),
                 *kind,
                 { let kind = kind.clone(); Callback::from(move |k| kind.set(k)) },
             ) }

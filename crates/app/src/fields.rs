@@ -125,13 +125,13 @@ pub fn radio_group<T: PartialEq + Clone + 'static>(
     name: &'static str,
     legend: &'static str,
     flow: Flow,
-    options: Vec<ChoiceOption<T>>,
+    options: &[ChoiceOption<T>],
     selected: T,
     onchange: Callback<T>,
 ) -> Html {
     let checked = options.iter().position(|o| o.value == selected);
     let labels: Vec<_> = options.iter().map(|o| (o.label, o.help)).collect();
-    let values: Vec<T> = options.into_iter().map(|o| o.value).collect();
+    let values: Vec<T> = options.iter().map(|o| o.value.clone()).collect();
     let onchange = onchange.reform(move |i: usize| values[i].clone());
     radios(&Radios {
         name,

@@ -207,7 +207,7 @@ pub fn session_panel(props: &SessionPanelProps) -> Html {
                 "service-url",
                 "Service URL",
                 Flow::Stacked,
-                ServicePreset::ALL.iter().map(|p| ChoiceOption { value: *p, label: p.label(), help: None }).collect::<Vec<_>>(),
+                &ServicePreset::ALL.map(|p| ChoiceOption { value: p, label: p.label(), help: None }),
                 form.service,
                 state.dispatcher().to_callback().reform(SessionAction::Service),
             ) }
@@ -307,7 +307,7 @@ pub fn session_panel(props: &SessionPanelProps) -> Html {
                     "expiry",
                     "Expiry",
                     Flow::Inline,
-                    vec![
+                    &[
                         ChoiceOption { value: ExpiryChoice::Preset(Expiry::ONE_HOUR), label: "1 hour", help: None },
                         ChoiceOption { value: ExpiryChoice::Preset(Expiry::TWO_HOURS), label: "2 hours", help: None },
                         ChoiceOption { value: ExpiryChoice::Preset(Expiry::FOUR_HOURS), label: "4 hours", help: None },
