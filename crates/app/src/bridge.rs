@@ -1,9 +1,10 @@
 //! How the page's two wasm modules talk: DOM events on `window`, held in memory only.
 //!
-//! The form and code load first (`app`); the share bar and the preview, session, exports and
-//! reference panels come in a second module (`extras`) once the form is interactive. Neither can
-//! see the other's memory, so they exchange the embed form in the share-link encoding and the
-//! current KS as text. (The paste helper, also in `extras`, sends back a whole form to load.)
+//! The form and code load first (`app`); the paste helper, framework and SEO code, share bar and
+//! the preview, session, exports and reference panels come in a second module (`extras`) once
+//! the form is interactive. Neither can see the other's memory, so they exchange the embed form
+//! in the share-link encoding and the current KS as text; `extras` sends back a whole form to load
+//! (a paste, a migration, remembered settings).
 //! Their roots are siblings in `index.html`: yew delegates events from its root and brands elements
 //! with per-instance ids, so one instance mounted inside the other would run the wrong handlers.
 

@@ -43,7 +43,10 @@ pub fn more_code_panel(props: &MoreCodePanelProps) -> Html {
     let tab = use_state_eq(|| Tab::Code(Output::React));
     let seo = use_state(SeoFields::default);
     let request = props.evaluation.request.as_ref();
-    let seo_result = request.map(|req| seo_json_ld(req, &seo));
+    // The schema.org block is worked out only while its tab is open.
+    let seo_result = (*tab == Tab::Seo)
+        .then(|| request.map(|req| seo_json_ld(req, &seo)))
+        .flatten();
     let code: Result<String, String> = match (request, *tab) {
         (None, _) => Err(props.evaluation.placeholder()),
         (Some(req), Tab::Code(output)) => render(req, output).map_err(str::to_string),

@@ -217,12 +217,12 @@ fn pairs(fragment: &str) -> impl Iterator<Item = (&str, String)> {
     })
 }
 
-/// Sets the embed field `key` names; false when `key` is not an embed key.
+/// Sets the embed field `key` names; false when `key` is not an embed key. (Copies `value` only
+/// where a field keeps the text.)
 fn read_embed(e: &mut EmbedForm, key: &str, value: &str) -> bool {
-    let value = value.to_string();
     match key {
-        "pid" => e.partner = value,
-        "ui" => e.ui_conf = value,
+        "pid" => e.partner = value.to_string(),
+        "ui" => e.ui_conf = value.to_string(),
         "content" => {
             e.content_kind = if value == "playlist" {
                 ContentKind::Playlist
@@ -230,7 +230,7 @@ fn read_embed(e: &mut EmbedForm, key: &str, value: &str) -> bool {
                 ContentKind::Entry
             }
         }
-        "id" => e.content_id = value,
+        "id" => e.content_id = value.to_string(),
         "pv" => {
             e.version = if value == "2" {
                 PlayerVersion::V2
@@ -244,7 +244,7 @@ fn read_embed(e: &mut EmbedForm, key: &str, value: &str) -> bool {
                 .find(|k| kind_name(*k) == value)
                 .unwrap_or_default()
         }
-        "cdn" => e.cdn_host = value,
+        "cdn" => e.cdn_host = value.to_string(),
         "size" => {
             e.size_mode = if value == "fixed" {
                 SizeMode::Fixed
@@ -252,17 +252,17 @@ fn read_embed(e: &mut EmbedForm, key: &str, value: &str) -> bool {
                 SizeMode::Responsive
             }
         }
-        "ratio" => e.ratio = lookup_value(&RATIOS, &value).unwrap_or_default(),
-        "cratio" => e.custom_ratio = value,
-        "w" => e.width = value,
-        "h" => e.height = value,
+        "ratio" => e.ratio = lookup_value(&RATIOS, value).unwrap_or_default(),
+        "cratio" => e.custom_ratio = value.to_string(),
+        "w" => e.width = value.to_string(),
+        "h" => e.height = value.to_string(),
         "autoplay" => e.autoplay = value == "1",
         "muted" => e.muted = value == "1",
         "mutedfallback" => e.muted_autoplay_fallback = value != "0",
         "loop" => e.loop_playback = value == "1",
-        "start" => e.start = value,
-        "clip" => e.clip_to = value,
-        "target" => e.target_id = value,
+        "start" => e.start = value.to_string(),
+        "clip" => e.clip_to = value.to_string(),
+        "target" => e.target_id = value.to_string(),
         _ => return false,
     }
     true
@@ -270,20 +270,19 @@ fn read_embed(e: &mut EmbedForm, key: &str, value: &str) -> bool {
 
 /// Sets the session field `key` names; false when `key` is not a session key.
 fn read_session(s: &mut SessionForm, key: &str, value: &str) -> bool {
-    let value = value.to_string();
     match key {
-        "svc" => s.service = lookup_value(&SERVICES, &value).unwrap_or_default(),
-        "svcurl" => s.custom_service_url = value,
-        "method" => s.method = lookup_value(&METHODS, &value).unwrap_or_default(),
+        "svc" => s.service = lookup_value(&SERVICES, value).unwrap_or_default(),
+        "svcurl" => s.custom_service_url = value.to_string(),
+        "method" => s.method = lookup_value(&METHODS, value).unwrap_or_default(),
         "hash" => {
             s.hash_type = AppTokenHashType::ALL
                 .into_iter()
                 .find(|h| h.label() == value)
                 .unwrap_or_default()
         }
-        "user" => s.user_id = value,
+        "user" => s.user_id = value.to_string(),
         "expiry" => {
-            s.expiry = match value.as_str() {
+            s.expiry = match value {
                 "custom" => ExpiryChoice::Custom,
                 secs => Expiry::PRESETS
                     .into_iter()
@@ -292,14 +291,14 @@ fn read_session(s: &mut SessionForm, key: &str, value: &str) -> bool {
                     .unwrap_or_default(),
             }
         }
-        "cexpiry" => s.custom_expiry = value,
+        "cexpiry" => s.custom_expiry = value.to_string(),
         "sview" => s.privileges.limit_to_entry = value == "1",
         "playback" => s.privileges.playback_role = value != "0",
         "entitlement" => s.privileges.enable_entitlement = value == "1",
-        "privacy" => s.privileges.privacy_context = value,
-        "actions" => s.privileges.actions_limit = value,
-        "urirestrict" => s.privileges.uri_restrict = value,
-        "privileges" => s.privileges.custom = value,
+        "privacy" => s.privileges.privacy_context = value.to_string(),
+        "actions" => s.privileges.actions_limit = value.to_string(),
+        "urirestrict" => s.privileges.uri_restrict = value.to_string(),
+        "privileges" => s.privileges.custom = value.to_string(),
         _ => return false,
     }
     true
