@@ -1,7 +1,9 @@
 //! A read-only code box with its copy button and status: the embed code, and each framework's code.
 
-use std::cell::Cell;
+use std::rc::Rc;
+use std::sync::atomic::{AtomicU32, Ordering};
 
+use wasm_bindgen::JsCast;
 use web_sys::HtmlTextAreaElement;
 use yew::platform::spawn_local;
 use yew::prelude::*;
@@ -44,43 +46,88 @@ impl CopyStatus {
 /// How long a copy result stays in the status region before it is cleared.
 const STATUS_CLEAR_MS: u32 = 4000;
 
+/// Numbers each copy, so an older copy's timer never clears a newer copy's message.
+static COPIES: AtomicU32 = AtomicU32::new(0);
+
+/// What the status region says and which copy said it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CopyState {
+    pub status: CopyStatus,
+    copy: u32,
+}
+
+impl Default for CopyState {
+    fn default() -> Self {
+        CopyState {
+            status: CopyStatus::Idle,
+            copy: 0,
+        }
+    }
+}
+
+/// The result of copy number `.0`, then (`Clear`) the end of its time on screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CopyAction {
+    Done(u32, CopyStatus),
+    Clear(u32),
+}
+
+impl CopyState {
+    pub fn apply(self, action: CopyAction) -> Self {
+        match action {
+            CopyAction::Done(copy, status) => CopyState { status, copy },
+            CopyAction::Clear(copy) if copy == self.copy => CopyState::default(),
+            CopyAction::Clear(_) => self,
+        }
+    }
+}
+
+impl Reducible for CopyState {
+    type Action = CopyAction;
+
+    fn reduce(self: Rc<Self>, action: CopyAction) -> Rc<Self> {
+        Rc::new(self.apply(action))
+    }
+}
+
+/// A code box that keeps its own copy status (the extras' framework code).
 #[function_component(CodeBlock)]
-pub fn code_block(props: &CodeBlockProps) -> Html {
-    let status = use_state_eq(|| CopyStatus::Idle);
-    // Bumped on every copy so an older timer never clears a newer message.
-    let generation = use_mut_ref(|| Cell::new(0u32));
-    let textarea = use_node_ref();
+pub fn code_block_component(props: &CodeBlockProps) -> Html {
+    let copy = use_reducer(CopyState::default);
+    code_block(props, *copy, copy.dispatcher().to_callback())
+}
+
+/// The code box as a plain function over a copy status held elsewhere: the embed code's lives in
+/// `App`'s one reducer, so the first module carries no component type for it.
+pub fn code_block(props: &CodeBlockProps, copy: CopyState, on_copy: Callback<CopyAction>) -> Html {
     let ready = props.code.is_ok();
     let state_id = format!("{}-state", props.id);
 
     let onclick = {
-        let status = status.clone();
-        let textarea = textarea.clone();
         let code = props.code.clone().ok();
+        let id = props.id.clone();
         Callback::from(move |_: MouseEvent| {
             let Some(code) = code.clone() else { return };
-            let (status, textarea, generation) =
-                (status.clone(), textarea.clone(), generation.clone());
-            let mine = {
-                let g = generation.borrow();
-                g.set(g.get().wrapping_add(1));
-                g.get()
-            };
+            let (on_copy, id) = (on_copy.clone(), id.clone());
+            let mine = COPIES.fetch_add(1, Ordering::Relaxed) + 1;
             spawn_local(async move {
-                match clipboard::write_text(&code).await {
-                    Ok(()) => status.set(CopyStatus::Copied),
+                let status = match clipboard::write_text(&code).await {
+                    Ok(()) => CopyStatus::Copied,
                     Err(err) => {
                         // Selected, so Ctrl+C / long-press copies it by hand.
-                        if let Some(el) = textarea.cast::<HtmlTextAreaElement>() {
-                            el.select();
+                        let textarea = web_sys::window()
+                            .and_then(|w| w.document())
+                            .and_then(|d| d.get_element_by_id(&id))
+                            .and_then(|e| e.dyn_into::<HtmlTextAreaElement>().ok());
+                        if let Some(textarea) = textarea {
+                            textarea.select();
                         }
-                        status.set(CopyStatus::Failed(err));
+                        CopyStatus::Failed(err)
                     }
-                }
+                };
+                on_copy.emit(CopyAction::Done(mine, status));
                 gloo_timers::future::TimeoutFuture::new(STATUS_CLEAR_MS).await;
-                if generation.borrow().get() == mine {
-                    status.set(CopyStatus::Idle);
-                }
+                on_copy.emit(CopyAction::Clear(mine));
             });
         })
     };
@@ -89,7 +136,6 @@ pub fn code_block(props: &CodeBlockProps) -> Html {
     html! {
         <>
             <textarea
-                ref={textarea}
                 id={props.id.clone()}
                 class={classes!("code", (!ready).then_some("code--placeholder"))}
                 readonly=true
@@ -107,7 +153,7 @@ pub fn code_block(props: &CodeBlockProps) -> Html {
                 <button type="button" class="primary" disabled={!ready} {onclick}>
                     { props.copy_label.clone() }
                 </button>
-                <span role="status" class="status">{ status.message() }</span>
+                <span role="status" class="status">{ copy.status.message() }</span>
             </div>
         </>
     }

@@ -12,7 +12,9 @@ use crate::fields::{
 
 /// What the form shows: its state and that state's evaluation (for field messages).
 pub struct EmbedPanelProps<'a> {
-    pub state: &'a UseReducerHandle<EmbedState>,
+    pub state: &'a EmbedState,
+    /// Where the form's changes go (`App`'s reducer).
+    pub dispatch: &'a Callback<EmbedAction>,
     pub evaluation: &'a Evaluation,
     /// False in the page's very first render, which stops after the player fields (see `App`).
     pub whole_form: bool,
@@ -22,18 +24,13 @@ pub struct EmbedPanelProps<'a> {
 /// state of its own and re-renders with `App` on every change anyway (one component less in the
 /// first module).
 pub fn embed_panel(props: EmbedPanelProps) -> Html {
-    let state = props.state;
+    let (state, dispatch) = (props.state, props.dispatch);
     let form = &state.form;
     let kind = form.content_kind;
     let text = |field: Field| -> Html {
         let extra = field_extra(field);
-        let dispatcher = state.dispatcher();
-        let oninput = dispatcher
-            .to_callback()
-            .reform(move |value: String| EmbedAction::Text(field, value));
-        let onblur = dispatcher
-            .to_callback()
-            .reform(move |_| EmbedAction::Touch(field));
+        let oninput = dispatch.reform(move |value: String| EmbedAction::Text(field, value));
+        let onblur = dispatch.reform(move |_| EmbedAction::Touch(field));
         text_field(&TextFieldProps {
             id: field_id(field).into(),
             label: field.label(kind).into(),
@@ -51,10 +48,7 @@ pub fn embed_panel(props: EmbedPanelProps) -> Html {
                 label: &'static str,
                 hint: Option<&'static str>,
                 disabled: bool| {
-        let onchange = state
-            .dispatcher()
-            .to_callback()
-            .reform(move |on| EmbedAction::Flag(flag, on));
+        let onchange = dispatch.reform(move |on| EmbedAction::Flag(flag, on));
         checkbox(&CheckboxProps {
             id: id.into(),
             label: label.into(),
@@ -79,7 +73,7 @@ pub fn embed_panel(props: EmbedPanelProps) -> Html {
                     ChoiceOption { value: ContentKind::Playlist, label: "Playlist", help: None },
                 ],
                 kind,
-                state.dispatcher().to_callback().reform(EmbedAction::ContentKind),
+                dispatch.reform(EmbedAction::ContentKind),
             ) }
             { text(Field::ContentId) }
 
@@ -92,7 +86,7 @@ pub fn embed_panel(props: EmbedPanelProps) -> Html {
                     ChoiceOption { value: PlayerVersion::V2, label: "Player v2 (legacy)", help: Some("mwEmbed / kWidget players from older KMC accounts.") },
                 ],
                 form.version,
-                state.dispatcher().to_callback().reform(EmbedAction::Version),
+                dispatch.reform(EmbedAction::Version),
             ) }
             { radio_group(
                 "embed-type",
@@ -100,11 +94,11 @@ pub fn embed_panel(props: EmbedPanelProps) -> Html {
                 Flow::Stacked,
                 &EmbedType::ALL.map(|t| ChoiceOption { value: t, label: t.label(), help: Some(t.when_to_use()) }),
                 form.kind,
-                state.dispatcher().to_callback().reform(EmbedAction::Kind),
+                dispatch.reform(EmbedAction::Kind),
             ) }
 
             if props.whole_form {
-                { host_picker(state, &text) }
+                { host_picker(state, dispatch, &text) }
 
                 <h2>{ "Size" }</h2>
                 { radio_group(
@@ -116,7 +110,7 @@ pub fn embed_panel(props: EmbedPanelProps) -> Html {
                         ChoiceOption { value: SizeMode::Fixed, label: "Fixed size", help: None },
                     ],
                     form.size_mode,
-                    state.dispatcher().to_callback().reform(EmbedAction::SizeMode),
+                    dispatch.reform(EmbedAction::SizeMode),
                 ) }
                 if form.size_mode == SizeMode::Responsive {
                     { radio_group(
@@ -131,7 +125,7 @@ pub fn embed_panel(props: EmbedPanelProps) -> Html {
                             ChoiceOption { value: RatioChoice::Custom, label: "Custom", help: None },
                         ],
                         form.ratio,
-                        state.dispatcher().to_callback().reform(EmbedAction::Ratio),
+                        dispatch.reform(EmbedAction::Ratio),
                     ) }
                     if form.ratio == RatioChoice::Custom {
                         { text(Field::CustomRatio) }
@@ -176,7 +170,11 @@ enum HostChoice {
 /// The simulator started by `cargo xtask serve` also serves the player library.
 const LOCAL_SIMULATOR_HOST: &str = "http://127.0.0.1:8081";
 
-fn host_picker(state: &UseReducerHandle<EmbedState>, text: &dyn Fn(Field) -> Html) -> Html {
+fn host_picker(
+    state: &EmbedState,
+    dispatch: &Callback<EmbedAction>,
+    text: &dyn Fn(Field) -> Html,
+) -> Html {
     let raw = state.form.cdn_host.trim();
     let choice = match raw {
         "" => HostChoice::Saas,
@@ -184,17 +182,14 @@ fn host_picker(state: &UseReducerHandle<EmbedState>, text: &dyn Fn(Field) -> Htm
         _ => HostChoice::Custom,
     };
     // Custom keeps its own text; picking it with an empty field starts from https:// to type into.
-    let onchange = state
-        .dispatcher()
-        .to_callback()
-        .reform(move |choice: HostChoice| {
-            let value = match choice {
-                HostChoice::Saas => String::new(),
-                HostChoice::LocalSimulator => LOCAL_SIMULATOR_HOST.to_string(),
-                HostChoice::Custom => "https://".to_string(),
-            };
-            EmbedAction::Text(Field::CdnHost, value)
-        });
+    let onchange = dispatch.reform(move |choice: HostChoice| {
+        let value = match choice {
+            HostChoice::Saas => String::new(),
+            HostChoice::LocalSimulator => LOCAL_SIMULATOR_HOST.to_string(),
+            HostChoice::Custom => "https://".to_string(),
+        };
+        EmbedAction::Text(Field::CdnHost, value)
+    });
     html! {
         <>
             { radio_group(

@@ -24,12 +24,14 @@ pub mod secret_field;
 pub mod session_panel;
 pub mod session_state;
 pub mod share_bar;
+pub mod studio_state;
 
 use std::rc::Rc;
 
 use bridge::Message;
-use embed_state::{EmbedAction, EmbedState, Flag};
+use embed_state::{EmbedAction, Flag};
 use kaltura::ks::Ks;
+use studio_state::{StudioAction, StudioState};
 use yew::prelude::*;
 
 /// Where `index.html` has the `app` module mount (the form column and the code).
@@ -44,37 +46,24 @@ pub const PASTE_ROOT_ID: &str = "paste-root";
 pub fn app() -> Html {
     // A shared link fills the form in the very first render (remembered settings come from the
     // extras, as a `Message::Load`, while the form is still empty).
-    let embed = use_reducer(|| {
-        let state = EmbedState::default();
-        match share_bar::link_embed() {
-            Some(form) => state.apply(EmbedAction::Load(Box::new(form))),
-            None => state,
-        }
-    });
-    let ks = use_state(|| None::<Rc<Ks>>);
-    let extras_failed = use_state(|| false);
-    // The first render stops after the player fields; the rest of the form (host, size,
-    // playback, advanced: below the fold on a phone and a laptop alike) follows in the next task.
-    // yew's scheduler yields to the browser once a run passes 16 ms, and input typed meanwhile
-    // then waits for the first layout and paint; a shorter first run takes it at once.
-    let whole_form = use_state_eq(|| false);
-    {
-        let whole_form = whole_form.clone();
-        use_effect_with((), move |_| {
-            gloo_timers::callback::Timeout::new(0, move || whole_form.set(true)).forget();
-        });
-    }
+    let studio = use_reducer(|| StudioState::new(share_bar::link_embed()));
     // The extras hear of a change once typing pauses or focus moves (to their panels, say), so a
     // keystroke never waits on their re-render.
     let to_extras =
         use_mut_ref(|| bridge::Debounced::new(Message::Embed, kaltura::share::encode_embed_state));
     {
-        let (embed, ks) = (embed.clone(), ks.clone());
-        let extras_failed = extras_failed.clone();
+        let dispatch = studio.dispatcher();
         let (waiting, on_leave) = (to_extras.clone(), to_extras.clone());
         use_effect_with((), move |_| {
-            let on_include = embed.dispatcher();
-            let on_load = embed.dispatcher();
+            // The first render stops after the player fields; the rest of the form (host, size,
+            // playback, advanced: below the fold on a phone and a laptop alike) follows in the next
+            // task. yew's scheduler yields to the browser once a run passes 16 ms, and input typed
+            // meanwhile then waits for the first layout and paint; a shorter first run takes it at once.
+            let show_all = dispatch.clone();
+            gloo_timers::callback::Timeout::new(0, move || {
+                show_all.dispatch(StudioAction::ShowWholeForm)
+            })
+            .forget();
             // try_borrow: a focus change set off while a send is under way (a re-render removing a
             // focused element) must not re-enter it; that send carries the newest form anyway.
             let on_focus_out = web_sys::window().map(|window| {
@@ -84,20 +73,23 @@ pub fn app() -> Html {
                     }
                 })
             });
+            let embed = move |action| StudioAction::Embed(action);
+            let (on_ks, on_include, on_load) =
+                (dispatch.clone(), dispatch.clone(), dispatch.clone());
             let listeners = [
                 bridge::listen(Message::Ks, move |text| {
-                    ks.set(Ks::parse(&text).ok().map(Rc::new))
+                    on_ks.dispatch(StudioAction::Ks(Ks::parse(&text).ok().map(Rc::new)))
                 }),
                 bridge::listen(Message::IncludeKs, move |on| {
-                    on_include.dispatch(EmbedAction::Flag(Flag::IncludeKs, !on.is_empty()))
+                    on_include.dispatch(embed(EmbedAction::Flag(Flag::IncludeKs, !on.is_empty())))
                 }),
                 bridge::listen(Message::Load, move |text| {
-                    on_load.dispatch(EmbedAction::Load(Box::new(
+                    on_load.dispatch(embed(EmbedAction::Load(Box::new(
                         kaltura::share::decode_embed_state(&text),
-                    )))
+                    ))))
                 }),
                 bridge::listen(Message::ExtrasFailed, move |_| {
-                    extras_failed.set(true);
+                    dispatch.dispatch(StudioAction::ExtrasFailed);
                     paste_placeholder_says(
                         "The paste helper did not load: reload the page to try again.",
                     );
@@ -111,18 +103,21 @@ pub fn app() -> Html {
             move || drop((listeners, on_focus_out))
         });
     }
-    use_effect_with(embed.form.clone(), move |form| {
+    use_effect_with(studio.embed.form.clone(), move |form| {
         to_extras.borrow_mut().schedule(form.clone());
     });
-    let evaluation = use_memo((embed.form.clone(), (*ks).clone()), |(form, ks)| {
-        kaltura::form::evaluate(form, ks.as_deref())
-    });
+    let dispatch = studio.dispatcher().to_callback();
     html! {
         <>
-            { embed_panel::embed_panel(embed_panel::EmbedPanelProps { state: &embed, evaluation: &evaluation, whole_form: *whole_form }) }
+            { embed_panel::embed_panel(embed_panel::EmbedPanelProps {
+                state: &studio.embed,
+                dispatch: &dispatch.reform(StudioAction::Embed),
+                evaluation: &studio.evaluation,
+                whole_form: studio.whole_form,
+            }) }
             <div class="side">
-                { code_panel::code_panel(&evaluation) }
-                if *extras_failed {
+                { code_panel::code_panel(&studio.evaluation, studio.copy, dispatch.reform(StudioAction::Copy)) }
+                if studio.extras_failed {
                     <p class="extras-failed" role="alert">
                         { "The paste helper, framework code, share link, preview, session, exports and reference panels did not load (check the connection). The embed code above works without them; reload the page to try again." }
                     </p>

@@ -374,3 +374,54 @@ fn session_reducer_masks_again_and_drops_stale_answers() {
         "the stale answer did not end the newer request"
     );
 }
+
+#[wasm_bindgen_test]
+fn studio_reducer_keeps_the_evaluation_in_step_and_the_newest_copy_message() {
+    use app::clipboard::CopyError;
+    use app::code_block::{CopyAction, CopyStatus};
+    use app::studio_state::{StudioAction, StudioState};
+    use std::rc::Rc;
+    let typed = |state: StudioState, field, text: &str| {
+        state.apply(StudioAction::Embed(EmbedAction::Text(field, text.into())))
+    };
+    let state = typed(StudioState::new(None), Field::Partner, "2506752");
+    let state = typed(state, Field::UiConf, "56789012");
+    let state = typed(state, Field::ContentId, "1_abcd1234");
+    let snippet = state
+        .evaluation
+        .snippet
+        .clone()
+        .expect("a complete form has code");
+    assert!(snippet.code.contains("2506752"), "{}", snippet.code);
+
+    // Leaving a field changes no input: the same evaluation, not one worked out again.
+    let touched = state
+        .clone()
+        .apply(StudioAction::Embed(EmbedAction::Touch(Field::Partner)));
+    assert!(Rc::ptr_eq(&touched.evaluation, &state.evaluation));
+    let changed = typed(state.clone(), Field::Partner, "x");
+    assert!(
+        changed.evaluation.snippet.is_none(),
+        "a bad partner ID: no code"
+    );
+
+    // A shared link's form is evaluated from the first render.
+    let linked = StudioState::new(Some(state.embed.form.clone()));
+    assert_eq!(linked.evaluation, state.evaluation);
+
+    // Copy 1 ends after copy 2 started: its timer must not clear copy 2's message.
+    let copied = state
+        .apply(StudioAction::Copy(CopyAction::Done(1, CopyStatus::Copied)))
+        .apply(StudioAction::Copy(CopyAction::Done(
+            2,
+            CopyStatus::Failed(CopyError::NotAllowed),
+        )))
+        .apply(StudioAction::Copy(CopyAction::Clear(1)));
+    assert_eq!(
+        copied.copy.status,
+        CopyStatus::Failed(CopyError::NotAllowed)
+    );
+    let cleared = copied.apply(StudioAction::Copy(CopyAction::Clear(2)));
+    assert_eq!(cleared.copy.status, CopyStatus::Idle);
+    assert!(!cleared.whole_form && cleared.apply(StudioAction::ShowWholeForm).whole_form);
+}
