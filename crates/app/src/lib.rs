@@ -26,10 +26,12 @@ pub mod session_state;
 pub mod share_bar;
 pub mod studio_state;
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use bridge::Message;
 use embed_state::{EmbedAction, Flag};
+use kaltura::form::EmbedForm;
 use kaltura::ks::Ks;
 use studio_state::{StudioAction, StudioState};
 use yew::prelude::*;
@@ -48,64 +50,25 @@ pub fn app() -> Html {
     // extras, as a `Message::Load`, while the form is still empty).
     let studio = use_reducer(|| StudioState::new(share_bar::link_embed()));
     // The extras hear of a change once typing pauses or focus moves (to their panels, say), so a
-    // keystroke never waits on their re-render.
-    let to_extras =
-        use_mut_ref(|| bridge::Debounced::new(Message::Embed, kaltura::share::encode_embed_state));
+    // keystroke never waits on their re-render. One effect, on the form: the first run also wires
+    // the page to the extras (one effect type less in this module than a separate mount effect).
+    let wiring = use_mut_ref(|| Wiring {
+        to_extras: Rc::new(RefCell::new(bridge::Debounced::new(
+            Message::Embed,
+            kaltura::share::encode_embed_state,
+        ))),
+        listeners: None,
+    });
     {
         let dispatch = studio.dispatcher();
-        let (waiting, on_leave) = (to_extras.clone(), to_extras.clone());
-        use_effect_with((), move |_| {
-            // The first render stops after the player fields; the rest of the form (host, size,
-            // playback, advanced: below the fold on a phone and a laptop alike) follows in the next
-            // task. yew's scheduler yields to the browser once a run passes 16 ms, and input typed
-            // meanwhile then waits for the first layout and paint; a shorter first run takes it at once.
-            let show_all = dispatch.clone();
-            gloo_timers::callback::Timeout::new(0, move || {
-                show_all.dispatch(StudioAction::ShowWholeForm)
-            })
-            .forget();
-            // try_borrow: a focus change set off while a send is under way (a re-render removing a
-            // focused element) must not re-enter it; that send carries the newest form anyway.
-            let on_focus_out = web_sys::window().map(|window| {
-                gloo_events::EventListener::new(&window, "focusout", move |_| {
-                    if let Ok(mut waiting) = on_leave.try_borrow_mut() {
-                        waiting.flush()
-                    }
-                })
-            });
-            let embed = move |action| StudioAction::Embed(action);
-            let (on_ks, on_include, on_load) =
-                (dispatch.clone(), dispatch.clone(), dispatch.clone());
-            let listeners = [
-                bridge::listen(Message::Ks, move |text| {
-                    on_ks.dispatch(StudioAction::Ks(Ks::parse(&text).ok().map(Rc::new)))
-                }),
-                bridge::listen(Message::IncludeKs, move |on| {
-                    on_include.dispatch(embed(EmbedAction::Flag(Flag::IncludeKs, !on.is_empty())))
-                }),
-                bridge::listen(Message::Load, move |text| {
-                    on_load.dispatch(embed(EmbedAction::Load(Box::new(
-                        kaltura::share::decode_embed_state(&text),
-                    ))))
-                }),
-                bridge::listen(Message::ExtrasFailed, move |_| {
-                    dispatch.dispatch(StudioAction::ExtrasFailed);
-                    paste_placeholder_says(
-                        "The paste helper did not load: reload the page to try again.",
-                    );
-                }),
-                bridge::listen(Message::Hello, move |_| {
-                    if let Ok(mut waiting) = waiting.try_borrow_mut() {
-                        waiting.send_current()
-                    }
-                }),
-            ];
-            move || drop((listeners, on_focus_out))
+        use_effect_with(studio.embed.form.clone(), move |form| {
+            let mut wiring = wiring.borrow_mut();
+            if wiring.listeners.is_none() {
+                wiring.listeners = Some(wire_up(dispatch, &wiring.to_extras));
+            }
+            wiring.to_extras.borrow_mut().schedule(form.clone());
         });
     }
-    use_effect_with(studio.embed.form.clone(), move |form| {
-        to_extras.borrow_mut().schedule(form.clone());
-    });
     let dispatch = studio.dispatcher().to_callback();
     html! {
         <>
@@ -125,6 +88,64 @@ pub fn app() -> Html {
             </div>
         </>
     }
+}
+
+/// What `App` keeps for the page's life besides its state: the embed form's sender to the
+/// extras and, once mounted, the listeners for what they send back.
+struct Wiring {
+    to_extras: Rc<RefCell<bridge::Debounced<EmbedForm>>>,
+    /// Dropped with `App`, which removes them.
+    listeners: Option<[Option<gloo_events::EventListener>; 6]>,
+}
+
+/// Mount-time work: shows the rest of the form one task after the first render and listens to
+/// the extras (and to focus leaving a field, which sends the form at once).
+fn wire_up(
+    dispatch: UseReducerDispatcher<StudioState>,
+    to_extras: &Rc<RefCell<bridge::Debounced<EmbedForm>>>,
+) -> [Option<gloo_events::EventListener>; 6] {
+    // The first render stops after the player fields; the rest of the form (host, size, playback,
+    // advanced: below the fold on a phone and a laptop alike) follows in the next task. yew's
+    // scheduler yields to the browser once a run passes 16 ms, and input typed meanwhile then
+    // waits for the first layout and paint; a shorter first run takes it at once.
+    let show_all = dispatch.clone();
+    gloo_timers::callback::Timeout::new(0, move || show_all.dispatch(StudioAction::ShowWholeForm))
+        .forget();
+    // try_borrow: a focus change set off while a send is under way (a re-render removing a
+    // focused element) must not re-enter it; that send carries the newest form anyway.
+    let (waiting, on_leave) = (to_extras.clone(), to_extras.clone());
+    let on_focus_out = web_sys::window().map(|window| {
+        gloo_events::EventListener::new(&window, "focusout", move |_| {
+            if let Ok(mut waiting) = on_leave.try_borrow_mut() {
+                waiting.flush()
+            }
+        })
+    });
+    let embed = StudioAction::Embed;
+    let (on_ks, on_include, on_load) = (dispatch.clone(), dispatch.clone(), dispatch.clone());
+    [
+        on_focus_out,
+        bridge::listen(Message::Ks, move |text| {
+            on_ks.dispatch(StudioAction::Ks(Ks::parse(&text).ok().map(Rc::new)))
+        }),
+        bridge::listen(Message::IncludeKs, move |on| {
+            on_include.dispatch(embed(EmbedAction::Flag(Flag::IncludeKs, !on.is_empty())))
+        }),
+        bridge::listen(Message::Load, move |text| {
+            on_load.dispatch(embed(EmbedAction::Load(Box::new(
+                kaltura::share::decode_embed_state(&text),
+            ))))
+        }),
+        bridge::listen(Message::ExtrasFailed, move |_| {
+            dispatch.dispatch(StudioAction::ExtrasFailed);
+            paste_placeholder_says("The paste helper did not load: reload the page to try again.");
+        }),
+        bridge::listen(Message::Hello, move |_| {
+            if let Ok(mut waiting) = waiting.try_borrow_mut() {
+                waiting.send_current()
+            }
+        }),
+    ]
 }
 
 /// Replaces the "loading" line of the paste helper's static stand-in in `index.html` (outside
