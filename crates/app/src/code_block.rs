@@ -137,7 +137,8 @@ pub fn code_block(props: &CodeBlockProps, copy: CopyState, on_copy: Callback<Cop
         <>
             <textarea
                 id={props.id.clone()}
-                class={classes!("code", (!ready).then_some("code--placeholder"))}
+                class="code"
+                data-placeholder={(!ready).then_some("")}
                 readonly=true
                 spellcheck="false"
                 wrap="off"

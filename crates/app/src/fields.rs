@@ -72,7 +72,7 @@ pub fn text_field(props: &TextFieldProps) -> Html {
         .reform(|e: InputEvent| e.target_unchecked_into::<HtmlInputElement>().value());
     let onblur = props.onblur.reform(|_: FocusEvent| ());
     html! {
-        <div class={classes!("field", invalid.then_some("field--invalid"))}>
+        <div class="field">
             <label for={props.id.clone()}>{ props.label.clone() }</label>
             <input
                 id={props.id.clone()}
@@ -88,14 +88,23 @@ pub fn text_field(props: &TextFieldProps) -> Html {
                 {onblur}
             />
             if let Some(problem) = &props.problem {
-                <p id={msg_id} class={if invalid { "field-error" } else { "field-warning" }}>
-                    { problem.text.clone() }
-                </p>
+                { field_message(msg_id, problem) }
             }
             if let Some(hint) = &props.hint {
                 <p id={hint_id} class="field-hint">{ hint.clone() }</p>
             }
         </div>
+    }
+}
+
+/// A field's error or warning line. Class names are literals: an expression there would go
+/// through yew's `Classes` set, several KB of wasm in the first module for no gain.
+fn field_message(id: String, message: &FieldMessage) -> Html {
+    let text = message.text.clone();
+    if message.invalid {
+        html! { <p {id} class="field-error">{ text }</p> }
+    } else {
+        html! { <p {id} class="field-warning">{ text }</p> }
     }
 }
 
@@ -157,7 +166,7 @@ struct Radios {
 
 fn radios(props: &Radios) -> Html {
     html! {
-        <fieldset class={classes!("choice", props.inline.then_some("choice--inline"))}>
+        <fieldset class="choice" data-flow={if props.inline { "inline" } else { "stacked" }}>
             <legend>{ props.legend }</legend>
             { for props.options.iter().enumerate().map(|(i, &(label, help))| {
                 let id = format!("{}-{}", props.name, i);

@@ -62,7 +62,7 @@ pub fn secret_field(props: &SecretFieldProps) -> Html {
     };
     let invalid = props.problem.is_some();
     html! {
-        <div class={classes!("field", "secret-field", invalid.then_some("field--invalid"))}>
+        <div class="field secret-field">
             <label for={props.id.clone()}>{ props.label.clone() }</label>
             <div class="secret-row">
                 <input
