@@ -162,7 +162,7 @@ pub fn preview_panel(props: &PreviewPanelProps) -> Html {
                 <button type="button" disabled={snippet.is_none()} {onclick}>
                     { if run.is_some() { "Reload preview" } else { "Preview" } }
                 </button>
-                <span role="status" class={classes!("status", "preview-status", (!status.starts_with("The player loaded")).then_some("status--neutral"))}>{ (*status).clone() }</span>
+                <span role="status" class="status preview-status" data-tone={if status.starts_with("The player loaded") { "ok" } else { "neutral" }}>{ (*status).clone() }</span>
             </div>
             if stale {
                 <p class="field-hint">{ "The code changed since this preview: press Reload preview." }</p>

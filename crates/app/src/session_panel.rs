@@ -339,7 +339,7 @@ pub fn session_panel(props: &SessionPanelProps) -> Html {
                 if state.is_sending() {
                     <button type="button" onclick={on_cancel}>{ "Cancel" }</button>
                 }
-                <span role="status" class={classes!("status", "session-status", matches!(state.phase, Phase::Failed(_)).then_some("status--error"))}>{ status_text }</span>
+                <span role="status" class="status session-status" data-tone={if matches!(state.phase, Phase::Failed(_)) { "error" } else { "ok" }}>{ status_text }</span>
             </div>
             if let Phase::Failed(error) = &state.phase {
                 <div class="error-box" id="session-error">
@@ -471,7 +471,7 @@ fn privileges_builder(
             if !dangers.is_empty() {
                 <ul class="dangers" aria-label="Privilege warnings">
                     { for dangers.iter().map(|d| html! {
-                        <li class={if d.severity() == Severity::Danger { "danger" } else { "note" }}>
+                        <li data-severity={if d.severity() == Severity::Danger { "danger" } else { "note" }}>
                             if !d.privilege.is_empty() { <code>{ d.privilege.clone() }</code>{ ": " } }
                             { d.reason() }
                         </li>
