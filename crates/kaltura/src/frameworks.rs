@@ -12,12 +12,9 @@ use crate::embed::{
 };
 use crate::escape::{html, js_string};
 
-/// What the code block shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// Which code besides the HTML embed (`embed::generate`) the page offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Output {
-    /// The embed as chosen (dynamic / auto / iframe / thumbnail).
-    #[default]
-    Html,
     /// Only the container and setup call, for a page that already loads this player's library.
     SecondPlayer,
     React,
@@ -28,7 +25,6 @@ pub enum Output {
 impl Output {
     pub fn label(self) -> &'static str {
         match self {
-            Output::Html => "HTML",
             Output::SecondPlayer => "Second player",
             Output::React => "React",
             Output::Vue => "Vue",
@@ -80,16 +76,12 @@ function loadKalturaPlayer() {{
     )
 }
 
-/// Renders `output` for the request (player v7 only, except `Html`, which is `embed::generate`).
+/// Renders `output` for the request (player v7 only).
 pub fn render(req: &EmbedRequest, output: Output) -> Result<String, &'static str> {
-    if output == Output::Html {
-        return Ok(crate::embed::generate(req).code);
-    }
     if req.version != PlayerVersion::V7 {
         return Err(V7_ONLY);
     }
     Ok(match output {
-        Output::Html => unreachable!("handled above"),
         Output::SecondPlayer => second_player(req),
         Output::React => react(req),
         Output::Vue => vue(req),

@@ -62,7 +62,6 @@ fn framework_code_is_v7_only_and_loads_the_library_once() {
     let mut v2 = request(ContentKind::Entry);
     v2.version = PlayerVersion::V2;
     assert_eq!(render(&v2, Output::React), Err(V7_ONLY));
-    assert!(render(&v2, Output::Html).is_ok());
     for output in [Output::React, Output::Vue, Output::EsModule] {
         let code = render(&request(ContentKind::Entry), output).unwrap();
         assert_eq!(
