@@ -109,6 +109,11 @@ async function regen(browser, url, edits, warm) {
     await page.locator(id).fill(value);
   }
   await page.waitForFunction(() => document.getElementById('embed-code')?.value.includes('1_abcd1234'));
+  // Regeneration, not start-up: the edits begin once the page has settled (the second module has
+  // rendered and the network has been quiet for 500 ms). Started earlier, the first few hundred
+  // edits shared the machine with that module's download, compile and first render.
+  await page.waitForFunction(() => document.querySelector('#extras-root > *'));
+  await page.waitForLoadState('networkidle');
   // Edits alternate between the Entry ID and the Partner ID, each to a new valid value, so every
   // one changes the snippet.
   const samples = await page.evaluate(async ([edits, warm]) => {
