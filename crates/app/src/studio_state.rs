@@ -57,9 +57,10 @@ impl StudioState {
     pub fn apply(mut self, action: StudioAction) -> Self {
         match action {
             StudioAction::Embed(action) => {
-                let before = self.embed.form.clone();
+                // Leaving a field marks it touched and changes no input: the evaluation stands.
+                let changes_form = !matches!(action, EmbedAction::Touch(_));
                 self.embed = self.embed.apply(action);
-                if self.embed.form != before {
+                if changes_form {
                     self.evaluate();
                 }
             }
