@@ -43,12 +43,38 @@ pub const EXTRAS_ROOT_ID: &str = "extras-root";
 /// Where `extras` renders the paste helper (a portal): above the form, outside both roots.
 pub const PASTE_ROOT_ID: &str = "paste-root";
 
+#[derive(Properties, Default)]
+pub struct AppProps {
+    /// The page's opening state (`opening_state`), worked out by `main` before yew starts, so
+    /// that work is not part of the first render; without it, the first render works it out.
+    #[prop_or_default]
+    pub opening: Option<Rc<StudioState>>,
+}
+
+/// The root's props are set once and never compared in earnest: identity will do (a derived
+/// comparison would carry the code to compare whole forms and evaluations).
+impl PartialEq for AppProps {
+    fn eq(&self, other: &Self) -> bool {
+        match (&self.opening, &other.opening) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (a, b) => a.is_none() && b.is_none(),
+        }
+    }
+}
+
+/// The form as the page opens: empty, or filled from a shared link (remembered settings come
+/// from the extras, as a `Message::Load`, while the form is still empty).
+pub fn opening_state() -> StudioState {
+    StudioState::new(share_bar::link_embed())
+}
+
 /// The first module: the embed form and, beside it, its code.
 #[function_component(App)]
-pub fn app() -> Html {
-    // A shared link fills the form in the very first render (remembered settings come from the
-    // extras, as a `Message::Load`, while the form is still empty).
-    let studio = use_reducer(|| StudioState::new(share_bar::link_embed()));
+pub fn app(props: &AppProps) -> Html {
+    let studio = use_reducer(|| match &props.opening {
+        Some(opening) => StudioState::clone(opening),
+        None => opening_state(),
+    });
     // The extras hear of a change once typing pauses or focus moves (to their panels, say), so a
     // keystroke never waits on their re-render. One effect, on the form: the first run also wires
     // the page to the extras (one effect type less in this module than a separate mount effect).
