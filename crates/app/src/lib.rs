@@ -49,16 +49,21 @@ pub struct AppProps {
     /// that work is not part of the first render; without it, the first render works it out.
     #[prop_or_default]
     pub opening: Option<Rc<StudioState>>,
+    /// Start the second module once the page is wired to it (`main` does; the browser tests
+    /// mount the form alone).
+    #[prop_or_default]
+    pub load_extras: bool,
 }
 
 /// The root's props are set once and never compared in earnest: identity will do (a derived
 /// comparison would carry the code to compare whole forms and evaluations).
 impl PartialEq for AppProps {
     fn eq(&self, other: &Self) -> bool {
-        match (&self.opening, &other.opening) {
+        let same_opening = match (&self.opening, &other.opening) {
             (Some(a), Some(b)) => Rc::ptr_eq(a, b),
             (a, b) => a.is_none() && b.is_none(),
-        }
+        };
+        same_opening && self.load_extras == other.load_extras
     }
 }
 
@@ -76,23 +81,41 @@ pub fn app(props: &AppProps) -> Html {
         None => opening_state(),
     });
     // The extras hear of a change once typing pauses or focus moves (to their panels, say), so a
-    // keystroke never waits on their re-render. One effect, on the form: the first run also wires
-    // the page to the extras (one effect type less in this module than a separate mount effect).
+    // keystroke never waits on their re-render. One effect, on the form (one effect type less in
+    // this module than a separate mount effect); its first run sets up the next task.
     let wiring = use_mut_ref(|| Wiring {
         to_extras: Rc::new(RefCell::new(bridge::Debounced::new(
             Message::Embed,
             kaltura::share::encode_embed_state,
         ))),
         listeners: None,
+        started: false,
     });
     {
         let dispatch = studio.dispatcher();
+        let load_extras = props.load_extras;
         use_effect_with(studio.embed.form.clone(), move |form| {
-            let mut wiring = wiring.borrow_mut();
-            if wiring.listeners.is_none() {
-                wiring.listeners = Some(wire_up(dispatch, &wiring.to_extras));
+            let first = {
+                let mut w = wiring.borrow_mut();
+                w.to_extras.borrow_mut().schedule(form.clone());
+                !std::mem::replace(&mut w.started, true)
+            };
+            if first {
+                // The first render is all that yew's first scheduler run does: it yields to the
+                // browser once a run passes 16 ms, and input typed meanwhile then waits for the
+                // first layout and paint. The rest of the form (host, size, playback, advanced:
+                // below the fold on a phone and a laptop alike), the listeners for the extras and
+                // then the extras themselves come in the next task, in that order.
+                gloo_timers::callback::Timeout::new(0, move || {
+                    let listeners = wire_up(dispatch.clone(), &wiring.borrow().to_extras);
+                    wiring.borrow_mut().listeners = Some(listeners);
+                    dispatch.dispatch(StudioAction::ShowWholeForm);
+                    if load_extras {
+                        crate::load_extras();
+                    }
+                })
+                .forget();
             }
-            wiring.to_extras.borrow_mut().schedule(form.clone());
         });
     }
     let dispatch = studio.dispatcher().to_callback();
@@ -122,21 +145,15 @@ struct Wiring {
     to_extras: Rc<RefCell<bridge::Debounced<EmbedForm>>>,
     /// Dropped with `App`, which removes them.
     listeners: Option<[Option<gloo_events::EventListener>; 6]>,
+    /// The first effect has run (and set up the task that wires the page).
+    started: bool,
 }
 
-/// Mount-time work: shows the rest of the form one task after the first render and listens to
-/// the extras (and to focus leaving a field, which sends the form at once).
+/// Listens to the extras (and to focus leaving a field, which sends the form at once).
 fn wire_up(
     dispatch: UseReducerDispatcher<StudioState>,
     to_extras: &Rc<RefCell<bridge::Debounced<EmbedForm>>>,
 ) -> [Option<gloo_events::EventListener>; 6] {
-    // The first render stops after the player fields; the rest of the form (host, size, playback,
-    // advanced: below the fold on a phone and a laptop alike) follows in the next task. yew's
-    // scheduler yields to the browser once a run passes 16 ms, and input typed meanwhile then
-    // waits for the first layout and paint; a shorter first run takes it at once.
-    let show_all = dispatch.clone();
-    gloo_timers::callback::Timeout::new(0, move || show_all.dispatch(StudioAction::ShowWholeForm))
-        .forget();
     // try_borrow: a focus change set off while a send is under way (a re-render removing a
     // focused element) must not re-enter it; that send carries the newest form anyway.
     let (waiting, on_leave) = (to_extras.clone(), to_extras.clone());
@@ -189,28 +206,26 @@ fn paste_placeholder_says(text: &str) {
     }
 }
 
-/// Starts the `extras` module (`www/extras-loader.js`) in a later task, so the form's first
-/// render and paint go first; the module script is same-origin, as the strict CSP requires.
-pub fn load_extras() {
-    gloo_timers::callback::Timeout::new(0, || {
-        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-            return;
-        };
-        let Ok(script) = document.create_element("script") else {
-            return;
-        };
-        let _ = script.set_attribute("type", "module");
-        let _ = script.set_attribute("src", "extras-loader.js");
-        // A loader (or module it imports) that cannot be fetched fires `error` on the element.
-        gloo_events::EventListener::once(&script, "error", |_| {
-            bridge::send(bridge::Message::ExtrasFailed, "")
-        })
-        .forget();
-        if let Some(head) = document.head() {
-            let _ = head.append_child(&script);
-        }
+/// Starts the `extras` module (`www/extras-loader.js`); `App` calls it one task after its first
+/// render, once it listens for what the module sends. The module script is same-origin, as the
+/// strict CSP requires.
+fn load_extras() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(script) = document.create_element("script") else {
+        return;
+    };
+    let _ = script.set_attribute("type", "module");
+    let _ = script.set_attribute("src", "extras-loader.js");
+    // A loader (or module it imports) that cannot be fetched fires `error` on the element.
+    gloo_events::EventListener::once(&script, "error", |_| {
+        bridge::send(bridge::Message::ExtrasFailed, "")
     })
     .forget();
+    if let Some(head) = document.head() {
+        let _ = head.append_child(&script);
+    }
 }
 
 // Talc instead of the default dlmalloc: the same job in less wasm for both modules.
