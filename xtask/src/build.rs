@@ -1,5 +1,5 @@
-//! `cargo xtask build`: trunk release build into `dist/`, then the JS glue minified, the CSP meta
-//! and `404.html`.
+//! `cargo xtask build`: trunk release build into `dist/`, then the JS glue minified, the start-up
+//! script made `async`, the CSP meta and `404.html`.
 
 use crate::cmd::{command, repo_root, run};
 use crate::csp;
@@ -22,6 +22,7 @@ pub fn build_dist() -> Result<(), String> {
     let index = std::fs::read_to_string(&index_path)
         .map_err(|e| format!("cannot read {}: {e}", index_path.display()))?;
     let index = crate::minify::minify_glue(&dist, &index)?;
+    let index = crate::start_script::make_start_async(&index)?;
     let with_csp = csp::add_csp_meta(&index).map_err(|e| e.to_string())?;
     std::fs::write(&index_path, &with_csp)
         .map_err(|e| format!("cannot write {}: {e}", index_path.display()))?;
@@ -30,7 +31,7 @@ pub fn build_dist() -> Result<(), String> {
         .map_err(|e| format!("cannot write 404.html: {e}"))?;
     let scripts = csp::inline_scripts(&with_csp).map_err(|e| e.to_string())?;
     println!(
-        "build: dist/ ready in {:.1?} (JS glue minified; CSP meta added; {} inline script(s) allowed by hash)",
+        "build: dist/ ready in {:.1?} (JS glue minified; start-up script async; CSP meta added; {} inline script(s) allowed by hash)",
         started.elapsed(),
         scripts.len()
     );

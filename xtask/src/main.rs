@@ -9,6 +9,7 @@ mod serve;
 mod setup;
 mod sha256;
 mod sim;
+mod start_script;
 mod static_server;
 mod test;
 

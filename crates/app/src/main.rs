@@ -1,15 +1,31 @@
 //! Entry point: mounts the form and its code, which then start loading the `extras` module.
 fn main() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    // The start-up script is `async` (xtask's build): on a quick load it can run before the
+    // parser has reached the form's root element.
+    if document.get_element_by_id(app::STUDIO_ROOT_ID).is_none() {
+        let parsed = document.clone();
+        gloo_events::EventListener::once(&document, "DOMContentLoaded", move |_| start(&parsed))
+            .forget();
+    } else {
+        start(&document);
+    }
+}
+
+fn start(document: &web_sys::Document) {
     // Before yew starts: its scheduler yields to the browser once a run passes 16 ms, and the
     // first run (the first render) is close to that line; this work need not be in it.
     let props = app::AppProps {
         opening: Some(std::rc::Rc::new(app::opening_state())),
         load_extras: true,
     };
-    let root = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(app::STUDIO_ROOT_ID));
-    match root {
+    // The static header now appears in the same frame as the form (style.css, `data-static`).
+    if let Some(html) = document.document_element() {
+        let _ = html.set_attribute("data-running", "");
+    }
+    match document.get_element_by_id(app::STUDIO_ROOT_ID) {
         Some(root) => yew::Renderer::<app::App>::with_root_and_props(root, props).render(),
         None => yew::Renderer::<app::App>::with_props(props).render(),
     };
