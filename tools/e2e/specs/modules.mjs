@@ -25,6 +25,39 @@ export default [
     },
   },
   {
+    name: 'a late first module: the static header shows while it loads, and the form then comes under it',
+    async run({ page, baseUrl }) {
+      // Hold the form's module back: the page must not stay blank (style.css, `data-static`).
+      let release;
+      const held = new Promise((resolve) => { release = resolve; });
+      await page.route(/\/app-[0-9a-f]+_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+      await page.goto(baseUrl);
+      const heading = page.getByRole('heading', { name: 'Kaltura Embed Studio' });
+      await eventually(async () => assert.ok(await heading.isVisible(), 'header drawn while the module is late'));
+      assert.ok(await page.getByText('Paste an embed code or link to fill the form').isVisible());
+      assert.equal(await page.locator('#partner-id').count(), 0, 'form not there yet');
+      const headerBottom = (await heading.boundingBox()).y;
+      release();
+      await fillIds(page, IDS);
+      await eventually(async () => assert.match(await codeText(page), /2506752/));
+      // Nothing moved: the header is where it was, above the form.
+      assert.equal((await heading.boundingBox()).y, headerBottom);
+      assert.ok((await page.locator('#partner-id').boundingBox()).y > headerBottom);
+    },
+  },
+  {
+    name: 'on a quick load the header is hidden only until the form module runs',
+    async run({ page, baseUrl }) {
+      await openStudio(page, baseUrl);
+      // `main` ends the wait as it renders: the header's delay (an animation) no longer applies,
+      // so it appears with the form rather than up to 150 ms later.
+      const waiting = await page.evaluate(() => ['.page-header', '#paste-root details']
+        .map((s) => getComputedStyle(document.querySelector(s)).animationName));
+      assert.deepEqual(waiting, ['none', 'none']);
+      assert.ok(await page.getByRole('heading', { name: 'Kaltura Embed Studio' }).isVisible());
+    },
+  },
+  {
     name: 'a second module that cannot load is reported; the code still works',
     async run({ page, baseUrl, expectError }) {
       expectError(/Failed to load resource/);
