@@ -3,6 +3,7 @@
 //   node browser.mjs regen <url> <edits> [<warm-up edits>]
 //   node browser.mjs roundtrips <url> <simUrl>
 import { chromium } from 'playwright-core';
+import { launch } from './cdp.mjs';
 
 const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -55,44 +56,54 @@ function measureInPage(kind) {
   new MutationObserver(check).observe(document, { subtree: true, childList: true });
 }
 
-// One cold load: a fresh context (empty HTTP cache) with the cache switched off as well, so a
-// repeated resource within the load cannot be served from memory either.
-async function coldLoad(browser, url, kind) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  await page.addInitScript(measureInPage, kind);
-  // Wait on the page's console message rather than `waitForFunction`: that would inject
-  // Playwright's script into the page mid-load (over 20 ms of main-thread work, seen in a trace).
-  const interactive = page.waitForEvent('console', { predicate: (m) => m.text() === 'bench: interactive', timeout: 20000 });
-  await page.goto(url);
+// One cold load over bare CDP (see cdp.mjs): a fresh browser context (empty HTTP cache) with the
+// cache switched off as well, so a repeated resource within the load cannot be served from memory.
+async function coldLoad(cdp, url, kind) {
+  const { browserContextId } = await cdp.send('Target.createBrowserContext');
+  const { targetId } = await cdp.send('Target.createTarget', { url: 'about:blank', browserContextId });
+  const { sessionId } = await cdp.send('Target.attachToTarget', { targetId, flatten: true });
+  const send = (method, params) => cdp.send(method, params, sessionId);
+  await send('Network.enable');
+  await send('Network.setCacheDisabled', { cacheDisabled: true });
+  await send('Runtime.enable');
+  await send('Page.enable');
+  await send('Page.addScriptToEvaluateOnNewDocument', { source: `(${measureInPage})(${JSON.stringify(kind)})` });
+  const interactive = cdp.waitFor((m) => m.sessionId === sessionId && m.method === 'Runtime.consoleAPICalled'
+    && m.params.args[0]?.value === 'bench: interactive', 20000, `${url} to become interactive`);
+  await send('Page.navigate', { url });
   await interactive;
-  await page.waitForFunction(() => window.__started !== undefined, null, { timeout: 20000 });
-  if (kind === 'app') await page.waitForFunction(() => window.__extras !== undefined, null, { timeout: 20000 });
-  const got = await page.evaluate(() => ({
-    extras: window.__extras,
-    fcp: performance.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint')?.startTime,
-    samples: window.__tti,
-    started: window.__started,
-    rendered: window.__rendered,
-    wasm: performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm') && !e.name.includes('extras'))?.responseEnd,
-  }));
-  await context.close();
+  const read = async () => (await send('Runtime.evaluate', {
+    returnByValue: true,
+    expression: `({
+      extras: window.__extras,
+      fcp: performance.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint')?.startTime,
+      samples: window.__tti,
+      started: window.__started,
+      rendered: window.__rendered,
+      wasm: performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm') && !e.name.includes('extras'))?.responseEnd,
+    })`,
+  })).result.value;
+  // The app's second module and both pages' start-up event come after the interactive mark.
+  let got = await read();
+  for (const deadline = Date.now() + 20000; got.started === undefined || got.fcp === undefined || (kind === 'app' && got.extras === undefined); got = await read()) {
+    if (Date.now() > deadline) throw new Error(`${url}: no start-up event, first paint or second module within 20 s`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  await cdp.send('Target.closeTarget', { targetId });
+  await cdp.send('Target.disposeBrowserContext', { browserContextId });
   return got;
 }
 
 // Loads alternate between the app and the bare page, after one unrecorded warm-up load of each,
 // so both medians see the same machine (the ratio is what matters).
-async function tti(browser, appUrl, helloUrl, loads) {
+async function tti(cdp, appUrl, helloUrl, loads) {
   const pages = [['app', appUrl], ['hello', helloUrl]];
   const result = {};
   for (const [kind] of pages) for (const key of ['samples', 'wasm', 'started', 'rendered', 'extras', 'fcp']) result[`${kind}_${key}`] = [];
-  for (const [kind, url] of pages) await coldLoad(browser, url, kind);
+  for (const [kind, url] of pages) await coldLoad(cdp, url, kind);
   for (let i = 0; i < loads; i++) {
     for (const [kind, url] of i % 2 ? [...pages].reverse() : pages) {
-      const got = await coldLoad(browser, url, kind);
+      const got = await coldLoad(cdp, url, kind);
       for (const [key, value] of Object.entries(got)) if (value !== undefined) result[`${kind}_${key}`].push(value);
     }
   }
@@ -182,11 +193,20 @@ async function roundtrips(browser, url, simUrl) {
 }
 
 const [mode, url, third] = process.argv.slice(2);
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args });
+const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
+if (mode === 'tti') {
+  const cdp = launch(executablePath, ['--headless', ...args]);
+  try {
+    console.log(JSON.stringify(await tti(cdp, url, third, Number(process.argv[5] || 15))));
+  } finally {
+    await cdp.close();
+  }
+  process.exit(0);
+}
+const browser = await chromium.launch({ executablePath, headless: true, args });
 try {
   let result;
-  if (mode === 'tti') result = await tti(browser, url, third, Number(process.argv[5] || 15));
-  else if (mode === 'regen') result = await regen(browser, url, Number(third || 1000), Number(process.argv[5] || 0));
+  if (mode === 'regen') result = await regen(browser, url, Number(third || 1000), Number(process.argv[5] || 0));
   else if (mode === 'roundtrips') result = await roundtrips(browser, url, third);
   else throw new Error(`unknown mode ${mode}`);
   console.log(JSON.stringify(result));
