@@ -1,7 +1,7 @@
 // Browser half of `cargo xtask bench`. Prints one JSON line with the figures.
-//   node browser.mjs tti <appUrl> <helloUrl> <loads>
+//   node browser.mjs tti <appUrl> <helloUrl> <loads>      (cold loads over bare CDP: cdp.mjs)
 //   node browser.mjs regen <url> <edits> [<warm-up edits>]
-//   node browser.mjs roundtrips <url> <simUrl>
+//   node browser.mjs roundtrips <url> <simUrl>             (these two through Playwright)
 import { chromium } from 'playwright-core';
 import { launch } from './cdp.mjs';
 
