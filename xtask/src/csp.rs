@@ -56,7 +56,8 @@ pub fn inline_scripts(html: &str) -> Result<Vec<&str>, CspError> {
     Ok(scripts)
 }
 
-fn has_attribute(tag: &str, name: &str) -> bool {
+/// Whether a lower-cased open tag (`<script …`) has the attribute `name`, with or without a value.
+pub fn has_attribute(tag: &str, name: &str) -> bool {
     tag.split(|c: char| c.is_ascii_whitespace())
         .any(|part| part == name || part.starts_with(&format!("{name}=")))
 }

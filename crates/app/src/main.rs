@@ -21,7 +21,7 @@ fn start(document: &web_sys::Document) {
         opening: Some(std::rc::Rc::new(app::opening_state())),
         load_extras: true,
     };
-    // The static header now appears in the same frame as the form (style.css, `data-static`).
+    // Ends the static header's wait (style.css, `data-static`): it appears with the form.
     if let Some(html) = document.document_element() {
         let _ = html.set_attribute("data-running", "");
     }
