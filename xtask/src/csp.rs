@@ -33,8 +33,18 @@ impl std::fmt::Display for CspError {
     }
 }
 
-/// The text of every inline `<script>` (one without `src`), in document order.
-pub fn inline_scripts(html: &str) -> Result<Vec<&str>, CspError> {
+/// One `<script>` element of a page.
+pub struct ScriptElement<'a> {
+    /// Its open tag up to the `>`, lower-cased (for `has_attribute`).
+    pub tag: String,
+    /// Byte index of that `>` in the page.
+    pub tag_end: usize,
+    /// What stands between the open and the close tag.
+    pub text: &'a str,
+}
+
+/// Every `<script>` element of `html`, in document order.
+pub fn script_elements(html: &str) -> Result<Vec<ScriptElement<'_>>, CspError> {
     let lower = html.to_ascii_lowercase();
     let mut scripts = Vec::new();
     let mut from = 0;
@@ -47,13 +57,23 @@ pub fn inline_scripts(html: &str) -> Result<Vec<&str>, CspError> {
             .find("</script")
             .map(|i| i + tag_end)
             .ok_or(CspError::UnclosedScript)?;
-        let tag = &lower[start..tag_end];
-        if !has_attribute(tag, "src") {
-            scripts.push(&html[tag_end + 1..close]);
-        }
+        scripts.push(ScriptElement {
+            tag: lower[start..tag_end].to_string(),
+            tag_end,
+            text: &html[tag_end + 1..close],
+        });
         from = close;
     }
     Ok(scripts)
+}
+
+/// The text of every inline `<script>` (one without `src`), in document order.
+pub fn inline_scripts(html: &str) -> Result<Vec<&str>, CspError> {
+    Ok(script_elements(html)?
+        .into_iter()
+        .filter(|script| !has_attribute(&script.tag, "src"))
+        .map(|script| script.text)
+        .collect())
 }
 
 /// Whether a lower-cased open tag (`<script …`) has the attribute `name`, with or without a value.

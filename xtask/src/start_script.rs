@@ -6,40 +6,33 @@
 //! of cold loads: 6-16 ms off the time to interactive. The script's text, and so its CSP hash,
 //! is unchanged.
 
-use crate::csp::has_attribute;
+use crate::csp::{has_attribute, script_elements};
 
 /// `html` with every inline module script marked `async`; an error if there is none (trunk's
 /// output changed shape, and the page would quietly start later).
 pub fn make_start_async(html: &str) -> Result<String, String> {
-    let lower = html.to_ascii_lowercase();
-    let mut out = String::with_capacity(html.len() + 8);
-    let mut copied = 0;
-    let mut found = 0;
-    let mut from = 0;
-    while let Some(start) = lower[from..].find("<script").map(|i| i + from) {
-        let tag_end = lower[start..]
-            .find('>')
-            .map(|i| i + start)
-            .ok_or("index.html: unclosed <script> tag")?;
-        let tag = &lower[start..tag_end];
-        let is_module = tag
-            .split(|c: char| c.is_ascii_whitespace())
-            .any(|a| matches!(a, "type=module" | "type=\"module\"" | "type='module'"));
-        if is_module && !has_attribute(tag, "src") {
-            found += 1;
-            if !has_attribute(tag, "async") {
-                out.push_str(&html[copied..tag_end]);
-                out.push_str(" async");
-                copied = tag_end;
-            }
-        }
-        from = tag_end;
-    }
-    if found == 0 {
+    let starts: Vec<_> = script_elements(html)
+        .map_err(|e| e.to_string())?
+        .into_iter()
+        .filter(|script| is_module(&script.tag) && !has_attribute(&script.tag, "src"))
+        .collect();
+    if starts.is_empty() {
         return Err("index.html has no inline module script to start early".into());
+    }
+    let mut out = String::with_capacity(html.len() + 6 * starts.len());
+    let mut copied = 0;
+    for script in starts.iter().filter(|s| !has_attribute(&s.tag, "async")) {
+        out.push_str(&html[copied..script.tag_end]);
+        out.push_str(" async");
+        copied = script.tag_end;
     }
     out.push_str(&html[copied..]);
     Ok(out)
+}
+
+fn is_module(tag: &str) -> bool {
+    tag.split(|c: char| c.is_ascii_whitespace())
+        .any(|a| matches!(a, "type=module" | "type=\"module\"" | "type='module'"))
 }
 
 #[cfg(test)]
@@ -78,7 +71,7 @@ mod tests {
         );
         check(
             "<script type=module",
-            Err("index.html: unclosed <script> tag"),
+            Err("index.html has a <script> without </script>"),
         );
     }
 }
