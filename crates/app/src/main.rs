@@ -5,16 +5,19 @@ fn main() {
     };
     // The start-up script is `async` (xtask's build): on a quick load it can run before the
     // parser has reached the form's root element.
-    if document.get_element_by_id(app::STUDIO_ROOT_ID).is_none() {
-        let parsed = document.clone();
-        gloo_events::EventListener::once(&document, "DOMContentLoaded", move |_| start(&parsed))
+    match document.get_element_by_id(app::STUDIO_ROOT_ID) {
+        Some(root) => start(&document, Some(root)),
+        None => {
+            let parsed = document.clone();
+            gloo_events::EventListener::once(&document, "DOMContentLoaded", move |_| {
+                start(&parsed, parsed.get_element_by_id(app::STUDIO_ROOT_ID))
+            })
             .forget();
-    } else {
-        start(&document);
+        }
     }
 }
 
-fn start(document: &web_sys::Document) {
+fn start(document: &web_sys::Document, root: Option<web_sys::Element>) {
     // Before yew starts: its scheduler yields to the browser once a run passes 16 ms, and the
     // first run (the first render) is close to that line; this work need not be in it.
     let props = app::AppProps {
@@ -25,7 +28,7 @@ fn start(document: &web_sys::Document) {
     if let Some(html) = document.document_element() {
         let _ = html.set_attribute("data-running", "");
     }
-    match document.get_element_by_id(app::STUDIO_ROOT_ID) {
+    match root {
         Some(root) => yew::Renderer::<app::App>::with_root_and_props(root, props).render(),
         None => yew::Renderer::<app::App>::with_props(props).render(),
     };
