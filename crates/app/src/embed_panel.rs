@@ -16,7 +16,7 @@ pub struct EmbedPanelProps<'a> {
     /// Where the form's changes go (`App`'s reducer).
     pub dispatch: &'a Callback<EmbedAction>,
     pub evaluation: &'a Evaluation,
-    /// False in the page's very first render, which stops after the player fields (see `App`).
+    /// False in the page's very first render, which stops after the content ID (see `App`).
     pub whole_form: bool,
 }
 
@@ -77,27 +77,27 @@ pub fn embed_panel(props: EmbedPanelProps) -> Html {
             ) }
             { text(Field::ContentId) }
 
-            { radio_group(
-                "player-version",
-                "Player version",
-                Flow::Stacked,
-                &[
-                    ChoiceOption { value: PlayerVersion::V7, label: "Player v7", help: Some("The current Kaltura Player (PlayKit JS).") },
-                    ChoiceOption { value: PlayerVersion::V2, label: "Player v2 (legacy)", help: Some("mwEmbed / kWidget players from older KMC accounts.") },
-                ],
-                form.version,
-                dispatch.reform(EmbedAction::Version),
-            ) }
-            { radio_group(
-                "embed-type",
-                "Embed type",
-                Flow::Stacked,
-                &EmbedType::ALL.map(|t| ChoiceOption { value: t, label: t.label(), help: Some(t.when_to_use()) }),
-                form.kind,
-                dispatch.reform(EmbedAction::Kind),
-            ) }
-
             if props.whole_form {
+                { radio_group(
+                    "player-version",
+                    "Player version",
+                    Flow::Stacked,
+                    &[
+                        ChoiceOption { value: PlayerVersion::V7, label: "Player v7", help: Some("The current Kaltura Player (PlayKit JS).") },
+                        ChoiceOption { value: PlayerVersion::V2, label: "Player v2 (legacy)", help: Some("mwEmbed / kWidget players from older KMC accounts.") },
+                    ],
+                    form.version,
+                    dispatch.reform(EmbedAction::Version),
+                ) }
+                { radio_group(
+                    "embed-type",
+                    "Embed type",
+                    Flow::Stacked,
+                    &EmbedType::ALL.map(|t| ChoiceOption { value: t, label: t.label(), help: Some(t.when_to_use()) }),
+                    form.kind,
+                    dispatch.reform(EmbedAction::Kind),
+                ) }
+
                 { host_picker(state, dispatch, &text) }
 
                 <h2>{ "Size" }</h2>

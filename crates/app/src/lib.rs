@@ -103,9 +103,10 @@ pub fn app(props: &AppProps) -> Html {
             if first {
                 // The first render is all that yew's first scheduler run does: it yields to the
                 // browser once a run passes 16 ms, and input typed meanwhile then waits for the
-                // first layout and paint. The rest of the form (host, size, playback, advanced:
-                // below the fold on a phone and a laptop alike), the listeners for the extras and
-                // then the extras themselves come in the next task, in that order.
+                // first layout and paint. The rest of the form (player version, embed type, host,
+                // size, playback, advanced: all below what the first render drew, so nothing moves
+                // should a frame come in between), the listeners for the extras and then the
+                // extras themselves come in the next task, in that order.
                 gloo_timers::callback::Timeout::new(0, move || {
                     let listeners = wire_up(dispatch.clone(), &wiring.borrow().to_extras);
                     wiring.borrow_mut().listeners = Some(listeners);
@@ -191,8 +192,8 @@ fn wire_up(
     ]
 }
 
-/// Replaces the "loading" line of the paste helper's static stand-in in `index.html` (outside
-/// every yew root, so no instance owns it; the extras module would have replaced it whole).
+/// Shows a line under the paste helper's static stand-in in `index.html` (outside every yew
+/// root, so no instance owns it; the extras module would have replaced it whole).
 fn paste_placeholder_says(text: &str) {
     let hint = web_sys::window()
         .and_then(|w| w.document())
@@ -203,6 +204,7 @@ fn paste_placeholder_says(text: &str) {
         .flatten();
     if let Some(hint) = hint {
         hint.set_text_content(Some(text));
+        let _ = hint.remove_attribute("hidden");
     }
 }
 

@@ -20,7 +20,7 @@ pub struct StudioState {
     /// `evaluate(embed.form, ks)`, worked out again only when one of them changes.
     pub evaluation: Rc<Evaluation>,
     pub copy: CopyState,
-    /// False until one task after the first render, which stops after the player fields (see `App`).
+    /// False until one task after the first render, which stops after the content ID (see `App`).
     pub whole_form: bool,
     /// The second module could not be loaded.
     pub extras_failed: bool,

@@ -16,8 +16,12 @@ export default [
       await fillIds(page, IDS);
       await eventually(async () => assert.match(await codeText(page), /2506752/));
       assert.equal(await page.locator('#extras-root > *').count(), 0, 'second module not mounted yet');
+      const formTop = (await page.locator('#partner-id').boundingBox()).y;
       release();
       await page.getByRole('heading', { name: 'Session (optional)' }).waitFor();
+      // The paste helper replaced index.html's stand-in above the form without moving it.
+      await page.locator('#paste-root details summary').waitFor();
+      assert.equal((await page.locator('#partner-id').boundingBox()).y, formTop, 'form moved when the paste helper arrived');
       // Its stylesheet (extras.css) was in place before it mounted: no unstyled panels.
       assert.equal(await page.locator('.tabs').evaluate((el) => getComputedStyle(el).display), 'flex');
       // The deferred panels see the form as typed before they loaded.
@@ -51,7 +55,7 @@ export default [
       await openStudio(page, baseUrl);
       // `main` ends the wait as it renders: the header's delay (an animation) no longer applies,
       // so it appears with the form rather than up to 150 ms later.
-      const waiting = await page.evaluate(() => ['.page-header', '#paste-root details']
+      const waiting = await page.evaluate(() => ['.page-header', '#paste-root .paste']
         .map((s) => getComputedStyle(document.querySelector(s)).animationName));
       assert.deepEqual(waiting, ['none', 'none']);
       assert.ok(await page.getByRole('heading', { name: 'Kaltura Embed Studio' }).isVisible());
@@ -67,9 +71,9 @@ export default [
         await page.getByRole('alert').filter({ hasText: 'did not load' }).textContent(),
         /reload the page/,
       ));
-      // The paste helper's stand-in above the form stops saying it is loading.
-      await page.getByText('Paste an embed code or link to fill the form').click();
-      assert.match(await page.locator('#paste-root').textContent(), /did not load/);
+      // The paste helper's stand-in above the form says so too.
+      assert.match(await page.locator('#paste-root .field-hint').textContent(), /did not load/);
+      assert.ok(await page.locator('#paste-root .field-hint').isVisible());
       await fillIds(page, IDS);
       await eventually(async () => assert.match(await codeText(page), /2506752/));
     },
