@@ -145,30 +145,46 @@ pub fn app(props: &AppProps) -> Html {
 struct Wiring {
     to_extras: Rc<RefCell<bridge::Debounced<EmbedForm>>>,
     /// Dropped with `App`, which removes them.
-    listeners: Option<[Option<gloo_events::EventListener>; 6]>,
+    listeners: Option<[Option<gloo_events::EventListener>; 7]>,
     /// The first effect has run (and set up the task that wires the page).
     started: bool,
 }
 
-/// Listens to the extras (and to focus leaving a field, which sends the form at once).
+/// Listens to the extras, and sends them the form at once when focus leaves a field or a choice
+/// is made (a radio button, a checkbox): their panels then change before the next click lands,
+/// not under it.
 fn wire_up(
     dispatch: UseReducerDispatcher<StudioState>,
     to_extras: &Rc<RefCell<bridge::Debounced<EmbedForm>>>,
-) -> [Option<gloo_events::EventListener>; 6] {
+) -> [Option<gloo_events::EventListener>; 7] {
     // try_borrow: a focus change set off while a send is under way (a re-render removing a
     // focused element) must not re-enter it; that send carries the newest form anyway.
-    let (waiting, on_leave) = (to_extras.clone(), to_extras.clone());
-    let on_focus_out = web_sys::window().map(|window| {
-        gloo_events::EventListener::new(&window, "focusout", move |_| {
-            if let Ok(mut waiting) = on_leave.try_borrow_mut() {
-                waiting.flush()
-            }
-        })
-    });
+    let flush = |waiting: &Rc<RefCell<bridge::Debounced<EmbedForm>>>| {
+        if let Ok(mut waiting) = waiting.try_borrow_mut() {
+            waiting.flush()
+        }
+    };
+    let on_window = |event: &'static str, listener: Box<dyn FnMut(&web_sys::Event)>| {
+        web_sys::window().map(|window| gloo_events::EventListener::new(&window, event, listener))
+    };
+    let left = to_extras.clone();
+    let on_focus_out = on_window("focusout", Box::new(move |_| flush(&left)));
+    // A choice is sent one task later: yew renders it, and the form's effect schedules the new
+    // form, in microtasks that need not have run when `change` reaches `window`.
+    let chosen = to_extras.clone();
+    let on_change = on_window(
+        "change",
+        Box::new(move |_| {
+            let chosen = chosen.clone();
+            gloo_timers::callback::Timeout::new(0, move || flush(&chosen)).forget();
+        }),
+    );
+    let waiting = to_extras.clone();
     let embed = StudioAction::Embed;
     let (on_ks, on_include, on_load) = (dispatch.clone(), dispatch.clone(), dispatch.clone());
     [
         on_focus_out,
+        on_change,
         bridge::listen(Message::Ks, move |text| {
             on_ks.dispatch(StudioAction::Ks(Ks::parse(&text).ok().map(Rc::new)))
         }),

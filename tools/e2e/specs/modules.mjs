@@ -1,6 +1,6 @@
 // The page's two wasm modules: the form and its code work on their own; the deferred module
 // mounts beside them, and if it cannot load the page says so instead of leaving a gap.
-import { assert, codeText, eventually, fillIds, openStudio } from '../helpers.mjs';
+import { assert, codeText, eventually, fillIds, openStudio, openStudioWithExtras } from '../helpers.mjs';
 
 const IDS = { partner: '2506752', uiConf: '48460943', entry: '1_demo0001' };
 
@@ -59,6 +59,24 @@ export default [
         .map((s) => getComputedStyle(document.querySelector(s)).animationName));
       assert.deepEqual(waiting, ['none', 'none']);
       assert.ok(await page.getByRole('heading', { name: 'Kaltura Embed Studio' }).isVisible());
+    },
+  },
+  {
+    name: 'a choice in the form reaches the second module at once, not at the next click',
+    async run({ page, baseUrl }) {
+      await openStudioWithExtras(page, baseUrl);
+      await fillIds(page, IDS);
+      await eventually(async () => assert.match(await page.locator('.session-panel').textContent(), /_2506752/));
+      // Typing is sent once it pauses (150 ms); a radio button or checkbox at once. Otherwise the
+      // panels below re-render when focus leaves the form, i.e. on the next mousedown, and the
+      // click that follows can land on whatever moved under the pointer. Timers fire in deadline
+      // order, so "before a 100 ms timer" holds however slow the machine is.
+      const first = await page.evaluate(() => new Promise((resolve) => {
+        addEventListener('kes-embed', () => resolve('sent'), { once: true });
+        document.getElementById('size-mode-1').click();
+        setTimeout(() => resolve('not yet'), 100);
+      }));
+      assert.equal(first, 'sent');
     },
   },
   {
