@@ -47,6 +47,9 @@ pub struct Figures {
     pub loads: usize,
     pub app_tti: Phases,
     pub hello_tti: Phases,
+    /// 5th–95th percentile of the time-to-interactive ratio over resampled rounds
+    /// (`stats::ratio_interval`): how much of the ratio is this run's luck.
+    pub tti_ratio_interval: (f64, f64),
     /// Median ms after navigation start until the deferred `extras` module had rendered.
     pub extras_rendered: f64,
     /// Median first-contentful-paint, ms after navigation start (the app's static header can
@@ -119,8 +122,10 @@ pub fn targets(f: &Figures) -> Vec<Target> {
         Target {
             name: "time to interactive vs bare yew",
             measured: format!(
-                "{} ({} vs {})",
+                "{} [{}–{}] ({} vs {})",
                 fixed(ratio, 2, "×"),
+                fixed(f.tti_ratio_interval.0, 2, ""),
+                fixed(f.tti_ratio_interval.1, 2, ""),
                 fixed(f.app_tti.interactive, 0, " ms"),
                 fixed(f.hello_tti.interactive, 0, " ms")
             ),
@@ -187,10 +192,13 @@ pub fn table(f: &Figures) -> String {
     }
     let _ = writeln!(
         t,
-        "time to interactive: app {:.1} ms / hello {:.1} ms = {:.2}×",
+        "time to interactive: app {:.1} ms / hello {:.1} ms = {:.2}× \
+         (5th–95th percentile over resampled rounds: {:.2}–{:.2}×)",
         f.app_tti.interactive,
         f.hello_tti.interactive,
-        f.tti_ratio()
+        f.tti_ratio(),
+        f.tti_ratio_interval.0,
+        f.tti_ratio_interval.1
     );
     let _ = writeln!(
         t,
@@ -228,7 +236,7 @@ pub fn table(f: &Figures) -> String {
     for target in targets(f) {
         let _ = writeln!(
             t,
-            "  {:<7} {:<38} {:<24} target {}",
+            "  {:<7} {:<38} {:<34} target {}",
             mark(target.met),
             target.name,
             target.measured,
@@ -310,7 +318,7 @@ pub fn json(f: &Figures) -> String {
         .join(",\n");
     format!(
         "{{\n  \"date\": {},\n  \"sizes\": {{{}}},\n  \"hello_sizes\": {{{}}},\n  \
-         \"tti_ms\": {{\"loads\": {}, \"app\": {}, \"hello\": {}, \"ratio\": {}, \"extras_rendered\": {}, \"fcp\": {{\"app\": {}, \"hello\": {}}}}},\n  \
+         \"tti_ms\": {{\"loads\": {}, \"app\": {}, \"hello\": {}, \"ratio\": {}, \"ratio_interval\": [{}, {}], \"extras_rendered\": {}, \"fcp\": {{\"app\": {}, \"hello\": {}}}}},\n  \
          \"regeneration\": {{\"edits\": {}, \"median_ms\": {}, \"p99_ms\": {}, \
          \"warm\": {{\"warm_up_edits\": {}, \"median_ms\": {}, \"p99_ms\": {}}}, \
          \"native_evaluate_median_us\": {}, \"native_evaluate_p99_us\": {}}},\n  \
@@ -323,6 +331,8 @@ pub fn json(f: &Figures) -> String {
         phases_json(&f.app_tti),
         phases_json(&f.hello_tti),
         num(f.tti_ratio(), 3),
+        num(f.tti_ratio_interval.0, 3),
+        num(f.tti_ratio_interval.1, 3),
         num(f.extras_rendered, 2),
         num(f.app_fcp, 2),
         num(f.hello_fcp, 2),
@@ -525,6 +535,7 @@ mod tests {
                 rendered: 80.0,
                 interactive: 80.0,
             },
+            tti_ratio_interval: (1.18, 1.314),
             edits: 1000,
             regen_median_ms: 0.3,
             regen_p99_ms: 1.2,
@@ -561,7 +572,7 @@ mod tests {
                 ("first-load wasm, raw", "190.0 KB", true),
                 (
                     "time to interactive vs bare yew",
-                    "1.25× (100 ms vs 80 ms)",
+                    "1.25× [1.18–1.31] (100 ms vs 80 ms)",
                     true,
                 ),
                 ("regeneration per keystroke, p99", "1.20 ms", false),
@@ -577,6 +588,10 @@ mod tests {
         f.regen_p99_ms = f64::NAN;
         let json = json(&f);
         assert!(json.contains("\"p99_ms\": null"), "{json}");
+        assert!(
+            json.contains("\"ratio_interval\": [1.180, 1.314]"),
+            "{json}"
+        );
         assert!(json.contains("\"app_token\": null"), "{json}");
         assert_eq!(json.matches("\"met\": ").count(), targets(&f).len());
         assert!(!json.contains("NaN"), "{json}");

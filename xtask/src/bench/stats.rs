@@ -16,6 +16,32 @@ pub fn percentile(samples: &[f64], p: f64) -> f64 {
     sorted[rank.clamp(1, sorted.len()) - 1]
 }
 
+/// How far `median(a) / median(b)` moves when the rounds are drawn again: its 5th and 95th
+/// percentiles over `resamples` draws, with replacement, of the round indexes (`a[i]` and `b[i]`
+/// were loaded in the same round, so they stay together). A fixed seed makes a report
+/// reproducible from its samples. NaN when a round is missing a page.
+pub fn ratio_interval(a: &[f64], b: &[f64], resamples: usize) -> (f64, f64) {
+    if a.is_empty() || a.len() != b.len() {
+        return (f64::NAN, f64::NAN);
+    }
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next_index = || {
+        // xorshift64: plenty for picking rounds, and no crate for it.
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % a.len() as u64) as usize
+    };
+    let ratios: Vec<f64> = (0..resamples)
+        .map(|_| {
+            let picked: Vec<usize> = (0..a.len()).map(|_| next_index()).collect();
+            let of = |xs: &[f64]| median(&picked.iter().map(|&i| xs[i]).collect::<Vec<_>>());
+            of(a) / of(b)
+        })
+        .collect();
+    (percentile(&ratios, 0.05), percentile(&ratios, 0.95))
+}
+
 /// The numbers of `"key":[…]` in the one-line JSON the browser script prints.
 pub fn numbers(json: &str, key: &str) -> Vec<f64> {
     let Some(after) = json.split(&format!("\"{key}\":[")).nth(1) else {
@@ -86,6 +112,25 @@ mod tests {
         check(percentile(&hundred, 0.0), 1.0);
         let thousand: Vec<f64> = (1..=1000).map(f64::from).collect();
         check(percentile(&thousand, 0.99), 990.0);
+    }
+
+    #[test]
+    fn ratio_intervals() {
+        let hello: Vec<f64> = (0..41).map(|i| 40.0 + f64::from(i % 7)).collect();
+        // The same rounds, twice as slow: every draw gives exactly 2.
+        let twice: Vec<f64> = hello.iter().map(|h| h * 2.0).collect();
+        let (low, high) = ratio_interval(&twice, &hello, 200);
+        check(low, 2.0);
+        check(high, 2.0);
+        // Spread-out samples: an interval around the plain ratio of medians, not a point.
+        let spread: Vec<f64> = (0..41).map(|i| 40.0 + f64::from(i)).collect();
+        let (low, high) = ratio_interval(&spread, &hello, 500);
+        let plain = median(&spread) / median(&hello);
+        assert!(low < plain && plain < high, "{low} < {plain} < {high}");
+        assert!(low > 1.0 && high < 1.8, "{low}..{high}");
+        let (low, _) = ratio_interval(&spread, &hello[1..], 10);
+        check(low, f64::NAN);
+        check(ratio_interval(&[], &[], 10).0, f64::NAN);
     }
 
     #[test]
