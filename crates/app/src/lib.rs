@@ -170,13 +170,18 @@ fn wire_up(
     let left = to_extras.clone();
     let on_focus_out = on_window("focusout", Box::new(move |_| flush(&left)));
     // A choice is sent one task later: yew renders it, and the form's effect schedules the new
-    // form, in microtasks that need not have run when `change` reaches `window`.
+    // form, in microtasks that need not have run when `change` reaches `window`. Kept, not
+    // forgotten (a forgotten timer's closure is never freed); a newer one replaces (cancels) it.
     let chosen = to_extras.clone();
+    let mut later = None;
     let on_change = on_window(
         "change",
         Box::new(move |_| {
             let chosen = chosen.clone();
-            gloo_timers::callback::Timeout::new(0, move || flush(&chosen)).forget();
+            let earlier = later.replace(gloo_timers::callback::Timeout::new(0, move || {
+                flush(&chosen)
+            }));
+            drop(earlier);
         }),
     );
     let waiting = to_extras.clone();
