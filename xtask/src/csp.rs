@@ -1,10 +1,11 @@
-//! Post-processes trunk's `dist/index.html`: hashes its inline scripts into a strict CSP `<meta>`.
+//! Post-processes trunk's `dist/index.html`: hashes its inline scripts and styles into a strict
+//! CSP `<meta>`.
 
 use crate::sha256::{base64, sha256};
 
-/// Every source list except `script-src`, whose hashes depend on the built page.
+/// Every source list after `script-src` and `style-src`, whose hashes depend on the built page.
 /// `frame-ancestors` is left out on purpose: browsers ignore it in a `<meta>` CSP.
-const POLICY_AFTER_SCRIPTS: &str = "style-src 'self'; img-src 'self' data: https:; \
+const POLICY_AFTER_STYLES: &str = "img-src 'self' data: https:; \
 connect-src 'self' https: http://127.0.0.1:* http://localhost:*; \
 frame-src 'self' https: http://127.0.0.1:* http://localhost:*; \
 object-src 'none'; base-uri 'none'; form-action 'none'";
@@ -13,7 +14,8 @@ object-src 'none'; base-uri 'none'; form-action 'none'";
 #[derive(Debug, PartialEq, Eq)]
 pub enum CspError {
     NoHead,
-    UnclosedScript,
+    /// A `<script>` or `<style>` without its close tag.
+    Unclosed(&'static str),
     AlreadyHasCsp,
     /// An inline event handler or `javascript:` URL: no hash can allow it under this policy.
     InlineHandler(String),
@@ -23,7 +25,7 @@ impl std::fmt::Display for CspError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             CspError::NoHead => write!(f, "index.html has no <head> to put the CSP meta in"),
-            CspError::UnclosedScript => write!(f, "index.html has a <script> without </script>"),
+            CspError::Unclosed(name) => write!(f, "index.html has a <{name}> without </{name}>"),
             CspError::AlreadyHasCsp => write!(f, "index.html already has a CSP meta"),
             CspError::InlineHandler(what) => write!(
                 f,
@@ -33,8 +35,8 @@ impl std::fmt::Display for CspError {
     }
 }
 
-/// One `<script>` element of a page.
-pub struct ScriptElement<'a> {
+/// One `<script>` or `<style>` element of a page.
+pub struct RawTextElement<'a> {
     /// Its open tag up to the `>`, lower-cased (for `has_attribute`).
     pub tag: String,
     /// Byte index of that `>` in the page.
@@ -44,27 +46,51 @@ pub struct ScriptElement<'a> {
 }
 
 /// Every `<script>` element of `html`, in document order.
-pub fn script_elements(html: &str) -> Result<Vec<ScriptElement<'_>>, CspError> {
+pub fn script_elements(html: &str) -> Result<Vec<RawTextElement<'_>>, CspError> {
+    raw_text_elements(html, "script")
+}
+
+/// Every `<{name}>` element of `html` (`script` or `style`: elements whose text holds no tags),
+/// in document order.
+fn raw_text_elements<'a>(
+    html: &'a str,
+    name: &'static str,
+) -> Result<Vec<RawTextElement<'a>>, CspError> {
     let lower = html.to_ascii_lowercase();
-    let mut scripts = Vec::new();
+    let (open, close_tag) = (format!("<{name}"), format!("</{name}"));
+    let mut elements = Vec::new();
     let mut from = 0;
-    while let Some(start) = lower[from..].find("<script").map(|i| i + from) {
+    while let Some(start) = find_open_tag(&lower[from..], &open).map(|i| i + from) {
         let tag_end = lower[start..]
             .find('>')
             .map(|i| i + start)
-            .ok_or(CspError::UnclosedScript)?;
+            .ok_or(CspError::Unclosed(name))?;
         let close = lower[tag_end..]
-            .find("</script")
+            .find(&close_tag)
             .map(|i| i + tag_end)
-            .ok_or(CspError::UnclosedScript)?;
-        scripts.push(ScriptElement {
+            .ok_or(CspError::Unclosed(name))?;
+        elements.push(RawTextElement {
             tag: lower[start..tag_end].to_string(),
             tag_end,
             text: &html[tag_end + 1..close],
         });
         from = close;
     }
-    Ok(scripts)
+    Ok(elements)
+}
+
+/// Index of the first `open` (`<name`) in `lower` that opens that element, not `<name…>`
+/// (`<header>` for `<head`).
+fn find_open_tag(lower: &str, open: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(start) = lower[from..].find(open).map(|i| i + from) {
+        let next = lower.as_bytes().get(start + open.len()).copied();
+        if matches!(next, Some(b'>' | b' ' | b'\t' | b'\n' | b'\r')) {
+            return Some(start);
+        }
+        from = start + open.len();
+    }
+    None
 }
 
 /// The text of every inline `<script>` (one without `src`), in document order.
@@ -76,20 +102,33 @@ pub fn inline_scripts(html: &str) -> Result<Vec<&str>, CspError> {
         .collect())
 }
 
+/// The text of every `<style>` element, in document order.
+pub fn inline_styles(html: &str) -> Result<Vec<&str>, CspError> {
+    Ok(raw_text_elements(html, "style")?
+        .into_iter()
+        .map(|style| style.text)
+        .collect())
+}
+
 /// Whether a lower-cased open tag (`<script …`) has the attribute `name`, with or without a value.
 pub fn has_attribute(tag: &str, name: &str) -> bool {
     tag.split(|c: char| c.is_ascii_whitespace())
         .any(|part| part == name || part.starts_with(&format!("{name}=")))
 }
 
-/// The full policy allowing exactly these inline scripts.
-pub fn policy(scripts: &[&str]) -> String {
-    let hashes: String = scripts
-        .iter()
-        .map(|script| format!(" 'sha256-{}'", base64(&sha256(script.as_bytes()))))
-        .collect();
+/// The full policy allowing exactly these inline scripts and styles (and no style attributes:
+/// a hash allows an element's text, never `style="…"` without `'unsafe-hashes'`).
+pub fn policy(scripts: &[&str], styles: &[&str]) -> String {
+    let hashes = |texts: &[&str]| -> String {
+        texts
+            .iter()
+            .map(|text| format!(" 'sha256-{}'", base64(&sha256(text.as_bytes()))))
+            .collect()
+    };
     format!(
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; {POLICY_AFTER_SCRIPTS}"
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{}; style-src 'self'{}; {POLICY_AFTER_STYLES}",
+        hashes(scripts),
+        hashes(styles)
     )
 }
 
@@ -112,26 +151,15 @@ pub fn add_csp_meta(html: &str) -> Result<String, CspError> {
         .ok_or(CspError::NoHead)?;
     let meta = format!(
         "\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{}\" />",
-        policy(&inline_scripts(html)?)
+        policy(&inline_scripts(html)?, &inline_styles(html)?)
     );
     Ok(format!("{}{meta}{}", &html[..head], &html[head..]))
 }
 
 /// Byte index just after the first `<{name} …>` open tag (not `<{name}er>` and the like).
 fn find_tag_end(lower: &str, name: &str) -> Option<usize> {
-    let open = format!("<{name}");
-    let mut from = 0;
-    while let Some(start) = lower[from..].find(&open).map(|i| i + from) {
-        let next = lower.as_bytes().get(start + open.len()).copied();
-        if matches!(
-            next,
-            Some(b'>') | Some(b' ') | Some(b'\t') | Some(b'\n') | Some(b'\r')
-        ) {
-            return lower[start..].find('>').map(|i| start + i + 1);
-        }
-        from = start + open.len();
-    }
-    None
+    let start = find_open_tag(lower, &format!("<{name}"))?;
+    lower[start..].find('>').map(|i| start + i + 1)
 }
 
 #[cfg(test)]
@@ -160,7 +188,14 @@ import init from './app.js';
 
     #[test]
     fn unclosed_script_is_an_error() {
-        assert_eq!(inline_scripts("<script>a()"), Err(CspError::UnclosedScript));
+        assert_eq!(
+            inline_scripts("<script>a()"),
+            Err(CspError::Unclosed("script"))
+        );
+        assert_eq!(
+            inline_styles("<style>p{}"),
+            Err(CspError::Unclosed("style"))
+        );
     }
 
     #[test]
@@ -212,6 +247,23 @@ import init from './app.js';
             add_csp_meta("<html><meta http-equiv=Content-Security-Policy content=x>"),
             Err(CspError::AlreadyHasCsp)
         );
+    }
+
+    #[test]
+    fn inline_styles_are_hashed_into_style_src() {
+        // trunk's `rel="inline"` CSS: the page's own styles, with no request before the wasm's.
+        let html =
+            "<html lang=en><style>p{margin:0}</style><styles-x></styles-x><script>x()</script>";
+        assert_eq!(inline_styles(html).unwrap(), ["p{margin:0}"]);
+        let out = add_csp_meta(html).unwrap();
+        let style_src = format!(
+            "; style-src 'self' 'sha256-{}'; img-src",
+            base64(&sha256(b"p{margin:0}"))
+        );
+        assert!(out.contains(&style_src), "{out}");
+        assert!(add_csp_meta("<html><p>no styles</p>")
+            .unwrap()
+            .contains("; style-src 'self'; img-src"),);
     }
 
     #[test]
