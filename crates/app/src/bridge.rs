@@ -8,7 +8,7 @@
 //! Their roots are siblings in `index.html`: yew delegates events from its root and brands elements
 //! with per-instance ids, so one instance mounted inside the other would run the wrong handlers.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo_events::EventListener;
@@ -84,11 +84,14 @@ pub const EMBED_QUIET_MS: u32 = 150;
 
 /// The latest value of one message, sent after a quiet spell or at once on `flush`. The value is
 /// turned into text only when it is sent, so a keystroke costs a clone, not an encoding.
+/// While `hold` is on (a pointer is pressed), nothing is sent: what the message re-renders must
+/// not move under a click between its mousedown and its mouseup.
 pub struct Debounced<T: 'static> {
     message: Message,
     encode: fn(&T) -> String,
     /// What waits for the quiet spell to end.
     latest: Rc<RefCell<Option<T>>>,
+    held: Rc<Cell<bool>>,
     /// The newest value, sent or not (for `send_current`).
     current: Option<T>,
     timer: Option<Timeout>,
@@ -100,6 +103,7 @@ impl<T: Clone + 'static> Debounced<T> {
             message,
             encode,
             latest: Rc::default(),
+            held: Rc::default(),
             current: None,
             timer: None,
         }
@@ -109,16 +113,32 @@ impl<T: Clone + 'static> Debounced<T> {
     pub fn schedule(&mut self, value: T) {
         self.current = Some(value.clone());
         *self.latest.borrow_mut() = Some(value);
-        let (message, encode, latest) = (self.message, self.encode, self.latest.clone());
+        let (message, encode) = (self.message, self.encode);
+        let (latest, held) = (self.latest.clone(), self.held.clone());
         self.timer = Some(Timeout::new(EMBED_QUIET_MS, move || {
-            send_waiting(message, encode, &latest)
+            if !held.get() {
+                send_waiting(message, encode, &latest)
+            }
         }));
     }
 
-    /// Sends what is waiting now (no-op when nothing is).
+    /// Sends what is waiting now (no-op when nothing is, or while held: `release` sends it).
     pub fn flush(&mut self) {
         self.timer = None;
-        send_waiting(self.message, self.encode, &self.latest);
+        if !self.held.get() {
+            send_waiting(self.message, self.encode, &self.latest);
+        }
+    }
+
+    /// Keeps what is waiting from being sent until `release`.
+    pub fn hold(&mut self) {
+        self.held.set(true);
+    }
+
+    /// Ends `hold` and sends what waited meanwhile.
+    pub fn release(&mut self) {
+        self.held.set(false);
+        self.flush();
     }
 
     /// Sends the newest value now, waiting or already sent (a newcomer asked for it).

@@ -34,6 +34,7 @@ use embed_state::{EmbedAction, Flag};
 use kaltura::form::EmbedForm;
 use kaltura::ks::Ks;
 use studio_state::{StudioAction, StudioState};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Where `index.html` has the `app` module mount (the form column and the code).
@@ -145,51 +146,75 @@ pub fn app(props: &AppProps) -> Html {
 struct Wiring {
     to_extras: Rc<RefCell<bridge::Debounced<EmbedForm>>>,
     /// Dropped with `App`, which removes them.
-    listeners: Option<[Option<gloo_events::EventListener>; 7]>,
+    listeners: Option<[Option<gloo_events::EventListener>; 10]>,
     /// The first effect has run (and set up the task that wires the page).
     started: bool,
 }
 
 /// Listens to the extras, and sends them the form at once when focus leaves a field or a choice
 /// is made (a radio button, a checkbox): their panels then change before the next click lands,
-/// not under it.
+/// not under it. Nothing is sent while the primary button is down: a click's mousedown moves the
+/// focus (and typing's quiet spell may end mid-press), and what the extras re-render then would
+/// move under the click before its mouseup.
 fn wire_up(
     dispatch: UseReducerDispatcher<StudioState>,
     to_extras: &Rc<RefCell<bridge::Debounced<EmbedForm>>>,
-) -> [Option<gloo_events::EventListener>; 7] {
+) -> [Option<gloo_events::EventListener>; 10] {
+    type Sender = Rc<RefCell<bridge::Debounced<EmbedForm>>>;
     // try_borrow: a focus change set off while a send is under way (a re-render removing a
     // focused element) must not re-enter it; that send carries the newest form anyway.
-    let flush = |waiting: &Rc<RefCell<bridge::Debounced<EmbedForm>>>| {
-        if let Ok(mut waiting) = waiting.try_borrow_mut() {
-            waiting.flush()
+    let with_sender = |sender: &Sender, then: fn(&mut bridge::Debounced<EmbedForm>)| {
+        if let Ok(mut sender) = sender.try_borrow_mut() {
+            then(&mut sender)
         }
     };
     let on_window = |event: &'static str, listener: Box<dyn FnMut(&web_sys::Event)>| {
         web_sys::window().map(|window| gloo_events::EventListener::new(&window, event, listener))
     };
-    let left = to_extras.clone();
-    let on_focus_out = on_window("focusout", Box::new(move |_| flush(&left)));
-    // A choice is sent one task later: yew renders it, and the form's effect schedules the new
-    // form, in microtasks that need not have run when `change` reaches `window`. Kept, not
-    // forgotten (a forgotten timer's closure is never freed); a newer one replaces (cancels) it.
-    let chosen = to_extras.clone();
-    let mut later = None;
-    let on_change = on_window(
-        "change",
-        Box::new(move |_| {
-            let chosen = chosen.clone();
-            let earlier = later.replace(gloo_timers::callback::Timeout::new(0, move || {
-                flush(&chosen)
-            }));
-            drop(earlier);
+    let now = |event: &'static str, then: fn(&mut bridge::Debounced<EmbedForm>)| {
+        let sender = to_extras.clone();
+        on_window(event, Box::new(move |_| with_sender(&sender, then)))
+    };
+    // One task later: yew renders a choice, and the form's effect schedules the new form, in
+    // microtasks that need not have run when `change` reaches `window`; and a press's click and
+    // change come after its `pointerup`. Kept, not forgotten (a forgotten timer's closure is
+    // never freed); a newer one replaces (cancels) it.
+    let next_task = |event: &'static str, then: fn(&mut bridge::Debounced<EmbedForm>)| {
+        let sender = to_extras.clone();
+        let mut later = None;
+        on_window(
+            event,
+            Box::new(move |_| {
+                let sender = sender.clone();
+                let earlier = later.replace(gloo_timers::callback::Timeout::new(0, move || {
+                    with_sender(&sender, then)
+                }));
+                drop(earlier);
+            }),
+        )
+    };
+    let pressed = to_extras.clone();
+    let on_press = on_window(
+        "pointerdown",
+        Box::new(move |event| {
+            // Only the primary button: a secondary one opens a menu that may keep its pointerup.
+            let primary = event
+                .dyn_ref::<web_sys::MouseEvent>()
+                .is_some_and(|event| event.button() == 0);
+            if primary {
+                with_sender(&pressed, bridge::Debounced::hold)
+            }
         }),
     );
     let waiting = to_extras.clone();
     let embed = StudioAction::Embed;
     let (on_ks, on_include, on_load) = (dispatch.clone(), dispatch.clone(), dispatch.clone());
     [
-        on_focus_out,
-        on_change,
+        now("focusout", bridge::Debounced::flush),
+        next_task("change", bridge::Debounced::flush),
+        on_press,
+        next_task("pointerup", bridge::Debounced::release),
+        next_task("pointercancel", bridge::Debounced::release),
         bridge::listen(Message::Ks, move |text| {
             on_ks.dispatch(StudioAction::Ks(Ks::parse(&text).ok().map(Rc::new)))
         }),

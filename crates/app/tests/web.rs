@@ -1,6 +1,9 @@
 //! Browser tests (headless Chromium): the embed reducer, the live page and the copy path.
 #![cfg(target_arch = "wasm32")]
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use app::embed_state::{EmbedAction, EmbedState, Flag};
 use kaltura::embed::PlayerVersion;
 use kaltura::form::Field;
@@ -424,4 +427,41 @@ fn studio_reducer_keeps_the_evaluation_in_step_and_the_newest_copy_message() {
     let cleared = copied.apply(StudioAction::Copy(CopyAction::Clear(2)));
     assert_eq!(cleared.copy.status, CopyStatus::Idle);
     assert!(!cleared.whole_form && cleared.apply(StudioAction::ShowWholeForm).whole_form);
+}
+
+/// Sends of `Message::Embed` whose text starts with `prefix` (other tests' pages send it too).
+fn collect_embed_sends(
+    prefix: &'static str,
+) -> (Rc<RefCell<Vec<String>>>, gloo_events::EventListener) {
+    let sent = Rc::new(RefCell::new(Vec::new()));
+    let into = sent.clone();
+    let listener = app::bridge::listen(app::bridge::Message::Embed, move |text| {
+        if text.starts_with(prefix) {
+            into.borrow_mut().push(text)
+        }
+    })
+    .unwrap();
+    (sent, listener)
+}
+
+#[wasm_bindgen_test]
+async fn a_held_sender_waits_for_release_then_sends_only_the_newest() {
+    let (sent, _listener) = collect_embed_sends("hold-test");
+    let mut sender = app::bridge::Debounced::new(app::bridge::Message::Embed, String::clone);
+    sender.schedule("hold-test 1".to_string());
+    sender.hold();
+    sender.flush(); // focus left a field at mousedown
+    sender.schedule("hold-test 2".to_string()); // typed while pressed
+    gloo_timers::future::TimeoutFuture::new(app::bridge::EMBED_QUIET_MS + 50).await;
+    assert!(
+        sent.borrow().is_empty(),
+        "sent while held: {:?}",
+        sent.borrow()
+    );
+    sender.release();
+    assert_eq!(*sent.borrow(), ["hold-test 2"]);
+    // Released, it sends on a quiet spell again.
+    sender.schedule("hold-test 3".to_string());
+    gloo_timers::future::TimeoutFuture::new(app::bridge::EMBED_QUIET_MS + 50).await;
+    assert_eq!(*sent.borrow(), ["hold-test 2", "hold-test 3"]);
 }

@@ -80,6 +80,35 @@ export default [
     },
   },
   {
+    name: 'the second module does not change under a press: the form waits for the mouseup',
+    async run({ page, baseUrl }) {
+      await openStudioWithExtras(page, baseUrl);
+      await fillIds(page, IDS);
+      await eventually(async () => assert.match(await page.locator('.session-panel').textContent(), /_2506752/));
+      const heading = page.locator('.session-panel h2').first();
+      await heading.scrollIntoViewIfNeeded();
+      await page.evaluate(() => {
+        window.__embedSends = [];
+        addEventListener('kes-embed', (event) => window.__embedSends.push(event.detail));
+      });
+      // Type, then press within the quiet spell: the mousedown takes the focus out of the field
+      // (which would send at once) and the quiet spell ends while the button is still down.
+      await page.getByLabel('Entry ID', { exact: true }).fill('1_held0002');
+      const box = await heading.boundingBox();
+      await page.mouse.move(box.x + 4, box.y + box.height / 2);
+      await page.mouse.down();
+      assert.notEqual(await page.evaluate(() => document.activeElement?.id), 'content-id', 'focus left the field');
+      await page.waitForTimeout(400);
+      assert.deepEqual(await page.evaluate(() => window.__embedSends), [], 'nothing re-rendered mid-press');
+      await page.mouse.up();
+      await eventually(async () => {
+        const sends = await page.evaluate(() => window.__embedSends);
+        assert.equal(sends.length, 1);
+        assert.match(sends[0], /1_held0002/);
+      });
+    },
+  },
+  {
     name: 'a second module that cannot load is reported; the code still works',
     async run({ page, baseUrl, expectError }) {
       expectError(/Failed to load resource/);
