@@ -146,7 +146,7 @@ pub fn app(props: &AppProps) -> Html {
 struct Wiring {
     to_extras: Rc<RefCell<bridge::Debounced<EmbedForm>>>,
     /// Dropped with `App`, which removes them.
-    listeners: Option<[Option<gloo_events::EventListener>; 10]>,
+    listeners: Option<[Option<gloo_events::EventListener>; 11]>,
     /// The first effect has run (and set up the task that wires the page).
     started: bool,
 }
@@ -159,7 +159,7 @@ struct Wiring {
 fn wire_up(
     dispatch: UseReducerDispatcher<StudioState>,
     to_extras: &Rc<RefCell<bridge::Debounced<EmbedForm>>>,
-) -> [Option<gloo_events::EventListener>; 10] {
+) -> [Option<gloo_events::EventListener>; 11] {
     type Sender = Rc<RefCell<bridge::Debounced<EmbedForm>>>;
     // try_borrow: a focus change set off while a send is under way (a re-render removing a
     // focused element) must not re-enter it; that send carries the newest form anyway.
@@ -215,6 +215,9 @@ fn wire_up(
         on_press,
         next_task("pointerup", bridge::Debounced::release),
         next_task("pointercancel", bridge::Debounced::release),
+        // A press whose end the page never sees (the window lost focus mid-press) must not keep
+        // the form from the extras until some later click.
+        next_task("blur", bridge::Debounced::release),
         bridge::listen(Message::Ks, move |text| {
             on_ks.dispatch(StudioAction::Ks(Ks::parse(&text).ok().map(Rc::new)))
         }),

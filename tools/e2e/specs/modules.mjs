@@ -109,6 +109,24 @@ export default [
     },
   },
   {
+    name: 'a press whose end the page never sees (the window lost focus) does not hold the form back',
+    async run({ page, baseUrl }) {
+      await openStudioWithExtras(page, baseUrl);
+      await fillIds(page, IDS);
+      await eventually(async () => assert.match(await page.locator('.session-panel').textContent(), /_2506752/));
+      const heading = page.locator('.session-panel h2').first();
+      await heading.scrollIntoViewIfNeeded();
+      await page.getByLabel('Entry ID', { exact: true }).fill('1_lost0003');
+      const box = await heading.boundingBox();
+      await page.mouse.move(box.x + 4, box.y + box.height / 2);
+      await page.mouse.down();
+      // Switching to another window mid-press: the page gets `blur` and never the pointerup.
+      await page.evaluate(() => dispatchEvent(new FocusEvent('blur')));
+      await eventually(async () => assert.match(await page.locator('#more-code').inputValue(), /1_lost0003/));
+      await page.mouse.up();
+    },
+  },
+  {
     name: 'a second module that cannot load is reported; the code still works',
     async run({ page, baseUrl, expectError }) {
       expectError(/Failed to load resource/);
