@@ -25,6 +25,7 @@ impl std::ops::AddAssign for Sizes {
 pub enum Part {
     Wasm,
     JsGlue,
+    /// A stylesheet file; none while the page's styles are inline in `index.html`.
     Css,
     IndexHtml,
     Deferred,
@@ -37,7 +38,7 @@ impl Part {
         match self {
             Part::Wasm => "wasm",
             Part::JsGlue => "js glue",
-            Part::Css => "css",
+            Part::Css => "css file",
             Part::IndexHtml => "index.html",
             Part::Deferred => "deferred",
         }
