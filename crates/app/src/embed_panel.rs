@@ -175,20 +175,25 @@ fn host_picker(
     dispatch: &Callback<EmbedAction>,
     text: &dyn Fn(Field) -> Html,
 ) -> Html {
-    let raw = state.form.cdn_host.trim();
-    let choice = match raw {
+    // Custom stays picked while its field is cleared (the form then says the host is missing);
+    // links and pastes from before `custom_host` name their host in the text alone.
+    let choice = match state.form.cdn_host.trim() {
+        _ if state.form.custom_host => HostChoice::Custom,
         "" => HostChoice::Saas,
         LOCAL_SIMULATOR_HOST => HostChoice::LocalSimulator,
         _ => HostChoice::Custom,
     };
-    // Custom keeps its own text; picking it with an empty field starts from https:// to type into.
+    // Picking Custom starts from https:// to type into.
     let onchange = dispatch.reform(move |choice: HostChoice| {
-        let value = match choice {
-            HostChoice::Saas => String::new(),
-            HostChoice::LocalSimulator => LOCAL_SIMULATOR_HOST.to_string(),
-            HostChoice::Custom => "https://".to_string(),
+        let (custom, text) = match choice {
+            HostChoice::Saas => (false, ""),
+            HostChoice::LocalSimulator => (false, LOCAL_SIMULATOR_HOST),
+            HostChoice::Custom => (true, "https://"),
         };
-        EmbedAction::Text(Field::CdnHost, value)
+        EmbedAction::Host {
+            custom,
+            text: text.to_string(),
+        }
     });
     html! {
         <>

@@ -26,6 +26,12 @@ pub enum EmbedAction {
     Kind(EmbedType),
     SizeMode(SizeMode),
     Ratio(RatioChoice),
+    /// A player host option was picked: whether it is "Custom / on-prem", and the host text it
+    /// starts from.
+    Host {
+        custom: bool,
+        text: String,
+    },
     /// The user left this field: from now on an empty required value is reported there.
     Touch(Field),
     /// Replace the whole form (share link, paste-to-fill); every filled field counts as touched.
@@ -105,6 +111,10 @@ impl EmbedState {
             EmbedAction::Kind(kind) => f.kind = kind,
             EmbedAction::SizeMode(mode) => f.size_mode = mode,
             EmbedAction::Ratio(ratio) => f.ratio = ratio,
+            EmbedAction::Host { custom, text } => {
+                f.custom_host = custom;
+                f.cdn_host = text;
+            }
             EmbedAction::Touch(field) => {
                 if !self.touched.contains(&field) {
                     self.touched.push(field);

@@ -46,8 +46,11 @@ pub struct EmbedForm {
     pub content_id: String,
     pub version: PlayerVersion,
     pub kind: EmbedType,
-    /// Empty means the default `cdnapisec.kaltura.com`.
+    /// Empty means the default `cdnapisec.kaltura.com`, unless `custom_host`.
     pub cdn_host: String,
+    /// "Custom / on-prem" is picked: an empty `cdn_host` is then missing, not the default (a
+    /// cleared field must not quietly turn the code back to SaaS).
+    pub custom_host: bool,
     pub size_mode: SizeMode,
     pub ratio: RatioChoice,
     /// `w:h` (also accepts `w/h`, `wxh`), used when `ratio == Custom`.
@@ -78,6 +81,7 @@ impl Default for EmbedForm {
             version: PlayerVersion::default(),
             kind: EmbedType::default(),
             cdn_host: String::new(),
+            custom_host: false,
             size_mode: SizeMode::default(),
             ratio: RatioChoice::default(),
             custom_ratio: String::new(),
@@ -264,9 +268,13 @@ pub fn parse_time(input: &str) -> Result<u32, String> {
     if parts.len() > 3
         || parts
             .iter()
-            .any(|p| p.is_empty() || p.len() > 6 || !p.bytes().all(|b| b.is_ascii_digit()))
+            .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
     {
         return Err(bad());
+    }
+    let too_long = || "That is longer than 99 hours.".to_string();
+    if parts.iter().any(|p| p.len() > 6) {
+        return Err(too_long());
     }
     let numbers: Vec<u32> = parts
         .iter()
@@ -278,7 +286,7 @@ pub fn parse_time(input: &str) -> Result<u32, String> {
     }
     let total = numbers.iter().fold(0u64, |acc, n| acc * 60 + u64::from(*n));
     if total > u64::from(MAX_SECONDS) {
-        return Err("That is longer than 99 hours.".to_string());
+        return Err(too_long());
     }
     Ok(total as u32)
 }
@@ -297,15 +305,47 @@ fn parse_ratio(input: &str) -> Result<AspectRatio, String> {
     let bad = || "Write the ratio as width:height in whole numbers, e.g. 21:9.".to_string();
     let (w, h) = input.split_once([':', '/', 'x', 'X']).ok_or_else(bad)?;
     let term = |t: &str| {
-        t.trim()
-            .parse::<u32>()
+        let t = t.trim();
+        if t.is_empty() || !t.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(bad());
+        }
+        t.parse::<u32>()
             .ok()
             .filter(|n| (1..=MAX_PIXELS).contains(n))
+            .ok_or_else(|| format!("Each side of the ratio is from 1 to {MAX_PIXELS}, e.g. 21:9."))
     };
-    match (term(w), term(h)) {
-        (Some(w), Some(h)) => Ok(AspectRatio::Custom { w, h }),
-        _ => Err(bad()),
+    Ok(AspectRatio::Custom {
+        w: term(w)?,
+        h: term(h)?,
+    })
+}
+
+/// Whether an opted-in KS can play this form's content; if not, says why at the field it
+/// disagrees with (a warning: the code is still given, without the KS). Only what the KS shows
+/// in plain text is checked: its partner, and a v1 KS's `sview` privileges.
+fn ks_fits(c: &mut Checker, ks: &Ks, form: &EmbedForm) -> bool {
+    let Some((partner, views)) = ks.scope() else {
+        return true;
+    };
+    let form_partner = form.partner.trim();
+    if !form_partner.is_empty() && partner != form_partner {
+        c.push(
+            Field::Partner,
+            Severity::Warning,
+            format!("The session's KS is for partner {partner}, so it is left out of the code: start a session for this partner to include one."),
+        );
+        return false;
     }
+    let content = form.content_id.trim();
+    let allowed = views.is_empty() || views.iter().any(|id| id == content || id == "*");
+    if !allowed {
+        c.push(
+            Field::ContentId,
+            Severity::Warning,
+            "The session's KS is limited (sview) to other content, so it is left out of the code: start a session for this entry to include one.".to_string(),
+        );
+    }
+    allowed
 }
 
 /// Validates the form and generates the snippet. `ks` is used only when `form.include_ks`.
@@ -335,12 +375,15 @@ pub fn validate(form: &EmbedForm, ks: Option<&Ks>) -> (Option<EmbedRequest>, Vec
             .required(Field::ContentId, &form.content_id, PlaylistId::parse)
             .map(Content::Playlist),
     };
-    let host = c
-        .optional(Field::CdnHost, &form.cdn_host, |s| {
-            CdnHost::parse(s).map_err(|e| e.message())
-        })
-        .ok()
-        .map(|h| h.unwrap_or_else(CdnHost::saas));
+    let host = match c.optional(Field::CdnHost, &form.cdn_host, |s| {
+        CdnHost::parse(s).map_err(|e| e.message())
+    }) {
+        Ok(None) if form.custom_host => {
+            c.push(Field::CdnHost, Severity::Missing, "CDN host".to_string());
+            None
+        }
+        host => host.ok().map(|h| h.unwrap_or_else(CdnHost::saas)),
+    };
     if let Some(host) = &host {
         for warning in host.warnings() {
             c.push(Field::CdnHost, Severity::Warning, warning.message());
@@ -387,15 +430,20 @@ pub fn validate(form: &EmbedForm, ks: Option<&Ks>) -> (Option<EmbedRequest>, Vec
     };
     let start = c.optional(Field::Start, &form.start, parse_time);
     let clip_to = c.optional(Field::ClipTo, &form.clip_to, parse_time);
-    if let (Ok(Some(start)), Ok(Some(end))) = (&start, &clip_to) {
-        if end <= start {
-            c.push(
-                Field::ClipTo,
-                Severity::Invalid,
-                "Clip to must be later than Start at.".to_string(),
-            );
+    if let (Ok(start), Ok(Some(end))) = (&start, &clip_to) {
+        if *end <= start.unwrap_or(0) {
+            let message = match start {
+                Some(_) => "Clip to must be later than Start at.",
+                None => "Clip to must be later than 0:00: the clip would be empty.",
+            };
+            c.push(Field::ClipTo, Severity::Invalid, message.to_string());
         }
     }
+    let ks = if form.include_ks {
+        ks.filter(|ks| ks_fits(&mut c, ks, form))
+    } else {
+        None
+    };
     let target_id = c.optional(Field::TargetId, &form.target_id, |s| {
         ElementId::parse(s).map_err(|e| e.message(Field::TargetId.label(ContentKind::Entry)))
     });
@@ -436,7 +484,7 @@ pub fn validate(form: &EmbedForm, ks: Option<&Ks>) -> (Option<EmbedRequest>, Vec
             clip_to,
         },
         target_id,
-        ks: if form.include_ks { ks.cloned() } else { None },
+        ks: ks.cloned(),
     };
     (Some(request), problems)
 }

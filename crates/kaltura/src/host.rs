@@ -69,6 +69,11 @@ impl CdnHost {
             return Err(HostError::Malformed);
         }
         let (host, port) = split_port(rest)?;
+        // `javascript:…`, `ftp:…`: a scheme, not a host and port.
+        let scheme_like = host != "localhost" && host.bytes().all(|b| b.is_ascii_alphabetic());
+        if scheme_like && port.is_some_and(|p| p.starts_with(|c: char| c.is_ascii_alphabetic())) {
+            return Err(HostError::UnsupportedScheme);
+        }
         if !is_hostname(host) {
             return Err(HostError::Malformed);
         }

@@ -44,6 +44,28 @@ impl Ks {
     pub fn expose(&self) -> &str {
         &self.0
     }
+    /// The partner the KS is for and, for a v1 KS, the entries its `sview` privileges name (none:
+    /// no such limit): what an embed can be checked against. `None` when it does not decode.
+    /// `inspect` reads more, with reasons; this is the little the embed form needs, kept small
+    /// for the first wasm module.
+    pub fn scope(&self) -> Option<(String, Vec<String>)> {
+        let bytes = base64::decode_lenient(&self.0)?;
+        let text = String::from_utf8_lossy(&bytes);
+        if let Some(rest) = text.strip_prefix("v2|") {
+            return Some((rest.split('|').next()?.to_string(), Vec::new()));
+        }
+        // `<signature>|<partner>;<partner>;<valid until>;<type>;<rand>;<user>;<privileges>;…`
+        let mut fields = text.split_once('|')?.1.split(';');
+        let partner = fields.next()?.to_string();
+        let views = fields
+            .nth(5)
+            .unwrap_or_default()
+            .split(',')
+            .filter_map(|p| p.trim().strip_prefix("sview:"))
+            .map(str::to_string)
+            .collect();
+        Some((partner, views))
+    }
     /// Reads what can be read without the partner's admin secret (all of a v1 KS, the partner of a v2 KS).
     pub fn inspect(&self) -> Result<KsInfo, KsDecodeError> {
         inspect(&self.0)

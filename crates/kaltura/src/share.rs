@@ -98,6 +98,7 @@ fn write_embed(w: &mut Writer, embed: &EmbedForm) {
         w.put("type", kind_name(embed.kind));
     }
     w.text("cdn", &embed.cdn_host);
+    w.flag("cdncustom", embed.custom_host);
     if embed.size_mode == SizeMode::Fixed {
         w.put("size", "fixed");
     }
@@ -245,6 +246,7 @@ fn read_embed(e: &mut EmbedForm, key: &str, value: &str) -> bool {
                 .unwrap_or_default()
         }
         "cdn" => e.cdn_host = value.to_string(),
+        "cdncustom" => e.custom_host = value == "1",
         "size" => {
             e.size_mode = if value == "fixed" {
                 SizeMode::Fixed

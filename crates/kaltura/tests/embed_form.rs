@@ -1,5 +1,7 @@
 //! Form evaluation: which fields are missing or invalid, and when a snippet is produced.
 
+mod session_support;
+
 use kaltura::embed::{EmbedType, PlayerVersion};
 use kaltura::form::{
     evaluate, parse_time, ContentKind, EmbedForm, Field, RatioChoice, Severity, SizeMode,
@@ -133,11 +135,45 @@ fn problems_per_field() {
     );
     check(
         EmbedForm {
+            clip_to: "0".into(),
+            ..filled()
+        },
+        &[(ClipTo, Invalid)],
+        false,
+    );
+    check(
+        EmbedForm {
+            clip_to: "0:01".into(),
+            ..filled()
+        },
+        &[],
+        true,
+    );
+    check(
+        EmbedForm {
             start: "abc".into(),
             ..filled()
         },
         &[(Start, Invalid)],
         false,
+    );
+    // "Custom / on-prem" picked and its field cleared: missing, not quietly back to SaaS.
+    check(
+        EmbedForm {
+            custom_host: true,
+            ..filled()
+        },
+        &[(CdnHost, Missing)],
+        false,
+    );
+    check(
+        EmbedForm {
+            custom_host: true,
+            cdn_host: "cdn.example.edu".into(),
+            ..filled()
+        },
+        &[],
+        true,
     );
     check(
         EmbedForm {
@@ -166,6 +202,126 @@ fn times() {
     ];
     for (input, expected) in table {
         assert_eq!(parse_time(input).ok(), *expected, "input {input:?}");
+    }
+}
+
+/// The message at the field for one bad value, as the user reads it.
+fn check_message(form: EmbedForm, field: Field, expected: &str) {
+    let evaluation = evaluate(&form, None);
+    let messages: Vec<&str> = evaluation
+        .problems
+        .iter()
+        .filter(|p| p.field == field)
+        .map(|p| p.message.as_str())
+        .collect();
+    assert_eq!(messages, [expected], "{form:?}");
+}
+
+#[test]
+fn messages_say_what_is_wrong_with_the_value() {
+    let custom = |ratio: &str| EmbedForm {
+        ratio: RatioChoice::Custom,
+        custom_ratio: ratio.into(),
+        ..filled()
+    };
+    check_message(
+        custom("1000000:1"),
+        Field::CustomRatio,
+        "Each side of the ratio is from 1 to 10000, e.g. 21:9.",
+    );
+    check_message(
+        custom("21.5:9"),
+        Field::CustomRatio,
+        "Write the ratio as width:height in whole numbers, e.g. 21:9.",
+    );
+    let at = |start: &str, clip_to: &str| EmbedForm {
+        start: start.into(),
+        clip_to: clip_to.into(),
+        ..filled()
+    };
+    check_message(
+        at("99999999", ""),
+        Field::Start,
+        "That is longer than 99 hours.",
+    );
+    check_message(
+        at("", "0"),
+        Field::ClipTo,
+        "Clip to must be later than 0:00: the clip would be empty.",
+    );
+    check_message(
+        at("0:30", "0:30"),
+        Field::ClipTo,
+        "Clip to must be later than Start at.",
+    );
+    check_message(
+        EmbedForm {
+            cdn_host: "javascript:alert(1)".into(),
+            ..filled()
+        },
+        Field::CdnHost,
+        "Use an https:// (or http://) host.",
+    );
+}
+
+#[test]
+fn a_ks_that_cannot_play_the_content_is_left_out_with_a_warning() {
+    use session_support::{v1_ks, v2_shaped_ks, V1Fields};
+    let v1 = |partner: &str, privileges: &str| {
+        Ks::parse(&v1_ks(
+            "adminsecret",
+            &V1Fields {
+                partner,
+                valid_until: "1714086400",
+                session_type: "0",
+                user: "",
+                privileges,
+                master: "",
+            },
+        ))
+        .unwrap()
+    };
+    let opted_in = EmbedForm {
+        include_ks: true,
+        ..filled()
+    };
+    // (KS, the field it disagrees with, or None when it goes into the code)
+    let table = [
+        (v1("2506752", ""), None),
+        (v1("2506752", "sview:1_abcd1234"), None),
+        (v1("2506752", "sview:*"), None),
+        (v1("2506752", "setrole:PLAYBACK_BASE_ROLE"), None),
+        (v1("1000001", ""), Some(Field::Partner)),
+        (v1("2506752", "sview:1_other999"), Some(Field::ContentId)),
+        (
+            Ks::parse(&v2_shaped_ks("2506752", b"opaque")).unwrap(),
+            None,
+        ),
+        (
+            Ks::parse(&v2_shaped_ks("1000001", b"opaque")).unwrap(),
+            Some(Field::Partner),
+        ),
+    ];
+    for (ks, disagrees) in table {
+        let evaluation = evaluate(&opted_in, Some(&ks));
+        let snippet = evaluation.snippet.expect("code is still given");
+        let warned: Vec<(Field, Severity)> = evaluation
+            .problems
+            .iter()
+            .map(|p| (p.field, p.severity))
+            .collect();
+        assert_eq!(
+            snippet.code.contains(ks.expose()),
+            disagrees.is_none(),
+            "{ks:?} {disagrees:?}"
+        );
+        assert_eq!(
+            warned,
+            disagrees
+                .map(|field| vec![(field, Severity::Warning)])
+                .unwrap_or_default(),
+            "{ks:?}"
+        );
     }
 }
 

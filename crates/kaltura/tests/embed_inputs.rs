@@ -157,6 +157,8 @@ fn cdn_hosts() {
     check_host("", Err(Empty));
     check_host("ftp://cdn.example.com", Err(UnsupportedScheme));
     check_host("javascript://alert(1)", Err(UnsupportedScheme));
+    check_host("javascript:alert(1)", Err(UnsupportedScheme));
+    check_host("localhost:abc", Err(BadPort));
     check_host("https://cdn.example.com/p/1", Err(HasPath));
     check_host("cdn.example.com?x=1", Err(HasPath));
     check_host("user@cdn.example.com", Err(Malformed));

@@ -22,7 +22,7 @@ fn any_text() -> impl Strategy<Value = String> {
 prop_compose! {
     fn any_form()(
         texts in proptest::collection::vec(any_text(), 10),
-        flags in proptest::collection::vec(any::<bool>(), 8),
+        flags in proptest::collection::vec(any::<bool>(), 9),
         kind in 0usize..4,
         ratio in 0usize..5,
     ) -> EmbedForm {
@@ -34,6 +34,7 @@ prop_compose! {
             version: if flags[1] { PlayerVersion::V7 } else { PlayerVersion::V2 },
             kind: EmbedType::ALL[kind],
             cdn_host: texts[3].clone(),
+            custom_host: flags[8],
             size_mode: if flags[2] { SizeMode::Responsive } else { SizeMode::Fixed },
             ratio: [RatioChoice::R16x9, RatioChoice::R4x3, RatioChoice::R1x1, RatioChoice::R9x16, RatioChoice::Custom][ratio],
             custom_ratio: texts[4].clone(),

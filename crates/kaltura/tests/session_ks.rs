@@ -154,3 +154,35 @@ fn ks_parse_and_debug() {
     assert_eq!(ks.expose(), "djJ8MTIzfA==");
     assert_eq!(format!("{ks:?}"), "Ks(<12 chars>)");
 }
+
+#[test]
+fn scope_names_the_partner_and_the_sview_entries() {
+    let v1_with = |privileges: &str| {
+        v1_ks(
+            "adminsecret",
+            &V1Fields {
+                partner: "123",
+                valid_until: "1714086400",
+                session_type: "0",
+                user: "u",
+                privileges,
+                master: "",
+            },
+        )
+    };
+    let table: Vec<(String, Option<(&str, Vec<&str>)>)> = vec![
+        (v1_with(""), Some(("123", vec![]))),
+        (
+            v1_with("sview:1_a, setrole:PLAYBACK_BASE_ROLE,sview:1_b"),
+            Some(("123", vec!["1_a", "1_b"])),
+        ),
+        (v2_shaped_ks("2506752", b"\xff\x00opaque"), Some(("2506752", vec![]))),
+        ("not-a-ks!".to_string(), None),
+    ];
+    for (token, expected) in table {
+        let actual = Ks::parse(&token).ok().and_then(|ks| ks.scope());
+        let expected =
+            expected.map(|(p, v)| (p.to_string(), v.into_iter().map(str::to_string).collect()));
+        assert_eq!(actual, expected, "token {token}");
+    }
+}

@@ -13,13 +13,13 @@ fn text() -> impl Strategy<Value = String> {
 }
 
 prop_compose! {
-    fn embed_form()(t in proptest::collection::vec(text(), 10), f in proptest::collection::vec(any::<bool>(), 7), k in 0usize..4, r in 0usize..5) -> EmbedForm {
+    fn embed_form()(t in proptest::collection::vec(text(), 10), f in proptest::collection::vec(any::<bool>(), 8), k in 0usize..4, r in 0usize..5) -> EmbedForm {
         EmbedForm {
             partner: t[0].clone(), ui_conf: t[1].clone(),
             content_kind: if f[0] { ContentKind::Entry } else { ContentKind::Playlist },
             content_id: t[2].clone(),
             version: if f[1] { PlayerVersion::V7 } else { PlayerVersion::V2 },
-            kind: EmbedType::ALL[k], cdn_host: t[3].clone(),
+            kind: EmbedType::ALL[k], cdn_host: t[3].clone(), custom_host: f[7],
             size_mode: if f[2] { SizeMode::Responsive } else { SizeMode::Fixed },
             ratio: [RatioChoice::R16x9, RatioChoice::R4x3, RatioChoice::R1x1, RatioChoice::R9x16, RatioChoice::Custom][r],
             custom_ratio: t[4].clone(), width: t[5].clone(), height: t[6].clone(),

@@ -77,6 +77,29 @@ export default [
     },
   },
   {
+    name: 'a cleared custom player host stays custom and says the host is missing',
+    async run({ page, baseUrl }) {
+      await openStudio(page, baseUrl);
+      await fillIds(page, IDS);
+      await page.getByRole('radio', { name: 'Custom / on-prem' }).check();
+      const host = page.getByLabel('CDN host', { exact: true });
+      await host.fill('https://api.kaltura.nordu.net');
+      await expectCodeContains(page, 'https://api.kaltura.nordu.net/p/2506752/embedPlaykitJs/');
+      await host.press('Control+a');
+      await host.press('Backspace');
+      // Still the field being typed in: no jump back to SaaS, no code for a host nobody chose.
+      await eventually(async () => {
+        assert.ok(await page.getByRole('radio', { name: 'Custom / on-prem' }).isChecked());
+        assert.equal(await page.evaluate(() => document.activeElement?.id), 'cdn-host');
+        const code = await codeText(page);
+        assert.ok(!code.includes('cdnapisec.kaltura.com/p/'), code);
+        assert.match(code, /CDN host/);
+      });
+      await host.pressSequentially('cdn.example.edu');
+      await expectCodeContains(page, 'https://cdn.example.edu/p/2506752/embedPlaykitJs/');
+    },
+  },
+  {
     name: 'Copy embed code puts the code block on the clipboard and says Copied',
     async run({ page, baseUrl }) {
       await openStudio(page, baseUrl);

@@ -176,6 +176,13 @@ const moduleTests = [
       await eventually(async () => {
         assert.match(await page.locator('.code-panel .notes').textContent(), /KS sits in a URL/);
       });
+      // The form moves to another partner: that KS cannot play there, so it leaves the code.
+      await page.getByLabel('Partner ID', { exact: true }).fill('1000001');
+      await eventually(async () => {
+        const code = await codeText(page);
+        assert.ok(code.includes('/p/1000001/') && !code.includes(ks), code);
+        assert.match(await page.locator('#partner-id-msg').textContent(), /KS is for partner 2506752/);
+      });
     },
   },
   {
