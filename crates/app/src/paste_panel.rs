@@ -20,6 +20,8 @@ pub struct PastePanelProps {
 #[derive(Debug, Clone, PartialEq, Default)]
 struct Report {
     filled: Vec<String>,
+    /// The paste was an embed: the options it does not set went back to their defaults.
+    defaults: bool,
     not_read: Vec<String>,
     error: Option<String>,
 }
@@ -44,6 +46,7 @@ pub fn paste_panel(props: &PastePanelProps) -> Html {
             );
             report.set(Report {
                 error: set.is_empty().then(|| "Nothing recognisable: paste a KMC embed code, a player URL, or a MediaSpace / Events link.".to_string()),
+                defaults: filled.sets_every_option(),
                 filled: set.into_iter().map(str::to_string).collect(),
                 not_read,
             });
@@ -58,6 +61,7 @@ pub fn paste_panel(props: &PastePanelProps) -> Html {
                 report.set(Report {
                     filled: m.carried.clone(),
                     not_read: m.not_carried.clone(),
+                    defaults: true,
                     error: None,
                 });
                 on_load.emit(m.form);
@@ -91,6 +95,9 @@ pub fn paste_panel(props: &PastePanelProps) -> Html {
                 }
                 if !report.filled.is_empty() {
                     <p>{ format!("Filled: {}.", report.filled.join(", ")) }</p>
+                }
+                if report.defaults {
+                    <p>{ "Every other option is back to its default, as in the pasted code; IDs it lacks are kept." }</p>
                 }
                 if !report.not_read.is_empty() {
                     <ul>{ for report.not_read.iter().map(|n| html! { <li>{ n.clone() }</li> }) }</ul>

@@ -5,9 +5,9 @@
 //! either way, HTML-escaped or URL-encoded, and every value found is validated before use.
 
 use crate::embed::{EmbedType, PlayerVersion};
-use crate::form::{ContentKind, EmbedForm, SizeMode};
+use crate::form::{ContentKind, EmbedForm, Field, SizeMode};
 use crate::host::{CdnHost, DEFAULT_CDN_HOST};
-use crate::ids::{EntryId, PartnerId, PlaylistId, UiConfId};
+use crate::ids::{ElementId, EntryId, PartnerId, PlaylistId, UiConfId};
 
 /// What was read from a paste; `None` = not found.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -24,6 +24,10 @@ pub struct Filled {
     pub start: Option<String>,
     pub clip_to: Option<String>,
     pub size: Option<(String, String)>,
+    /// Width given in % (KMC's "Responsive": `width: 100%; height: 100%`): not a pixel size.
+    pub responsive: bool,
+    /// The player's container id (`targetId`, `playerId`, or the element's `id`).
+    pub target_id: Option<String>,
     /// v2 flashvars found, by name (for the migration report).
     pub flashvars: Vec<String>,
     /// What the paste had that this page does not take over, in plain words.
@@ -179,12 +183,16 @@ pub fn read(pasted: &str) -> Filled {
         &["clipTo", "mediaPlayTo", "kalturaClipTo", "kalturaEndTime"],
         number,
     );
+    f.responsive = relative_width(&lower);
     let pixels = |v: &str| number(v.trim_end_matches("px"));
     let width = value_after(&text, &["width:", "width=", "\"width\""], pixels)
         .map(|v| v.trim_end_matches("px").to_string());
     let height = value_after(&text, &["height:", "height=", "\"height\""], pixels)
         .map(|v| v.trim_end_matches("px").to_string());
-    f.size = width.zip(height);
+    f.size = width.zip(height).filter(|_| !f.responsive);
+    f.target_id = value_after(&text, &["targetId", "playerId", " id="], |v| {
+        ElementId::parse(v).is_ok()
+    });
 
     f.flashvars = flashvar_names(&text);
     if value_after(&text, &["ks=", "ks:", "\"ks\"", "[ks]"], |v| v.len() > 20).is_some() {
@@ -201,6 +209,17 @@ pub fn read(pasted: &str) -> Filled {
             .push("cache_st: a cache-buster KMC adds; left out so the code stays the same.".into());
     }
     f
+}
+
+/// A `width` (not `max-width` / `min-width`) given in %, as in `width: 100%` or `width="100%"`.
+fn relative_width(lower: &str) -> bool {
+    lower.match_indices("width").any(|(at, key)| {
+        let property = !lower[..at].ends_with('-');
+        let value = lower[at + key.len()..]
+            .trim_start_matches(|c: char| c.is_whitespace() || ":=\"'".contains(c));
+        let digits = value.len() - value.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        property && digits > 0 && value[digits..].starts_with('%')
+    })
 }
 
 /// `https://123456.mediaspace.kaltura.com/…` or `https://123456-1.events.kaltura.com/…`.
@@ -232,7 +251,10 @@ fn library_host(text: &str) -> Option<String> {
     let at = text.find("/p/")?;
     let before = &text[..at];
     let start = before.rfind("//")?;
-    let scheme_start = before[..start]
+    let scheme = before[..start]
+        .strip_suffix(':')
+        .unwrap_or(&before[..start]);
+    let scheme_start = scheme
         .rfind(|c: char| !c.is_ascii_alphabetic())
         .map_or(0, |i| i + 1);
     let origin = &text[scheme_start..at];
@@ -272,8 +294,25 @@ fn flashvar_names(text: &str) -> Vec<String> {
 }
 
 impl Filled {
-    /// Sets on `form` only what was read; returns the labels of what changed.
+    /// Whether the paste is an embed or player URL (its version is known), which then sets every
+    /// option: what it leaves out is the default, not whatever the form had before.
+    pub fn sets_every_option(&self) -> bool {
+        self.version.is_some()
+    }
+
+    /// Sets on `form` what was read (and, for an embed, every other option to its default; the
+    /// IDs and the KS opt-in stay when the paste has none); returns the labels of what was read.
     pub fn apply(&self, form: &mut EmbedForm) -> Vec<&'static str> {
+        if self.sets_every_option() {
+            *form = EmbedForm {
+                partner: std::mem::take(&mut form.partner),
+                ui_conf: std::mem::take(&mut form.ui_conf),
+                content_kind: form.content_kind,
+                content_id: std::mem::take(&mut form.content_id),
+                include_ks: form.include_ks,
+                ..EmbedForm::default()
+            };
+        }
         let mut set = Vec::new();
         if let Some(p) = &self.partner {
             form.partner = p.clone();
@@ -302,9 +341,13 @@ impl Filled {
         }
         if let Some(h) = &self.cdn_host {
             form.cdn_host = h.clone();
+            form.custom_host = true;
             set.push("Player host");
         }
-        if let Some((w, h)) = &self.size {
+        if self.responsive {
+            form.size_mode = SizeMode::Responsive;
+            set.push("Size");
+        } else if let Some((w, h)) = &self.size {
             form.size_mode = SizeMode::Fixed;
             form.width = w.clone();
             form.height = h.clone();
@@ -323,6 +366,10 @@ impl Filled {
         if let Some(c) = &self.clip_to {
             form.clip_to = c.clone();
             set.push("Clip to");
+        }
+        if let Some(t) = &self.target_id {
+            form.target_id = t.clone();
+            set.push(Field::TargetId.label(form.content_kind));
         }
         set
     }

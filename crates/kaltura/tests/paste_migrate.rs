@@ -1,7 +1,7 @@
 //! Paste-to-fill and v2 → v7 migration with KMC-style samples of every embed type.
 
 use kaltura::embed::{EmbedType, PlayerVersion};
-use kaltura::form::{evaluate, ContentKind, EmbedForm};
+use kaltura::form::{evaluate, ContentKind, EmbedForm, SizeMode};
 use kaltura::paste::{migrate, read, MigrationError};
 use proptest::prelude::*;
 
@@ -208,6 +208,124 @@ fn options_are_read_and_the_ks_is_not() {
         v2.not_read.iter().any(|n| n.contains("KS")),
         "{:?}",
         v2.not_read
+    );
+}
+
+/// The form after filling `start_from` with `sample`.
+fn filled_from(sample: &str, start_from: &EmbedForm) -> EmbedForm {
+    let mut form = start_from.clone();
+    read(sample).apply(&mut form);
+    form
+}
+
+#[test]
+fn a_pasted_embed_sets_every_option_and_keeps_its_host_size_and_element_id() {
+    let responsive_v7 = V7_AUTO.replace("width: 560px;height: 395px", "width: 100%;height: 100%");
+    let regional = V7_AUTO.replace(
+        "https://cdnapisec.kaltura.com",
+        "https://api.eu.kaltura.com",
+    );
+    let capped = V7_DYNAMIC.replace("width: 560px;", "width: 560px; max-width: 100%;");
+    let earlier = EmbedForm {
+        partner: "111".into(),
+        version: PlayerVersion::V2,
+        size_mode: SizeMode::Fixed,
+        width: "300".into(),
+        height: "200".into(),
+        loop_playback: true,
+        cdn_host: "https://cdn.example.edu".into(),
+        custom_host: true,
+        start: "10".into(),
+        target_id: "old_player".into(),
+        include_ks: true,
+        ..EmbedForm::default()
+    };
+    // (sample, size mode, width, host, custom host, element id)
+    let table: [(&str, SizeMode, &str, &str, bool, &str); 5] = [
+        (
+            &responsive_v7,
+            SizeMode::Responsive,
+            "",
+            "",
+            false,
+            "kaltura_player",
+        ),
+        (
+            V7_DYNAMIC,
+            SizeMode::Fixed,
+            "560",
+            "",
+            false,
+            "kaltura_player_1700000000",
+        ),
+        (
+            &capped,
+            SizeMode::Fixed,
+            "560",
+            "",
+            false,
+            "kaltura_player_1700000000",
+        ),
+        (
+            &regional,
+            SizeMode::Fixed,
+            "560",
+            "https://api.eu.kaltura.com",
+            true,
+            "kaltura_player",
+        ),
+        (
+            V2_AUTO,
+            SizeMode::Fixed,
+            "400",
+            "",
+            false,
+            "kaltura_player_1700000000",
+        ),
+    ];
+    for (sample, size_mode, width, host, custom_host, target) in table {
+        let form = filled_from(sample, &earlier);
+        let actual = (
+            form.size_mode,
+            form.width.as_str(),
+            form.cdn_host.as_str(),
+            form.custom_host,
+            form.target_id.as_str(),
+        );
+        assert_eq!(
+            actual,
+            (size_mode, width, host, custom_host, target),
+            "sample:\n{sample}"
+        );
+        // Nothing of the earlier form's options survives an embed that does not set them.
+        assert!(!form.loop_playback && form.start.is_empty(), "{form:?}");
+        assert_eq!(form.partner, "2506752");
+        assert!(
+            form.include_ks,
+            "the KS opt-in is the user's, not the paste's"
+        );
+    }
+    let code = evaluate(&filled_from(&regional, &earlier), None)
+        .snippet
+        .unwrap()
+        .code;
+    assert!(
+        code.contains("https://api.eu.kaltura.com/p/2506752/embedPlaykitJs/uiconf_id/48460943"),
+        "{code}"
+    );
+    // A page link names no options: the form keeps its own, and the IDs come from the link.
+    let linked = filled_from(
+        "https://2506752.mediaspace.kaltura.com/media/Tour/1_abcd1234",
+        &earlier,
+    );
+    assert_eq!(
+        (
+            linked.partner.as_str(),
+            linked.content_id.as_str(),
+            linked.loop_playback,
+            linked.width.as_str()
+        ),
+        ("2506752", "1_abcd1234", true, "300")
     );
 }
 

@@ -62,6 +62,21 @@ export default [
         assert.ok(await page.getByRole('radio', { name: /^Auto\b/ }).isChecked());
         assert.ok((await codeText(page)).includes('autoembed=true'));
       });
+      // KMC's responsive embed on a regional host, over a form set up otherwise: the paste wins.
+      await page.getByRole('radio', { name: 'Fixed size' }).check();
+      await page.getByLabel('Width', { exact: true }).fill('300');
+      await page.getByLabel('Height', { exact: true }).fill('200');
+      const regional = '<div id="kaltura_player_99" style="width: 100%;height: 100%"></div><script src="https://api.eu.kaltura.com/p/2506752/embedPlaykitJs/uiconf_id/48460943?autoembed=true&amp;targetId=kaltura_player_99&amp;entry_id=1_demo0001"></script>';
+      await page.getByLabel('Embed code, player URL, or MediaSpace / Events link').fill(regional);
+      await page.getByRole('button', { name: 'Fill the form' }).click();
+      await eventually(async () => {
+        assert.ok(await page.getByRole('radio', { name: 'Responsive' }).isChecked());
+        assert.ok(await page.getByRole('radio', { name: 'Custom / on-prem' }).isChecked());
+        const code = await codeText(page);
+        assert.ok(code.includes('https://api.eu.kaltura.com/p/2506752/embedPlaykitJs/uiconf_id/48460943'), code);
+        assert.ok(code.includes('kaltura_player_99') && !code.includes('300px'), code);
+        assert.match(await page.locator('.paste-report').textContent(), /back to its default/);
+      });
       const v2 = '<script src="https://cdnapisec.kaltura.com/p/2506752/sp/250675200/embedIframeJs/uiconf_id/23448189/partner_id/2506752"></script><script>kWidget.embed({"targetId":"kp","wid":"_2506752","uiconf_id":23448189,"flashvars":{"autoPlay":true,"sideBarContainer.plugin":true},"entry_id":"1_demo0002"});</script>';
       await page.getByLabel('Embed code, player URL, or MediaSpace / Events link').fill(v2);
       await page.getByRole('button', { name: 'Migrate v2 → v7' }).click();
