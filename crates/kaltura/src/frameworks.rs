@@ -90,6 +90,11 @@ pub fn render(req: &EmbedRequest, output: Output) -> Result<String, &'static str
 }
 
 fn second_player(req: &EmbedRequest) -> String {
+    // Its own container id: built from the same form, it would otherwise repeat the main embed's,
+    // and a page cannot hold two elements (or two v7 players) with one id.
+    let mut second = req.clone();
+    second.target_id = crate::ids::ElementId::parse(&format!("{}_2", req.target_id())).ok();
+    let req = &second;
     format!(
         r#"<!-- A second player on a page that already loads {lib}
      (same uiConf: no second library tag). A player with a different uiConf on the same page needs

@@ -55,6 +55,11 @@ fn second_player() {
         !code.contains("<script src"),
         "the second player reuses the page's library tag"
     );
+    let main = request(ContentKind::Entry).target_id();
+    assert!(
+        code.contains(&format!("id=\"{main}_2\"")) && !code.contains(&format!("id=\"{main}\"")),
+        "a container of its own beside the main embed's {main}:\n{code}"
+    );
 }
 
 #[test]
