@@ -342,8 +342,8 @@ pub fn session_panel(props: &SessionPanelProps) -> Html {
                 <span role="status" class="status session-status" data-tone={if matches!(state.phase, Phase::Failed(_)) { "error" } else { "ok" }}>{ status_text }</span>
             </div>
             if let Phase::Failed(error) = &state.phase {
+                // What went wrong is the status line above; this says what to do about it.
                 <div class="error-box" id="session-error">
-                    <p><strong>{ error.message() }</strong></p>
                     <p>{ error.remediation() }</p>
                 </div>
             }
@@ -503,8 +503,8 @@ fn session_result(
         SessionUser::Unknown => "not readable (v2 KS)".to_string(),
     };
     html! {
+        // The verdict itself is the status line beside the button (a live region), not repeated here.
         <div class="session-result">
-            <p class="verdict">{ verdict(outcome) }</p>
             <SecretField id="session-ks" label="KS" value={outcome.ks.expose().to_string()} revealed={state.reveal_ks}
                 on_toggle={state.dispatcher().to_callback().reform(|_| SessionAction::Toggle(Reveal::Ks))}
                 {on_copied} />
