@@ -135,6 +135,13 @@ impl SessionState {
             .map(|(_, m)| m.as_str())
     }
 
+    /// Masks the secret, app-token and pasted-KS inputs again.
+    fn mask_inputs(&mut self) {
+        self.reveal_secret = false;
+        self.reveal_token = false;
+        self.reveal_pasted = false;
+    }
+
     pub fn is_sending(&self) -> bool {
         matches!(self.phase, Phase::Sending { .. })
     }
@@ -161,6 +168,8 @@ impl SessionState {
             }
             SessionAction::Service(preset) => self.form.service = preset,
             SessionAction::Method(method) => {
+                // A secret shown in one tab is not left shown for the next visit to it.
+                self.mask_inputs();
                 self.form.method = method;
                 self.problems.clear();
             }
@@ -183,9 +192,7 @@ impl SessionState {
             SessionAction::Begin { generation, method } => {
                 self.generation = generation;
                 self.secrets = Secrets::default();
-                self.reveal_secret = false;
-                self.reveal_token = false;
-                self.reveal_pasted = false;
+                self.mask_inputs();
                 self.problems.clear();
                 self.phase = Phase::Sending { method };
             }
@@ -226,9 +233,7 @@ impl SessionState {
                 }
             }
             SessionAction::HideAll => {
-                self.reveal_secret = false;
-                self.reveal_token = false;
-                self.reveal_pasted = false;
+                self.mask_inputs();
                 self.reveal_ks = false;
             }
             SessionAction::Load(form) => {

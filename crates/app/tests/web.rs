@@ -345,8 +345,12 @@ fn session_reducer_masks_again_and_drops_stale_answers() {
         .apply(SessionAction::Toggle(Reveal::Secret))
         .apply(SessionAction::Toggle(Reveal::Ks));
     assert!(revealed.reveal_secret && revealed.reveal_ks);
-    let hidden = revealed.apply(SessionAction::HideAll);
+    let hidden = revealed.clone().apply(SessionAction::HideAll);
     assert!(!hidden.reveal_secret && !hidden.reveal_ks);
+    // Another tab: the secret input is masked again for the next visit; the started KS is not
+    // an input and keeps its own toggle.
+    let switched = revealed.apply(SessionAction::Method(Method::AppToken));
+    assert!(!switched.reveal_secret && switched.reveal_ks);
     // Request 1 is cancelled, request 2 is in flight: the late answer of 1 changes nothing.
     let state = SessionState::default()
         .apply(SessionAction::Text(
