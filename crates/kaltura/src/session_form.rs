@@ -247,7 +247,10 @@ pub fn prepare(
             _ => None,
         },
         Method::PasteKs => Ks::parse(&secrets.ks)
-            .map_err(|e| note(SessionField::Ks, e.message().to_string()))
+            .map_err(|e| e.message())
+            // A token that does not even decode needs no round trip to say so.
+            .and_then(|ks| ks.inspect().map(|_| ks).map_err(|e| e.message()))
+            .map_err(|message| note(SessionField::Ks, message.to_string()))
             .ok()
             .map(SessionPlan::Pasted),
         Method::Secret => {

@@ -178,6 +178,13 @@ fn plans_and_problems() {
         Secrets::default(),
         Expect::Problems(vec![Ks]),
     );
+    // KS characters, but no KS inside: said here, with no round trip.
+    check(
+        form(Method::PasteKs),
+        "",
+        pasted("garbage"),
+        Expect::Problems(vec![Ks]),
+    );
     // Every problem is reported at once, not one per click.
     check(
         form(Method::Secret),
