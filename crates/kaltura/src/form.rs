@@ -292,7 +292,13 @@ pub fn parse_time(input: &str) -> Result<u32, String> {
 }
 
 fn parse_pixels(label: &'static str) -> impl Fn(&str) -> Result<u32, String> {
-    move |input| match input.parse::<u32>() {
+    // `640px`, as CSS and KMC's own snippets write it, is 640.
+    move |input| match input
+        .strip_suffix("px")
+        .unwrap_or(input)
+        .trim_end()
+        .parse::<u32>()
+    {
         Ok(n) if (1..=MAX_PIXELS).contains(&n) => Ok(n),
         _ => Err(format!(
             "{label} is a number of pixels from 1 to {MAX_PIXELS}, e.g. 640."

@@ -126,6 +126,26 @@ fn problems_per_field() {
     );
     check(
         EmbedForm {
+            size_mode: SizeMode::Fixed,
+            width: "640px".into(),
+            height: "360 px".into(),
+            ..filled()
+        },
+        &[],
+        true,
+    );
+    check(
+        EmbedForm {
+            size_mode: SizeMode::Fixed,
+            width: "640x360".into(),
+            height: "px".into(),
+            ..filled()
+        },
+        &[(Width, Invalid), (Height, Invalid)],
+        false,
+    );
+    check(
+        EmbedForm {
             start: "1:30".into(),
             clip_to: "1:00".into(),
             ..filled()

@@ -170,13 +170,18 @@ fn scope_names_the_partner_and_the_sview_entries() {
             },
         )
     };
-    let table: Vec<(String, Option<(&str, Vec<&str>)>)> = vec![
+    /// (token, its partner and sview entries, or None when it does not decode)
+    type Row = (String, Option<(&'static str, Vec<&'static str>)>);
+    let table: Vec<Row> = vec![
         (v1_with(""), Some(("123", vec![]))),
         (
             v1_with("sview:1_a, setrole:PLAYBACK_BASE_ROLE,sview:1_b"),
             Some(("123", vec!["1_a", "1_b"])),
         ),
-        (v2_shaped_ks("2506752", b"\xff\x00opaque"), Some(("2506752", vec![]))),
+        (
+            v2_shaped_ks("2506752", b"\xff\x00opaque"),
+            Some(("2506752", vec![])),
+        ),
         ("not-a-ks!".to_string(), None),
     ];
     for (token, expected) in table {
