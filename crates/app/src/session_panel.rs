@@ -537,7 +537,12 @@ fn inspector_rows(outcome: &SessionOutcome) -> Html {
             <>
                 <dt>{ "Format" }</dt><dd>{ "KS v2 (encrypted)" }</dd>
                 <dt>{ "Partner" }</dt><dd>{ v2.partner.to_string() }</dd>
-                <dt>{ "Privileges requested" }</dt><dd><code>{ outcome.privileges.clone().unwrap_or_default() }</code></dd>
+                <dt>{ "Privileges requested" }</dt>
+                <dd>{ match outcome.privileges.as_deref().filter(|p| !p.is_empty()) {
+                    Some(privileges) => html! { <code>{ privileges.to_string() }</code> },
+                    // A widget session or a pasted KS: this page asked for none it could show.
+                    None => html! { "none requested by this page" },
+                } }</dd>
                 <dd class="note">{ V2_UNREADABLE_NOTE }</dd>
             </>
         },
