@@ -60,6 +60,11 @@ pub fn more_code_panel(props: &MoreCodePanelProps) -> Html {
         Some(Err(err)) => Some(err.message()),
         _ => None,
     };
+    // Valid as typed, yet short of what Google needs to show the video as a rich result.
+    let seo_short_of = match &seo_result {
+        Some(Ok(Some(_))) => seo.missing_for_rich_results(),
+        _ => Vec::new(),
+    };
     html! {
         <section class="panel more-code" aria-labelledby="more-code-heading">
             <h2 id="more-code-heading">{ "Framework and SEO code" }</h2>
@@ -70,7 +75,7 @@ pub fn more_code_panel(props: &MoreCodePanelProps) -> Html {
                 }) }
             </div>
             if *tab == Tab::Seo {
-                { seo_fields(&seo, seo_error) }
+                { seo_fields(&seo, seo_error, &seo_short_of) }
             }
             <CodeBlock id="more-code" labelled_by="more-code-heading" {code} copy_label="Copy this code" />
         </section>
@@ -78,7 +83,7 @@ pub fn more_code_panel(props: &MoreCodePanelProps) -> Html {
 }
 
 /// The schema.org `VideoObject` fields: search engines read the JSON-LD block they make.
-fn seo_fields(seo: &UseStateHandle<SeoFields>, error: Option<String>) -> Html {
+fn seo_fields(seo: &UseStateHandle<SeoFields>, error: Option<String>, short_of: &[&str]) -> Html {
     let field = |id: &'static str,
                  label: &'static str,
                  placeholder: &'static str,
@@ -105,6 +110,9 @@ fn seo_fields(seo: &UseStateHandle<SeoFields>, error: Option<String>) -> Html {
             </div>
             if let Some(error) = error {
                 <p class="field-error" role="alert">{ error }</p>
+            }
+            if !short_of.is_empty() {
+                <p class="field-warning">{ format!("Google shows a video rich result only with these too: {}.", short_of.join(", ")) }</p>
             }
         </div>
     }

@@ -248,6 +248,21 @@ pub struct SeoFields {
     pub duration: String,
 }
 
+impl SeoFields {
+    /// The fields Google also requires before it shows a video rich result (name aside, which the
+    /// block cannot do without), by their labels, when they are empty.
+    pub fn missing_for_rich_results(&self) -> Vec<&'static str> {
+        [
+            ("Thumbnail URL", &self.thumbnail_url),
+            ("Upload date", &self.upload_date),
+        ]
+        .into_iter()
+        .filter(|(_, value)| value.trim().is_empty())
+        .map(|(label, _)| label)
+        .collect()
+    }
+}
+
 /// Why SEO metadata cannot be produced as typed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SeoError {

@@ -93,6 +93,24 @@ fn seo(name: &str, date: &str, duration: &str, thumb: &str) -> SeoFields {
 }
 
 #[test]
+fn seo_says_what_google_still_needs_for_a_rich_result() {
+    let table = [
+        (
+            seo("Tour", "", "", ""),
+            vec!["Thumbnail URL", "Upload date"],
+        ),
+        (seo("Tour", "2026-11-24", "", " "), vec!["Thumbnail URL"]),
+        (
+            seo("Tour", "2026-11-24", "", "https://x.example/t.jpg"),
+            vec![],
+        ),
+    ];
+    for (fields, expected) in table {
+        assert_eq!(fields.missing_for_rich_results(), expected, "{fields:?}");
+    }
+}
+
+#[test]
 fn seo_metadata() {
     let req = request(ContentKind::Entry);
     assert_eq!(seo_json_ld(&req, &SeoFields::default()), Ok(None));

@@ -44,6 +44,7 @@ export default [
       await eventually(async () => {
         const code = await moreCode(page);
         assert.ok(code.includes('application/ld+json') && code.includes('"duration": "PT1M30S"'), code);
+        assert.match(await page.locator('.seo .field-warning').textContent(), /Thumbnail URL, Upload date/);
       });
       await page.getByLabel('Upload date').fill('24/11/2026');
       await eventually(async () => assert.match(await page.locator('.seo .field-error').textContent(), /YYYY-MM-DD/));
