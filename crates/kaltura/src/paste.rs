@@ -155,7 +155,7 @@ pub fn read(pasted: &str) -> Filled {
     } else if lower.contains("kalturaplayer.setup") || lower.contains("kwidget.embed") {
         Some(EmbedType::Dynamic)
     } else {
-        None
+        preview_link_kind(&lower)
     };
     if lower.contains("<object") || lower.contains("application/x-shockwave-flash") {
         f.kind = Some(EmbedType::Dynamic);
@@ -220,6 +220,20 @@ fn relative_width(lower: &str) -> bool {
         let digits = value.len() - value.trim_start_matches(|c: char| c.is_ascii_digit()).len();
         property && digits > 0 && value[digits..].starts_with('%')
     })
+}
+
+/// KMC's standalone preview link ends in `/embed/{dynamic|iframe|auto|thumb}`.
+fn preview_link_kind(lower: &str) -> Option<EmbedType> {
+    let at = lower.find("extwidget/preview")?;
+    let kind = lower[at..].split("/embed/").nth(1)?;
+    let kind = kind.split(['/', '?', '#', '"', '\'', ' ']).next()?;
+    match kind {
+        "dynamic" => Some(EmbedType::Dynamic),
+        "iframe" => Some(EmbedType::Iframe),
+        "auto" => Some(EmbedType::Auto),
+        "thumb" | "thumbnail" => Some(EmbedType::Thumbnail),
+        _ => None,
+    }
 }
 
 /// `https://123456.mediaspace.kaltura.com/…` or `https://123456-1.events.kaltura.com/…`.

@@ -175,10 +175,18 @@ fn urls_and_portal_links() {
             None,
         ),
     );
-    check(
-        "https://www.kaltura.com/index.php/extwidget/preview/partner_id/2506752/uiconf_id/48460943/entry_id/1_abcd1234/embed/dynamic",
-        (Some("2506752"), Some("48460943"), Some("1_abcd1234"), None, None),
-    );
+    // KMC's standalone preview link names its embed type, not the player version.
+    for (kind, expected) in [
+        ("dynamic", EmbedType::Dynamic),
+        ("iframe", EmbedType::Iframe),
+        ("auto", EmbedType::Auto),
+        ("thumb", EmbedType::Thumbnail),
+    ] {
+        check(
+            &format!("https://www.kaltura.com/index.php/extwidget/preview/partner_id/2506752/uiconf_id/48460943/entry_id/1_abcd1234/embed/{kind}"),
+            (Some("2506752"), Some("48460943"), Some("1_abcd1234"), None, Some(expected)),
+        );
+    }
     check(
         "https://2506752.mediaspace.kaltura.com/media/Product+Tour/1_abcd1234",
         (Some("2506752"), None, Some("1_abcd1234"), None, None),
