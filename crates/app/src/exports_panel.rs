@@ -56,10 +56,12 @@ pub fn exports_panel(props: &ExportsPanelProps) -> Html {
     };
     let values = ExportValues {
         partner_id: props.partner.to_string(),
+        // No valid service URL (a custom one with a typo): left empty, never quietly SaaS, where
+        // an on-prem user's curl would send their secret.
         service_origin: props
             .service_origin
             .as_deref()
-            .unwrap_or("https://www.kaltura.com")
+            .unwrap_or_default()
             .to_string(),
         user_id: props.user_id.to_string(),
         player_id: props.player.to_string(),
@@ -130,6 +132,9 @@ pub fn exports_panel(props: &ExportsPanelProps) -> Html {
                 <p class="field-hint">{ "Portal: " }<a href={url.clone()} target="_blank" rel="noopener noreferrer">{ url.clone() }</a></p>
             } else if let Err(PortalError::NeedsPartner) = &portal {
                 <p class="field-hint">{ "The portal address appears here once the Partner ID above is valid." }</p>
+            }
+            if props.service_origin.is_none() {
+                <p class="field-warning">{ "The Session panel's custom service URL is not valid yet: KALTURA_SERVICE_URL is left empty." }</p>
             }
             { block("env-text", ".env", &env_text, 9) }
             <div class="actions">

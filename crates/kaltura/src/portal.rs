@@ -1,6 +1,6 @@
 //! Video portal URL builder: Kaltura Events, MediaSpace / Content Hubs, or a custom domain.
 
-use crate::host::{CdnHost, Scheme};
+use crate::host::{CdnHost, HostError, Scheme};
 use crate::ids::PartnerId;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -61,7 +61,19 @@ pub fn portal_url(
         PortalKind::Events => "events.kaltura.com",
         PortalKind::MediaSpace => "mediaspace.kaltura.com",
         PortalKind::Custom => {
-            let host = CdnHost::parse(custom).map_err(|e| PortalError::BadCustom(e.message()))?;
+            // The CDN field's wording would talk of player paths and cdnapisec: say it for a portal.
+            let host = CdnHost::parse(custom).map_err(|e| {
+                PortalError::BadCustom(match e {
+                    HostError::HasPath => {
+                        "Enter only the portal's address, e.g. https://video.example.com: no path."
+                            .into()
+                    }
+                    HostError::Malformed | HostError::Empty => {
+                        "Enter the portal's address, e.g. https://video.example.com.".into()
+                    }
+                    other => other.message(),
+                })
+            })?;
             if host.scheme() != Scheme::Https {
                 return Err(PortalError::BadCustom(
                     "A portal is served over https: use https://…".into(),
@@ -76,7 +88,8 @@ pub fn portal_url(
         return Ok(format!("https://{pid}.{domain}"));
     }
     match instance.parse::<u32>() {
-        Ok(n) if instance.bytes().all(|b| b.is_ascii_digit()) => {
+        // Instances are numbered from 1 (`123456-1`); the first portal has no number at all.
+        Ok(n) if n > 0 && instance.bytes().all(|b| b.is_ascii_digit()) => {
             Ok(format!("https://{pid}-{n}.{domain}"))
         }
         _ => Err(PortalError::BadInstance),
