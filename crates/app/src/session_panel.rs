@@ -8,7 +8,7 @@ use kaltura::api::{
     self, ApiError, ExpiresHint, Expiry, ServicePreset, SessionOutcome, SessionUser,
 };
 use kaltura::digest::AppTokenHashType;
-use kaltura::form::EmbedForm;
+use kaltura::form::{ContentKind, EmbedForm};
 use kaltura::ks::{KsInfo, V2_UNREADABLE_NOTE};
 use kaltura::privileges::{self, Severity};
 use kaltura::session_form::{self, ExpiryChoice, Method, Prepared, SessionField, SessionPlan};
@@ -96,7 +96,7 @@ pub fn session_panel(props: &SessionPanelProps) -> Html {
             match session_form::prepare(
                 &state.form,
                 &embed.partner,
-                &embed.content_id,
+                (embed.content_kind, &embed.content_id),
                 &state.secrets,
             ) {
                 Err(problems) => state.dispatch(SessionAction::Invalid(problems)),
@@ -168,8 +168,10 @@ pub fn session_panel(props: &SessionPanelProps) -> Html {
         }
     });
 
-    let privileges_preview =
-        session_form::build_privileges(&form.privileges, &props.embed.content_id);
+    let privileges_preview = session_form::build_privileges(
+        &form.privileges,
+        (props.embed.content_kind, &props.embed.content_id),
+    );
     let dangers = match (&privileges_preview, session_form::expiry_secs(form)) {
         (Ok(p), Some(secs)) if form.method != Method::Widget => {
             privileges::check(p, u64::from(secs))
@@ -446,9 +448,15 @@ fn privileges_builder(
         <fieldset class="privileges">
             <legend>{ "Privileges" }</legend>
             <div class="checks">
-                <Checkbox id="priv-sview" label="Limit to this entry (sview)" checked={p.limit_to_entry}
-                    hint="Plays only the Entry ID above, even when its access control requires a KS."
-                    onchange={toggle(|f, v| f.limit_to_entry = v)} />
+                if props.embed.content_kind == ContentKind::Playlist {
+                    <Checkbox id="priv-sview" label="Limit to this playlist (sviewplaylist)" checked={p.limit_to_entry}
+                        hint="Plays only the entries of the Playlist ID above, even when their access control requires a KS."
+                        onchange={toggle(|f, v| f.limit_to_entry = v)} />
+                } else {
+                    <Checkbox id="priv-sview" label="Limit to this entry (sview)" checked={p.limit_to_entry}
+                        hint="Plays only the Entry ID above, even when its access control requires a KS."
+                        onchange={toggle(|f, v| f.limit_to_entry = v)} />
+                }
                 <Checkbox id="priv-playback" label="Playback only (setrole:PLAYBACK_BASE_ROLE)" checked={p.playback_role}
                     onchange={toggle(|f, v| f.playback_role = v)} />
                 <Checkbox id="priv-entitlement" label="Enforce entitlement (enableentitlement)" checked={p.enable_entitlement}

@@ -1,6 +1,6 @@
 //! KS privileges: a structured builder for the comma string, and a checker for risky browser KSs.
 
-use crate::ids::EntryId;
+use crate::embed::Content;
 
 /// The global role that allows playback only; the safe `setrole:` for a browser KS.
 pub const PLAYBACK_ROLE: &str = "PLAYBACK_BASE_ROLE";
@@ -14,8 +14,9 @@ const SINGLE_VALUED: [&str; 4] = ["actionslimit", "setrole", "privacycontext", "
 /// The privileges form. `build` turns it into the comma string sent as `privileges`.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Privileges {
-    /// `sview:<entry>`: limit to this entry (plays it even under a "KS required" access rule).
-    pub sview: Option<EntryId>,
+    /// `sview:<entry>`: limit to this entry (plays it even under a "KS required" access rule);
+    /// for a playlist, `sviewplaylist:<playlist>`, which covers the playlist's entries.
+    pub sview: Option<Content>,
     /// `privacycontext:<ctx>`: the category privacy context used for entitlement.
     pub privacy_context: Option<String>,
     /// `enableentitlement`: enforce category entitlement for this session.
@@ -121,8 +122,10 @@ impl Privileges {
     /// The comma string, e.g. `sview:1_abcd1234,setrole:PLAYBACK_BASE_ROLE,actionslimit:10`.
     pub fn build(&self) -> Result<String, PrivilegeError> {
         let mut items = Vec::new();
-        if let Some(entry) = &self.sview {
-            add(&mut items, "sview", Some(entry.as_str()))?;
+        match &self.sview {
+            Some(Content::Entry(entry)) => add(&mut items, "sview", Some(entry.as_str()))?,
+            Some(Content::Playlist(list)) => add(&mut items, "sviewplaylist", Some(list.as_str()))?,
+            None => {}
         }
         if let Some(ctx) = text_field(&self.privacy_context) {
             add(&mut items, "privacycontext", Some(ctx))?;

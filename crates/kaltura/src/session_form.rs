@@ -8,7 +8,9 @@ use crate::api::{
     ServiceUrl, UserId, WidgetSession,
 };
 use crate::digest::AppTokenHashType;
-use crate::ids::{EntryId, PartnerId};
+use crate::embed::Content;
+use crate::form::ContentKind;
+use crate::ids::{EntryId, PartnerId, PlaylistId};
 use crate::ks::Ks;
 use crate::privileges::Privileges;
 
@@ -98,13 +100,24 @@ impl Default for PrivilegesForm {
     }
 }
 
-/// The privileges string this form asks for, or why it cannot be built.
-/// `entry_input` is the Entry ID typed in the embed form (used by "limit to this entry").
-pub fn build_privileges(form: &PrivilegesForm, entry_input: &str) -> Result<String, String> {
+/// The privileges string this form asks for, or why it cannot be built. `content` is the kind
+/// and the ID typed in the embed form (for "limit to this entry / playlist").
+pub fn build_privileges(
+    form: &PrivilegesForm,
+    content: (ContentKind, &str),
+) -> Result<String, String> {
     let sview = if form.limit_to_entry {
-        Some(EntryId::parse(entry_input).map_err(|_| {
-            "\"Limit to this entry\" needs a valid Entry ID in the form above.".to_string()
-        })?)
+        Some(match content {
+            (ContentKind::Entry, id) => EntryId::parse(id).map(Content::Entry).map_err(|_| {
+                "\"Limit to this entry\" needs a valid Entry ID in the form above.".to_string()
+            })?,
+            (ContentKind::Playlist, id) => {
+                PlaylistId::parse(id).map(Content::Playlist).map_err(|_| {
+                    "\"Limit to this playlist\" needs a valid Playlist ID in the form above."
+                        .to_string()
+                })?
+            }
+        })
     } else {
         None
     };
@@ -205,11 +218,12 @@ pub struct Prepared {
 }
 
 /// Validates the inputs; on success the plan owns the secret and the form's copy can be dropped.
-/// `partner_input` and `entry_input` are typed in the embed form (one field each for the whole page).
+/// `partner_input` and `content` (kind and ID) are typed in the embed form (one field each for the
+/// whole page).
 pub fn prepare(
     form: &SessionForm,
     partner_input: &str,
-    entry_input: &str,
+    content: (ContentKind, &str),
     secrets: &Secrets,
 ) -> Result<Prepared, Vec<(SessionField, String)>> {
     let mut problems = Vec::new();
@@ -235,7 +249,7 @@ pub fn prepare(
             .map_err(|e| note(SessionField::Expiry, e.message().to_string()))
             .ok(),
     };
-    let privileges = build_privileges(&form.privileges, entry_input)
+    let privileges = build_privileges(&form.privileges, content)
         .map_err(|message| note(SessionField::Privileges, message))
         .unwrap_or_default();
 

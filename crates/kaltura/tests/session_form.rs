@@ -1,6 +1,7 @@
 //! The session form: which inputs make which USER-session plan, and which problems land on which field.
 
 use kaltura::api::{Expiry, ServicePreset};
+use kaltura::form::ContentKind;
 use kaltura::session_form::{
     build_privileges, prepare, ExpiryChoice, Method, PrivilegesForm, Secrets, SessionField,
     SessionForm, SessionPlan,
@@ -17,7 +18,7 @@ enum Expect {
 }
 
 fn check(form: SessionForm, partner: &str, secrets: Secrets, expected: Expect) {
-    let actual = match prepare(&form, partner, "1_abcd1234", &secrets) {
+    let actual = match prepare(&form, partner, (ContentKind::Entry, "1_abcd1234"), &secrets) {
         Ok(prepared) => match prepared.plan {
             SessionPlan::Widget(_) => Expect::Widget,
             SessionPlan::Secret(s) => Expect::Secret {
@@ -203,7 +204,16 @@ fn presets_are_valid_expiries() {
 }
 
 fn check_privileges(form: PrivilegesForm, entry: &str, expected: Result<&str, &str>) {
-    let actual = build_privileges(&form, entry);
+    check_content_privileges(form, (ContentKind::Entry, entry), expected)
+}
+
+fn check_content_privileges(
+    form: PrivilegesForm,
+    content: (ContentKind, &str),
+    expected: Result<&str, &str>,
+) {
+    let entry = content.1;
+    let actual = build_privileges(&form, content);
     match (&actual, expected) {
         (Ok(a), Ok(e)) => assert_eq!(a, e, "{form:?}"),
         (Err(a), Err(fragment)) => {
@@ -232,6 +242,23 @@ fn privileges_from_the_builder() {
         },
         " 1_abcd1234 ",
         Ok("sview:1_abcd1234"),
+    );
+    // A playlist's entries are allowed by sviewplaylist, not by an sview of the playlist's id.
+    check_content_privileges(
+        PrivilegesForm {
+            limit_to_entry: true,
+            ..none.clone()
+        },
+        (ContentKind::Playlist, "0_pl123456"),
+        Ok("sviewplaylist:0_pl123456"),
+    );
+    check_content_privileges(
+        PrivilegesForm {
+            limit_to_entry: true,
+            ..none.clone()
+        },
+        (ContentKind::Playlist, "1_abcd1234 x"),
+        Err("valid Playlist ID"),
     );
     check_privileges(
         PrivilegesForm {

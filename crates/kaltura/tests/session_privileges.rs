@@ -1,5 +1,6 @@
 //! Privileges: the structured builder's comma string, and the danger checker.
 
+use kaltura::embed::Content;
 use kaltura::ids::EntryId;
 use kaltura::privileges::{check, DangerKind, PrivilegeError, Privileges, Severity};
 
@@ -23,7 +24,7 @@ fn custom(text: &str) -> Privileges {
 fn builder_makes_the_comma_string() {
     let entry = EntryId::parse("1_abcd1234").unwrap();
     let everything = Privileges {
-        sview: Some(entry.clone()),
+        sview: Some(Content::Entry(entry.clone())),
         privacy_context: Some(" kms_ctx ".into()),
         enable_entitlement: true,
         playback_role: true,
@@ -49,7 +50,7 @@ fn builder_makes_the_comma_string() {
         // Custom values for a name already set are merged with `/` (v2 keeps only the last duplicate).
         (
             Privileges {
-                sview: Some(entry.clone()),
+                sview: Some(Content::Entry(entry.clone())),
                 custom: "sview:1_zzzz9999".into(),
                 ..Privileges::default()
             },
