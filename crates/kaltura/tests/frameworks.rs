@@ -122,10 +122,19 @@ fn seo_metadata() {
         seo_json_ld(&req, &seo("Demo", "24/11/2026", "", "")),
         Err(SeoError::BadDate)
     );
-    assert_eq!(
-        seo_json_ld(&req, &seo("Demo", "2026-13-01", "", "")),
-        Err(SeoError::BadDate)
-    );
+    for (date, valid) in [
+        ("2026-13-01", false),
+        ("2026-02-31", false),
+        ("2026-04-31", false),
+        ("2026-02-29", false),
+        ("2024-02-29", true),
+        ("2000-02-29", true),
+        ("1900-02-29", false),
+        ("2026-12-31", true),
+    ] {
+        let result = seo_json_ld(&req, &seo("Demo", date, "", ""));
+        assert_eq!(result.is_ok(), valid, "{date}: {result:?}");
+    }
     assert_eq!(
         seo_json_ld(&req, &seo("Demo", "", "", "http://x")),
         Err(SeoError::BadThumbnail)
