@@ -63,10 +63,21 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
     let status = use_state(String::new);
     let remember = use_state(remembered);
     let fragment = encode(&props.embed, &props.session);
+    // A link opened while settings are remembered shows the link's settings without replacing
+    // the remembered ones: someone else's link is a look, not a choice. They are remembered once
+    // the user changes something here, or ticks the box again.
+    let link_on_view =
+        use_mut_ref(|| (opened_with_link() && remembered()).then(|| fragment.clone()));
     {
         // Keep the remembered copy current while the user has opted in.
         let fragment = fragment.clone();
-        use_effect_with((fragment, *remember), |(fragment, remember)| {
+        let link_on_view = link_on_view.clone();
+        use_effect_with((fragment, *remember), move |(fragment, remember)| {
+            let mut link = link_on_view.borrow_mut();
+            if *remember && link.as_deref() == Some(fragment.as_str()) {
+                return;
+            }
+            link.take();
             if let Some(storage) = storage() {
                 let _ = if *remember {
                     storage.set_item(REMEMBER_KEY, fragment)
@@ -105,8 +116,13 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
     };
     let on_remember = {
         let remember = remember.clone();
-        Callback::from(move |on: bool| remember.set(on))
+        let link_on_view = link_on_view.clone();
+        Callback::from(move |on: bool| {
+            link_on_view.borrow_mut().take();
+            remember.set(on)
+        })
     };
+    let viewing_link = link_on_view.borrow().is_some() && *remember;
     html! {
         <div class="share-bar">
             <div class="actions">
@@ -114,7 +130,11 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
                 <span role="status" class="status">{ (*status).clone() }</span>
             </div>
             <Checkbox id="remember-settings" label="Remember these settings on this device" checked={*remember}
-                hint="Stored in this browser only, without secrets, tokens or KS. Untick to forget."
+                hint={if viewing_link {
+                    "Opened from a link: the settings remembered here stay as they were until you change something on this page."
+                } else {
+                    "Stored in this browser only, without secrets, tokens or KS. Untick to forget."
+                }}
                 onchange={on_remember} />
         </div>
     }

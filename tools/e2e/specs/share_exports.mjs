@@ -62,6 +62,31 @@ export default [
     },
   },
   {
+    name: 'a link opened on this device shows its settings but keeps the remembered ones until something changes',
+    async run({ page, baseUrl }) {
+      await openStudio(page, baseUrl);
+      await fillIds(page, IDS);
+      await page.getByLabel('Remember these settings on this device').check();
+      const stored = () => page.evaluate(() => localStorage.getItem('kaltura-embed-studio.settings'));
+      const mine = await eventually(async () => {
+        const value = await stored();
+        // The whole form, entry included (it reaches the second module after a 150 ms pause).
+        assert.match(value ?? '', /pid=2506752.*id=1_demo0001/);
+        return value;
+      });
+      // Someone else's link, opened in a fresh load.
+      await page.goto('about:blank');
+      await page.goto(`${baseUrl}#v=1&pid=999999&ui=12345678&id=1_other999`);
+      await page.locator('#paste-input').waitFor({ state: 'attached' });
+      await eventually(async () => assert.equal(await page.locator('#partner-id').inputValue(), '999999'));
+      await page.waitForTimeout(300);
+      assert.equal(await stored(), mine, 'the link did not replace what was remembered');
+      assert.match(await page.locator('.share-bar').textContent(), /Opened from a link/);
+      await page.getByLabel('Partner ID', { exact: true }).fill('999998');
+      await eventually(async () => assert.match((await stored()) ?? '', /pid=999998/));
+    },
+  },
+  {
     name: 'remembered settings never overwrite what was typed before they arrived',
     async run({ page, baseUrl }) {
       await openStudio(page, baseUrl);
