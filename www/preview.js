@@ -92,12 +92,22 @@
     var poll = setInterval(function () {
       var video = document.querySelector('video');
       if (video && video.currentTime > 0) { send('playing'); clearInterval(poll); return; }
+      // Set up but paused (Autoplay off): v7 shows its big play button and may not even fetch the
+      // media before the press; either way the player waits for the viewer, which is fine.
+      if (video && (video.readyState >= 1 || document.querySelector('.playkit-pre-playback-play-button'))) send('loaded');
+      // A thumbnail embed shows a poster and builds the player only on click.
+      var player = document.querySelector('.playkit-player');
+      if (!video && !player && document.querySelector('button, img, [style*="background-image"]')) send('poster');
       // The player's own error screen, when it shows one.
       var overlay = document.querySelector('.playkit-error-overlay.playkit-active');
       if (overlay && !done['overlay']) { done['overlay'] = true; send('error', { text: overlay.innerText }); }
       var frame = document.querySelector('iframe');
       if (frame && !done['frame']) { frame.addEventListener('load', function () { send('frame-loaded'); }); done['frame'] = true; }
-      if (Date.now() - started > 20000) { if (!done['playing'] && !done['frame-loaded']) send('timeout'); clearInterval(poll); }
+      if (Date.now() - started > 20000) {
+        if (!done['playing'] && !done['frame-loaded'] && !done['loaded'] && !done['poster']) send('timeout');
+        // A paused player or a poster may still be pressed: keep listening for playback.
+        if (done['playing'] || done['frame-loaded'] || done['timeout']) clearInterval(poll);
+      }
     }, 250);
   }
 

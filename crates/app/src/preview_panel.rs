@@ -45,6 +45,8 @@ fn read_event(data: &JsValue) -> Option<Result<PreviewEvent, &'static str>> {
         "ready" => Err("ready"),
         "frame-loaded" => Err("frame-loaded"),
         "playing" => Ok(PreviewEvent::Playing),
+        "loaded" => Ok(PreviewEvent::Loaded),
+        "poster" => Ok(PreviewEvent::Poster),
         "timeout" => Ok(PreviewEvent::TimedOut),
         "script-failed" => Ok(PreviewEvent::ScriptFailed {
             url: get("url").unwrap_or_default(),
@@ -106,11 +108,12 @@ pub fn preview_panel(props: &PreviewPanelProps) -> Html {
                             "The player frame loaded (an iframe embed does not report playback)."
                                 .to_string(),
                         ),
-                        // The first explained problem stays (later noise would hide it); playback always wins.
+                        // The first explained problem stays (later noise would hide it); playback always
+                        // wins; a paused player or a poster is said until something else happens.
                         Some(Ok(event))
                             if matches!(event, PreviewEvent::Playing) || !explained.get() =>
                         {
-                            explained.set(true);
+                            explained.set(!event.is_waiting());
                             status.set(explain(&event, run.version));
                         }
                         Some(Ok(_)) | None => {}
@@ -153,6 +156,8 @@ pub fn preview_panel(props: &PreviewPanelProps) -> Html {
         (Some(r), Some(s)) => *r.code != *s.code,
         _ => false,
     };
+    // The form became invalid after a preview: the frame still shows the last good code.
+    let invalid_now = run.is_some() && snippet.is_none();
 
     html! {
         <section class="panel preview-panel" aria-labelledby="preview-heading">
@@ -166,6 +171,9 @@ pub fn preview_panel(props: &PreviewPanelProps) -> Html {
             </div>
             if stale {
                 <p class="field-hint">{ "The code changed since this preview: press Reload preview." }</p>
+            }
+            if invalid_now {
+                <p class="field-hint">{ "The form above has a problem: this preview shows the last code that worked." }</p>
             }
             if let Some(Run { iframe_src: Some(src), generation, .. }) = &*run {
                 <iframe

@@ -16,12 +16,25 @@ pub enum PreviewEvent {
     TimedOut,
     /// The player is playing (or at least its video element is).
     Playing,
+    /// The player loaded its media and waits, paused, for a press on play (Autoplay is off).
+    Loaded,
+    /// A thumbnail embed shows its poster; the player is built on the first press.
+    Poster,
+}
+
+impl PreviewEvent {
+    /// A state the preview may stay in (not a problem): a later error or playback replaces it.
+    pub fn is_waiting(&self) -> bool {
+        matches!(self, PreviewEvent::Loaded | PreviewEvent::Poster)
+    }
 }
 
 /// What the user reads about the preview.
 pub fn explain(event: &PreviewEvent, version: PlayerVersion) -> String {
     match event {
         PreviewEvent::Playing => "The player loaded and is playing.".to_string(),
+        PreviewEvent::Loaded => "The player loaded and waits for a press on play (Autoplay is off).".to_string(),
+        PreviewEvent::Poster => "The player loaded its thumbnail: press play to start it.".to_string(),
         PreviewEvent::TimedOut => "The player did not start within 20 seconds: check the CDN host, the IDs, and that you are online.".to_string(),
         PreviewEvent::ScriptFailed { url } => format!(
             "The player library did not load from {}: check the CDN host (and that you are online).",

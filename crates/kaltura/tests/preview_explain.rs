@@ -55,5 +55,10 @@ fn plain_words_for_each_failure() {
     );
     check(PreviewEvent::TimedOut, "did not start");
     check(PreviewEvent::Playing, "playing");
+    // Waiting for a press is not a failure: said as such, and left for a later error to replace.
+    check(PreviewEvent::Loaded, "waits for a press on play");
+    check(PreviewEvent::Poster, "press play to start it");
+    assert!(PreviewEvent::Loaded.is_waiting() && PreviewEvent::Poster.is_waiting());
+    assert!(!PreviewEvent::Playing.is_waiting() && !PreviewEvent::TimedOut.is_waiting());
     check(error(&"x".repeat(500)), "…");
 }

@@ -78,4 +78,21 @@ tests.push({
   },
 });
 
+tests.push({
+  name: 'with Autoplay off the preview says the player waits for play; a thumbnail embed says so before the click',
+  async run({ page, baseUrl, simUrl, expectError }) {
+    expectError(/Failed to load resource/);
+    await setUp(page, baseUrl, simUrl, '1_demo0001');
+    await page.getByLabel('Autoplay', { exact: true }).uncheck();
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await eventually(async () => assert.match(await previewStatus(page).textContent(), /waits for a press on play/), 20000);
+    await page.getByRole('radio', { name: /^Thumbnail\b/ }).check();
+    await page.getByRole('button', { name: 'Reload preview' }).click();
+    await eventually(async () => assert.match(await previewStatus(page).textContent(), /thumbnail: press play/), 20000);
+    // Still waiting, not "did not start", once the 20 s a failed load gets have passed.
+    await page.waitForTimeout(21000);
+    assert.match(await previewStatus(page).textContent(), /thumbnail: press play/);
+  },
+});
+
 export default tests;
