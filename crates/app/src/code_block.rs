@@ -80,6 +80,14 @@ impl CopyState {
             CopyAction::Clear(_) => self,
         }
     }
+
+    /// The code changed: "Copied" would now describe other text than the box shows.
+    pub fn code_changed(self) -> Self {
+        CopyState {
+            status: CopyStatus::Idle,
+            ..self
+        }
+    }
 }
 
 impl Reducible for CopyState {

@@ -84,15 +84,20 @@ pub fn session_panel(props: &SessionPanelProps) -> Html {
     let problem =
         |field: SessionField| state.problem(field).map(|m| AttrValue::from(m.to_string()));
 
+    // Focus stays on the start button while it works and after Cancel (a disabled or removed
+    // button would drop keyboard focus back to the top of the page).
+    let start_button = use_node_ref();
     let on_start = {
         let state = state.clone();
         let embed = props.embed.clone();
         let generation = generation.clone();
         let in_flight = in_flight.clone();
+        let announcement = announcement.clone();
         Callback::from(move |_: MouseEvent| {
             if in_flight.borrow().get() {
                 return;
             }
+            announcement.set(String::new());
             match session_form::prepare(
                 &state.form,
                 &embed.partner,
@@ -125,10 +130,17 @@ pub fn session_panel(props: &SessionPanelProps) -> Html {
             }
         })
     };
-    let on_cancel = state
-        .dispatcher()
-        .to_callback()
-        .reform(|_: MouseEvent| SessionAction::Cancel);
+    let on_cancel = {
+        let (state, announcement) = (state.clone(), announcement.clone());
+        let start_button = start_button.clone();
+        Callback::from(move |_: MouseEvent| {
+            state.dispatch(SessionAction::Cancel);
+            announcement.set("Cancelled: no session was started.".to_string());
+            if let Some(button) = start_button.cast::<web_sys::HtmlElement>() {
+                let _ = button.focus();
+            }
+        })
+    };
     let on_forget = state
         .dispatcher()
         .to_callback()
@@ -321,7 +333,7 @@ pub fn session_panel(props: &SessionPanelProps) -> Html {
                 }
                 if form.expiry == ExpiryChoice::Custom && form.method != Method::PasteKs {
                     <TextField id="custom-expiry" label="Custom expiry" value={form.custom_expiry.clone()} placeholder="30m"
-                        hint="Seconds, or 30m / 2h; at most 24 h."
+                        hint="Minutes (90), or with a unit: 5400s, 45m, 3h; at most 24 h."
                         problem={state.problem(SessionField::Expiry).map(FieldMessage::error)}
                         oninput={text_cb(SessionText::CustomExpiry)} />
                 }
@@ -331,7 +343,7 @@ pub fn session_panel(props: &SessionPanelProps) -> Html {
             </div>
 
             <div class="actions">
-                <button type="button" class="primary" disabled={state.is_sending()} onclick={on_start}>
+                <button type="button" class="primary" ref={start_button} aria-disabled={state.is_sending().then_some("true")} onclick={on_start}>
                     { match (state.is_sending(), form.method) {
                         (true, _) => "Starting…",
                         (false, Method::PasteKs) => "Check KS",

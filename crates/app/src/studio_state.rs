@@ -78,7 +78,11 @@ impl StudioState {
     }
 
     fn evaluate(&mut self) {
-        self.evaluation = Rc::new(evaluate(&self.embed.form, self.ks.as_deref()));
+        let evaluation = evaluate(&self.embed.form, self.ks.as_deref());
+        if evaluation.snippet != self.evaluation.snippet {
+            self.copy = self.copy.code_changed();
+        }
+        self.evaluation = Rc::new(evaluation);
     }
 }
 

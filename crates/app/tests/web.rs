@@ -416,6 +416,21 @@ fn studio_reducer_keeps_the_evaluation_in_step_and_the_newest_copy_message() {
     let linked = StudioState::new(Some(state.embed.form.clone()));
     assert_eq!(linked.evaluation, state.evaluation);
 
+    // "Copied" describes the code that was copied: new code clears it; the same code keeps it.
+    let copied_once = typed(state.clone(), Field::Partner, "2506752")
+        .apply(StudioAction::Copy(CopyAction::Done(3, CopyStatus::Copied)));
+    assert_eq!(
+        typed(copied_once.clone(), Field::Partner, "2506752")
+            .copy
+            .status,
+        CopyStatus::Copied
+    );
+    assert_eq!(
+        typed(copied_once, Field::ContentId, "1_zzzz9999")
+            .copy
+            .status,
+        CopyStatus::Idle
+    );
     // Copy 1 ends after copy 2 started: its timer must not clear copy 2's message.
     let copied = state
         .apply(StudioAction::Copy(CopyAction::Done(1, CopyStatus::Copied)))

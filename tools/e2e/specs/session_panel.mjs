@@ -203,7 +203,12 @@ const moduleTests = [
       // The first request is slow and fails; the second is fast and succeeds.
       await sim(simUrl, '/__sim/faults', 'POST', { latency_ms: 2500, status: 502, times: 1 });
       await start(page);
+      // While it works, the start button keeps keyboard focus (it is not disabled away).
+      assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Starting…');
       await page.getByRole('button', { name: 'Cancel' }).click();
+      // Said, and focus back on the start button rather than lost with the removed Cancel.
+      await expectStatus(page, /Cancelled/);
+      assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Start session');
       await start(page);
       await expectStatus(page, /Partner 2506752 OK/);
       await page.waitForTimeout(3000);

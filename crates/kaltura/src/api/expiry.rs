@@ -26,7 +26,7 @@ impl ExpiryError {
             }
             ExpiryError::TooShort => "The expiry must be at least 1 minute.",
             ExpiryError::TooLong => {
-                "The expiry can be at most 24 hours; a KS in a browser should be short-lived."
+                "The expiry can be at most 24 hours (a bare number means minutes); a KS in a browser should be short-lived."
             }
         }
     }
