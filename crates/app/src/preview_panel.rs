@@ -29,6 +29,9 @@ struct Run {
     /// An iframe embed is shown as itself: its player page is on the player host's origin, so
     /// it is isolated without our sandbox (which its own storage use would trip over).
     iframe_src: Option<Rc<str>>,
+    /// The frame's width and height (`kaltura::preview::frame_size`), as HTML attributes: the
+    /// strict CSP allows no inline style.
+    frame: (u32, u32),
 }
 
 /// What the frame said, read from a message posted by `preview.js`.
@@ -125,7 +128,10 @@ pub fn preview_panel(props: &PreviewPanelProps) -> Html {
     }
 
     let snippet = props.evaluation.snippet.as_ref();
+    let panel = use_node_ref();
     let onclick = {
+        let panel = panel.clone();
+        let size = props.evaluation.request.as_ref().map(|r| r.size);
         let run = run.clone();
         let status = status.clone();
         let code: Option<Rc<str>> = snippet.map(|s| Rc::from(s.code.as_str()));
@@ -139,6 +145,17 @@ pub fn preview_panel(props: &PreviewPanelProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let Some(code) = code.clone() else { return };
             let generation = run.as_ref().map_or(1, |r| r.generation.wrapping_add(1));
+            // Measured at the press: the room the panel has now, and most of the window's height.
+            let available = panel
+                .cast::<web_sys::Element>()
+                .map_or(640, |e| e.client_width().max(200) as u32);
+            let max_height = web_sys::window()
+                .and_then(|w| w.inner_height().ok())
+                .and_then(|h| h.as_f64())
+                .map_or(600, |h| (h * 0.8) as u32);
+            let frame = size.map_or((available, available * 9 / 16), |size| {
+                kaltura::preview::frame_size(size, available, max_height)
+            });
             status.set(if iframe_src.is_some() {
                 "The iframe embed is shown as is: its player page is on another origin, so it cannot report playback here.".to_string()
             } else {
@@ -149,6 +166,7 @@ pub fn preview_panel(props: &PreviewPanelProps) -> Html {
                 code,
                 version,
                 iframe_src: iframe_src.clone(),
+                frame,
             }));
         })
     };
@@ -163,7 +181,7 @@ pub fn preview_panel(props: &PreviewPanelProps) -> Html {
         <section class="panel preview-panel" aria-labelledby="preview-heading">
             <h2 id="preview-heading">{ "Preview" }</h2>
             <p class="field-hint">{ "Runs the code above with the real player in an isolated frame: it cannot read this page, and nothing is stored." }</p>
-            <div class="actions">
+            <div class="actions" ref={panel}>
                 <button type="button" disabled={snippet.is_none()} {onclick}>
                     { if run.is_some() { "Reload preview" } else { "Preview" } }
                 </button>
@@ -175,9 +193,11 @@ pub fn preview_panel(props: &PreviewPanelProps) -> Html {
             if invalid_now {
                 <p class="field-hint">{ "The form above has a problem: this preview shows the last code that worked." }</p>
             }
-            if let Some(Run { iframe_src: Some(src), generation, .. }) = &*run {
+            if let Some(Run { iframe_src: Some(src), generation, frame: (width, height), .. }) = &*run {
                 <iframe
                     key={format!("direct-{generation}")}
+                    width={width.to_string()}
+                    height={height.to_string()}
                     class="preview-frame"
                     src={src.to_string()}
                     allow="autoplay *; fullscreen *; encrypted-media *"
@@ -188,6 +208,8 @@ pub fn preview_panel(props: &PreviewPanelProps) -> Html {
                 <iframe
                     key={run.generation.to_string()}
                     ref={frame}
+                    width={run.frame.0.to_string()}
+                    height={run.frame.1.to_string()}
                     class="preview-frame"
                     src="preview.html"
                     sandbox="allow-scripts allow-presentation allow-popups"

@@ -3,7 +3,28 @@
 //! The preview frame forwards raw facts (a script that failed to load, an error text or a player
 //! error payload); this module turns them into the sentence shown to the user.
 
-use crate::embed::PlayerVersion;
+use crate::embed::{PlayerVersion, Size};
+
+/// The preview frame's size in CSS pixels for an embed of `size`, so the player is seen as the
+/// page will show it: a fixed player at its own size (wider than `available` scrolls inside the
+/// frame), a responsive one as wide as `available` at its ratio, unless that is taller than
+/// `max_height` (a 9:16 player on a wide screen), then as tall as that and narrower.
+pub fn frame_size(size: Size, available: u32, max_height: u32) -> (u32, u32) {
+    match size {
+        Size::Fixed { width, height } => (width, height),
+        Size::Responsive(ratio) => {
+            let (w, h) = ratio.parts();
+            let (w, h, available) = (u64::from(w), u64::from(h), u64::from(available.max(1)));
+            let height = available * h / w;
+            let (width, height) = if height > u64::from(max_height) {
+                (u64::from(max_height) * w / h, u64::from(max_height))
+            } else {
+                (available, height)
+            };
+            (width.max(1) as u32, height.max(1) as u32)
+        }
+    }
+}
 
 /// One fact the preview frame reported.
 #[derive(Debug, Clone, PartialEq, Eq)]

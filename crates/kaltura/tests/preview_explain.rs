@@ -62,3 +62,36 @@ fn plain_words_for_each_failure() {
     assert!(!PreviewEvent::Playing.is_waiting() && !PreviewEvent::TimedOut.is_waiting());
     check(error(&"x".repeat(500)), "…");
 }
+
+#[test]
+fn the_frame_takes_the_size_the_page_will_give_the_player() {
+    use kaltura::embed::{AspectRatio, Size};
+    use kaltura::preview::frame_size;
+    let table = [
+        (Size::Responsive(AspectRatio::R16x9), (640, 360)),
+        (Size::Responsive(AspectRatio::R4x3), (640, 480)),
+        // Taller than the room there is: as tall as allowed, narrower.
+        (Size::Responsive(AspectRatio::R9x16), (337, 600)),
+        (
+            Size::Responsive(AspectRatio::Custom { w: 21, h: 9 }),
+            (640, 274),
+        ),
+        (
+            Size::Fixed {
+                width: 1280,
+                height: 720,
+            },
+            (1280, 720),
+        ),
+        (
+            Size::Fixed {
+                width: 320,
+                height: 180,
+            },
+            (320, 180),
+        ),
+    ];
+    for (size, expected) in table {
+        assert_eq!(frame_size(size, 640, 600), expected, "{size:?}");
+    }
+}

@@ -95,4 +95,27 @@ tests.push({
   },
 });
 
+tests.push({
+  name: 'the preview frame takes the size the page will give the player (9:16, fixed)',
+  async run({ page, baseUrl, simUrl, expectError }) {
+    expectError(/Failed to load resource/);
+    await setUp(page, baseUrl, simUrl, '1_demo0001');
+    const frameBox = async () => (await page.locator('iframe[title="Player preview"]').boundingBox());
+    await page.getByRole('radio', { name: '9:16' }).check();
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await eventually(async () => {
+      const box = await frameBox();
+      assert.ok(box && box.height > box.width * 1.6, `a tall frame for 9:16: ${JSON.stringify(box)}`);
+    });
+    await page.getByRole('radio', { name: 'Fixed size' }).check();
+    await page.getByLabel('Width', { exact: true }).fill('320');
+    await page.getByLabel('Height', { exact: true }).fill('180');
+    await page.getByRole('button', { name: 'Reload preview' }).click();
+    await eventually(async () => {
+      const box = await frameBox();
+      assert.ok(box && Math.abs(box.width - 320) <= 2 && Math.abs(box.height - 180) <= 2, JSON.stringify(box));
+    });
+  },
+});
+
 export default tests;
