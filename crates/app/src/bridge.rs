@@ -21,7 +21,8 @@ pub enum Message {
     /// app → extras: `kaltura::share::encode_embed_state` of the embed form, once typing pauses
     /// (`Debounced`) or focus leaves a field, and in answer to `Hello`.
     Embed,
-    /// extras → app: the current KS, or empty when there is none.
+    /// extras → app: the current KS and, on a second line, the privileges it was asked for (a
+    /// v2 KS cannot show its own); empty when there is none.
     Ks,
     /// extras → app: the "Include KS in embed code" box, `1` or empty.
     IncludeKs,

@@ -93,9 +93,17 @@ pub fn extras() -> Html {
             move || drop((from_app, pageshow))
         });
     }
-    let ks = session.ks().cloned();
+    let ks = session.scoped_ks();
     use_effect_with(ks.clone(), |ks| {
-        bridge::send(Message::Ks, ks.as_ref().map(|k| k.expose()).unwrap_or(""))
+        // The KS on the first line, the privileges it was asked for on the second.
+        let text = ks.as_ref().map(|k| {
+            format!(
+                "{}\n{}",
+                k.expose(),
+                k.requested_privileges().unwrap_or_default()
+            )
+        });
+        bridge::send(Message::Ks, text.as_deref().unwrap_or(""))
     });
     let evaluation = use_memo(((*embed).clone(), ks), |(form, ks)| {
         kaltura::form::evaluate(form, ks.as_ref())

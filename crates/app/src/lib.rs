@@ -219,7 +219,10 @@ fn wire_up(
         // the form from the extras until some later click.
         next_task("blur", bridge::Debounced::release),
         bridge::listen(Message::Ks, move |text| {
-            on_ks.dispatch(StudioAction::Ks(Ks::parse(&text).ok().map(Rc::new)))
+            let (token, privileges) = text.split_once('\n').unwrap_or((&text, ""));
+            let ks = Ks::parse(token).ok();
+            let ks = ks.map(|ks| Rc::new(ks.with_requested_privileges(privileges)));
+            on_ks.dispatch(StudioAction::Ks(ks))
         }),
         bridge::listen(Message::IncludeKs, move |on| {
             on_include.dispatch(embed(EmbedAction::Flag(Flag::IncludeKs, !on.is_empty())))

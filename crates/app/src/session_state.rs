@@ -151,6 +151,18 @@ impl SessionState {
         self.session.as_ref().map(|s| &s.outcome.ks)
     }
 
+    /// The session's KS, noting the privileges as far as known (a v2 KS cannot show its own), so
+    /// the embed form can tell when the KS no longer fits its content.
+    pub fn scoped_ks(&self) -> Option<Ks> {
+        self.session.as_ref().map(|s| {
+            let ks = s.outcome.ks.clone();
+            match &s.outcome.privileges {
+                Some(privileges) => ks.with_requested_privileges(privileges),
+                None => ks,
+            }
+        })
+    }
+
     /// Applies one action; pure so it can be tested without a DOM.
     pub fn apply(mut self, action: SessionAction) -> Self {
         match action {

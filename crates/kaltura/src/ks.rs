@@ -5,9 +5,10 @@ use std::fmt;
 use crate::base64;
 use crate::ids::PartnerId;
 
-/// An opaque KS string (base64 alphabet, `-`, `_`, `=`). `Debug` never prints it.
+/// An opaque KS string (base64 alphabet, `-`, `_`, `=`), and the privileges this page asked the
+/// server to put in it, when it started it. `Debug` never prints it.
 #[derive(Clone, PartialEq, Eq)]
-pub struct Ks(String);
+pub struct Ks(String, Option<String>);
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum KsError {
@@ -38,7 +39,7 @@ impl Ks {
         {
             return Err(KsError::BadCharacters);
         }
-        Ok(Ks(s.to_string()))
+        Ok(Ks(s.to_string(), None))
     }
     /// The secret value; call only where it must go on the wire or into an opted-in snippet.
     pub fn expose(&self) -> &str {
@@ -48,23 +49,41 @@ impl Ks {
     /// no such limit): what an embed can be checked against. `None` when it does not decode.
     /// `inspect` reads more, with reasons; this is the little the embed form needs, kept small
     /// for the first wasm module.
+    /// A v2 KS's own privileges are encrypted: for one this page started, those it asked for
+    /// stand in (`with_requested_privileges`). `sviewplaylist` entries count as views too.
     pub fn scope(&self) -> Option<(String, Vec<String>)> {
         let bytes = base64::decode_lenient(&self.0)?;
         let text = String::from_utf8_lossy(&bytes);
+        let views = |privileges: &str| {
+            privileges
+                .split(',')
+                .filter_map(|p| {
+                    let p = p.trim();
+                    p.strip_prefix("sview:")
+                        .or_else(|| p.strip_prefix("sviewplaylist:"))
+                })
+                .map(str::to_string)
+                .collect()
+        };
         if let Some(rest) = text.strip_prefix("v2|") {
-            return Some((rest.split('|').next()?.to_string(), Vec::new()));
+            let requested = self.1.as_deref().unwrap_or_default();
+            return Some((rest.split('|').next()?.to_string(), views(requested)));
         }
         // `<signature>|<partner>;<partner>;<valid until>;<type>;<rand>;<user>;<privileges>;…`
         let mut fields = text.split_once('|')?.1.split(';');
         let partner = fields.next()?.to_string();
-        let views = fields
-            .nth(5)
-            .unwrap_or_default()
-            .split(',')
-            .filter_map(|p| p.trim().strip_prefix("sview:"))
-            .map(str::to_string)
-            .collect();
-        Some((partner, views))
+        Some((partner, views(fields.nth(5).unwrap_or_default())))
+    }
+
+    /// The same KS, noting the privileges this page requested for it (see `scope`).
+    pub fn with_requested_privileges(self, privileges: &str) -> Self {
+        let privileges = Some(privileges.to_string()).filter(|p| !p.trim().is_empty());
+        Ks(self.0, privileges)
+    }
+
+    /// The privileges noted by `with_requested_privileges`.
+    pub fn requested_privileges(&self) -> Option<&str> {
+        self.1.as_deref()
     }
     /// Reads what can be read without the partner's admin secret (all of a v1 KS, the partner of a v2 KS).
     pub fn inspect(&self) -> Result<KsInfo, KsDecodeError> {

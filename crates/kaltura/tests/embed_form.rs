@@ -321,6 +321,19 @@ fn a_ks_that_cannot_play_the_content_is_left_out_with_a_warning() {
             Ks::parse(&v2_shaped_ks("1000001", b"opaque")).unwrap(),
             Some(Field::Partner),
         ),
+        // A v2 KS this page started with sview: the privileges it asked for are what count.
+        (
+            Ks::parse(&v2_shaped_ks("2506752", b"opaque"))
+                .unwrap()
+                .with_requested_privileges("sview:1_abcd1234"),
+            None,
+        ),
+        (
+            Ks::parse(&v2_shaped_ks("2506752", b"opaque"))
+                .unwrap()
+                .with_requested_privileges("sview:1_other999,setrole:PLAYBACK_BASE_ROLE"),
+            Some(Field::ContentId),
+        ),
     ];
     for (ks, disagrees) in table {
         let evaluation = evaluate(&opted_in, Some(&ks));

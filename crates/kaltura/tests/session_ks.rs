@@ -182,8 +182,23 @@ fn scope_names_the_partner_and_the_sview_entries() {
             v2_shaped_ks("2506752", b"\xff\x00opaque"),
             Some(("2506752", vec![])),
         ),
+        (
+            v1_with("sviewplaylist:0_pl123456"),
+            Some(("123", vec!["0_pl123456"])),
+        ),
         ("not-a-ks!".to_string(), None),
     ];
+    // A v2 KS cannot show its privileges: those this page asked for stand in.
+    let v2 = Ks::parse(&v2_shaped_ks("2506752", b"opaque")).unwrap();
+    let asked = v2.with_requested_privileges("sview:1_abcd1234,setrole:PLAYBACK_BASE_ROLE");
+    assert_eq!(
+        asked.scope(),
+        Some(("2506752".to_string(), vec!["1_abcd1234".to_string()]))
+    );
+    assert_eq!(
+        asked.requested_privileges(),
+        Some("sview:1_abcd1234,setrole:PLAYBACK_BASE_ROLE")
+    );
     for (token, expected) in table {
         let actual = Ks::parse(&token).ok().and_then(|ks| ks.scope());
         let expected =

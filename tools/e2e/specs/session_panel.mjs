@@ -186,6 +186,25 @@ const moduleTests = [
     },
   },
   {
+    name: 'a KS limited to one entry leaves the code when the form moves to another entry',
+    async run({ page, baseUrl, simUrl }) {
+      await openWithSim(page, baseUrl, simUrl);
+      await page.getByRole('tab', { name: 'Secret' }).click();
+      await page.getByLabel('Limit to this entry (sview)').check();
+      await startSecret(page, ADMIN_SECRET);
+      await expectStatus(page, /OK/);
+      const ks = await sessionKs(page);
+      await page.getByLabel('Include KS in embed code').check();
+      await eventually(async () => assert.ok((await codeText(page)).includes(ks)));
+      await page.getByLabel('Entry ID', { exact: true }).fill('1_demo0002');
+      await eventually(async () => {
+        const code = await codeText(page);
+        assert.ok(code.includes('1_demo0002') && !code.includes(ks), code);
+        assert.match(await page.locator('#content-id-msg').textContent(), /limited \(sview\)/);
+      });
+    },
+  },
+  {
     name: 'a double click while the request is in flight sends it once',
     async run({ page, baseUrl, simUrl }) {
       await openWithSim(page, baseUrl, simUrl);
