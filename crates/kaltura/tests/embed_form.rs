@@ -286,20 +286,9 @@ fn messages_say_what_is_wrong_with_the_value() {
 
 #[test]
 fn a_ks_that_cannot_play_the_content_is_left_out_with_a_warning() {
-    use session_support::{v1_ks, v2_shaped_ks, V1Fields};
+    use session_support::{user_v1_ks_with, v2_shaped_ks};
     let v1 = |partner: &str, privileges: &str| {
-        Ks::parse(&v1_ks(
-            "adminsecret",
-            &V1Fields {
-                partner,
-                valid_until: "1714086400",
-                session_type: "0",
-                user: "",
-                privileges,
-                master: "",
-            },
-        ))
-        .unwrap()
+        Ks::parse(&user_v1_ks_with(partner, "", privileges)).unwrap()
     };
     let opted_in = EmbedForm {
         include_ks: true,

@@ -4,7 +4,7 @@ mod session_support;
 
 use kaltura::ids::PartnerId;
 use kaltura::ks::{Ks, KsDecodeError, KsInfo, KsV1, KsV2, V2_UNREADABLE_NOTE};
-use session_support::{base64, v1_ks, v2_shaped_ks, V1Fields};
+use session_support::{base64, user_v1_ks_with, v1_ks, v2_shaped_ks, V1Fields};
 
 fn check(token: &str, expected: Result<KsInfo, KsDecodeError>) {
     let ks = Ks::parse(token).expect("fixture has KS characters");
@@ -157,19 +157,7 @@ fn ks_parse_and_debug() {
 
 #[test]
 fn scope_names_the_partner_and_the_sview_entries() {
-    let v1_with = |privileges: &str| {
-        v1_ks(
-            "adminsecret",
-            &V1Fields {
-                partner: "123",
-                valid_until: "1714086400",
-                session_type: "0",
-                user: "u",
-                privileges,
-                master: "",
-            },
-        )
-    };
+    let v1_with = |privileges: &str| user_v1_ks_with("123", "u", privileges);
     /// (token, its partner and sview entries, or None when it does not decode)
     type Row = (String, Option<(&'static str, Vec<&'static str>)>);
     let table: Vec<Row> = vec![

@@ -4,6 +4,16 @@ import { assert, codeText, eventually, fillIds, openStudio, openStudioWithExtras
 
 const IDS = { partner: '2506752', uiConf: '48460943', entry: '1_demo0001' };
 
+/** The studio with both modules and the IDs sent to the second one; its session heading, on screen, to press. */
+async function pressablePage(page, baseUrl) {
+  await openStudioWithExtras(page, baseUrl);
+  await fillIds(page, IDS);
+  await eventually(async () => assert.match(await page.locator('.session-panel').textContent(), /_2506752/));
+  const heading = page.locator('.session-panel h2').first();
+  await heading.scrollIntoViewIfNeeded();
+  return heading;
+}
+
 export default [
   {
     name: 'the form gives code before the second module arrives, which then mounts beside it',
@@ -82,11 +92,7 @@ export default [
   {
     name: 'the second module does not change under a press: the form waits for the mouseup',
     async run({ page, baseUrl }) {
-      await openStudioWithExtras(page, baseUrl);
-      await fillIds(page, IDS);
-      await eventually(async () => assert.match(await page.locator('.session-panel').textContent(), /_2506752/));
-      const heading = page.locator('.session-panel h2').first();
-      await heading.scrollIntoViewIfNeeded();
+      const heading = await pressablePage(page, baseUrl);
       await page.evaluate(() => {
         window.__embedSends = [];
         addEventListener('kes-embed', (event) => window.__embedSends.push(event.detail));
@@ -111,11 +117,7 @@ export default [
   {
     name: 'a press whose end the page never sees (the window lost focus) does not hold the form back',
     async run({ page, baseUrl }) {
-      await openStudioWithExtras(page, baseUrl);
-      await fillIds(page, IDS);
-      await eventually(async () => assert.match(await page.locator('.session-panel').textContent(), /_2506752/));
-      const heading = page.locator('.session-panel h2').first();
-      await heading.scrollIntoViewIfNeeded();
+      const heading = await pressablePage(page, baseUrl);
       await page.getByLabel('Entry ID', { exact: true }).fill('1_lost0003');
       const box = await heading.boundingBox();
       await page.mouse.move(box.x + 4, box.y + box.height / 2);

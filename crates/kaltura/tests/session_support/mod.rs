@@ -58,19 +58,24 @@ pub fn v1_ks(admin_secret: &str, fields: &V1Fields) -> String {
     base64(format!("{signature}|{plain}").as_bytes())
 }
 
-/// A USER v1 KS for partner 123, valid until 1714086400, user jdoe, privileges `sview:1_abcd1234`.
-pub fn user_v1_ks() -> String {
+/// A USER v1 KS for `partner` and user `user`, valid until 1714086400, with `privileges`.
+pub fn user_v1_ks_with(partner: &str, user: &str, privileges: &str) -> String {
     v1_ks(
         "adminsecret",
         &V1Fields {
-            partner: "123",
+            partner,
             valid_until: "1714086400",
             session_type: "0",
-            user: "jdoe",
-            privileges: "sview:1_abcd1234",
+            user,
+            privileges,
             master: "",
         },
     )
+}
+
+/// A USER v1 KS for partner 123, valid until 1714086400, user jdoe, privileges `sview:1_abcd1234`.
+pub fn user_v1_ks() -> String {
+    user_v1_ks_with("123", "jdoe", "sview:1_abcd1234")
 }
 
 /// A v2-shaped token for a partner: `v2|<pid>|<bytes>` in URL-safe base64 (content not decryptable).
