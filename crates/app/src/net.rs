@@ -7,10 +7,15 @@ use wasm_bindgen::JsValue;
 /// api_v3 answers in well under this; longer means a stuck proxy or host.
 pub const TIMEOUT_MS: u32 = 15_000;
 
-/// POSTs the form body and returns the response text of an HTTP 200 answer.
-pub async fn post_form(request: &ApiRequest) -> Result<String, Network> {
-    let controller = web_sys::AbortController::new().map_err(|_| Network::CorsBlockedOrOffline)?;
-    let signal = controller.signal();
+/// POSTs the form body and returns the response text of an HTTP 200 answer. `run` is the
+/// caller's controller for the whole action: aborting it (Cancel) stops this request too; the
+/// timeout aborts it as well, ending the action.
+pub async fn post_form(
+    request: &ApiRequest,
+    run: &web_sys::AbortController,
+) -> Result<String, Network> {
+    let signal = run.signal();
+    let controller = run.clone();
     let timer = gloo_timers::callback::Timeout::new(TIMEOUT_MS, move || controller.abort());
     let sent = Request::post(&request.url)
         // A "simple" content type: no CORS preflight, exactly what api_v3 reads as a form.

@@ -64,6 +64,8 @@ pub fn session_panel(props: &SessionPanelProps) -> Html {
     // The latest generation handed out; bumped synchronously so a double click cannot send twice.
     let generation = use_mut_ref(|| Cell::new(0u32));
     let in_flight = use_mut_ref(|| Cell::new(false));
+    // The running action's controller: Cancel aborts its request rather than only ignoring it.
+    let control = use_mut_ref(|| None::<web_sys::AbortController>);
     let announcement = use_state(String::new);
     {
         // A finished request frees the button again.
@@ -93,6 +95,7 @@ pub fn session_panel(props: &SessionPanelProps) -> Html {
         let generation = generation.clone();
         let in_flight = in_flight.clone();
         let announcement = announcement.clone();
+        let control = control.clone();
         Callback::from(move |_: MouseEvent| {
             if in_flight.borrow().get() {
                 return;
@@ -105,7 +108,12 @@ pub fn session_panel(props: &SessionPanelProps) -> Html {
                 &state.secrets,
             ) {
                 Err(problems) => state.dispatch(SessionAction::Invalid(problems)),
+                // A browser without AbortController (none this page runs on) sends nothing.
                 Ok(prepared) => {
+                    let Ok(controller) = web_sys::AbortController::new() else {
+                        return;
+                    };
+                    *control.borrow_mut() = Some(controller.clone());
                     in_flight.borrow().set(true);
                     let mine = {
                         let g = generation.borrow();
@@ -119,7 +127,7 @@ pub fn session_panel(props: &SessionPanelProps) -> Html {
                     });
                     let dispatcher = state.dispatcher();
                     spawn_local(async move {
-                        let result = run(prepared).await;
+                        let result = run(prepared, controller).await;
                         dispatcher.dispatch(SessionAction::Finished {
                             generation: mine,
                             result,
@@ -133,7 +141,11 @@ pub fn session_panel(props: &SessionPanelProps) -> Html {
     let on_cancel = {
         let (state, announcement) = (state.clone(), announcement.clone());
         let start_button = start_button.clone();
+        let control = control.clone();
         Callback::from(move |_: MouseEvent| {
+            if let Some(controller) = control.borrow_mut().take() {
+                controller.abort();
+            }
             state.dispatch(SessionAction::Cancel);
             announcement.set("Cancelled: no session was started.".to_string());
             if let Some(button) = start_button.cast::<web_sys::HtmlElement>() {
@@ -388,8 +400,12 @@ fn focus(id: &str) {
     }
 }
 
-/// Sends the prepared plan; the secret it owns is dropped when this returns.
-async fn run(prepared: Prepared) -> Result<SessionOutcome, ApiError> {
+/// Sends the prepared plan; the secret it owns is dropped when this returns. Aborting `control`
+/// (Cancel) stops whichever request is under way.
+async fn run(
+    prepared: Prepared,
+    control: web_sys::AbortController,
+) -> Result<SessionOutcome, ApiError> {
     let Prepared { service, plan } = prepared;
     let call = match plan {
         SessionPlan::Widget(widget) => api::verify_widget(&service, &widget),
@@ -397,12 +413,16 @@ async fn run(prepared: Prepared) -> Result<SessionOutcome, ApiError> {
         SessionPlan::Pasted(ks) => api::verify_with_ks(&service, &ks)?,
         SessionPlan::AppToken { partner, session } => {
             let step = api::app_token_widget_step(&service, partner);
-            let text = post_form(&step.request).await.map_err(ApiError::Network)?;
+            let text = post_form(&step.request, &control)
+                .await
+                .map_err(ApiError::Network)?;
             let widget_ks = step.decode(&text)?;
             api::verify_with_app_token(&service, &widget_ks, &session)
         }
     };
-    let text = post_form(&call.request).await.map_err(ApiError::Network)?;
+    let text = post_form(&call.request, &control)
+        .await
+        .map_err(ApiError::Network)?;
     call.decode(&text)
 }
 

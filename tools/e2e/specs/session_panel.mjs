@@ -224,9 +224,15 @@ const moduleTests = [
       await start(page);
       // While it works, the start button keeps keyboard focus (it is not disabled away).
       assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Starting…');
+      const failed = [];
+      page.on('requestfailed', (request) => {
+        if (request.url().includes('/api_v3/')) failed.push(request.failure()?.errorText ?? '');
+      });
       await page.getByRole('button', { name: 'Cancel' }).click();
       // Said, and focus back on the start button rather than lost with the removed Cancel.
       await expectStatus(page, /Cancelled/);
+      // The request itself is stopped, not only its answer ignored.
+      await eventually(async () => assert.ok(failed.some((text) => /ABORTED/.test(text)), JSON.stringify(failed)));
       assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Start session');
       await start(page);
       await expectStatus(page, /Partner 2506752 OK/);
