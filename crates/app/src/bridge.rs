@@ -51,6 +51,26 @@ impl Message {
     }
 }
 
+/// `Message::Ks`'s text: the KS on the first line, the privileges it was asked for on the
+/// second; empty for none.
+pub fn ks_text(ks: Option<&kaltura::ks::Ks>) -> String {
+    ks.map(|k| {
+        format!(
+            "{}\n{}",
+            k.expose(),
+            k.requested_privileges().unwrap_or_default()
+        )
+    })
+    .unwrap_or_default()
+}
+
+/// Reads `ks_text`'s text back.
+pub fn read_ks(text: &str) -> Option<kaltura::ks::Ks> {
+    let (token, privileges) = text.split_once('\n').unwrap_or((text, ""));
+    let ks = kaltura::ks::Ks::parse(token).ok()?;
+    Some(ks.with_requested_privileges(privileges))
+}
+
 /// Dispatches a message synchronously: listeners have run when this returns.
 pub fn send(message: Message, detail: &str) {
     let Some(window) = web_sys::window() else {

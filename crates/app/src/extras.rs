@@ -95,15 +95,7 @@ pub fn extras() -> Html {
     }
     let ks = session.scoped_ks();
     use_effect_with(ks.clone(), |ks| {
-        // The KS on the first line, the privileges it was asked for on the second.
-        let text = ks.as_ref().map(|k| {
-            format!(
-                "{}\n{}",
-                k.expose(),
-                k.requested_privileges().unwrap_or_default()
-            )
-        });
-        bridge::send(Message::Ks, text.as_deref().unwrap_or(""))
+        bridge::send(Message::Ks, &bridge::ks_text(ks.as_ref()))
     });
     let evaluation = use_memo(((*embed).clone(), ks), |(form, ks)| {
         kaltura::form::evaluate(form, ks.as_ref())

@@ -32,7 +32,6 @@ use std::rc::Rc;
 use bridge::Message;
 use embed_state::{EmbedAction, Flag};
 use kaltura::form::EmbedForm;
-use kaltura::ks::Ks;
 use studio_state::{StudioAction, StudioState};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -219,10 +218,7 @@ fn wire_up(
         // the form from the extras until some later click.
         next_task("blur", bridge::Debounced::release),
         bridge::listen(Message::Ks, move |text| {
-            let (token, privileges) = text.split_once('\n').unwrap_or((&text, ""));
-            let ks = Ks::parse(token).ok();
-            let ks = ks.map(|ks| Rc::new(ks.with_requested_privileges(privileges)));
-            on_ks.dispatch(StudioAction::Ks(ks))
+            on_ks.dispatch(StudioAction::Ks(bridge::read_ks(&text).map(Rc::new)))
         }),
         bridge::listen(Message::IncludeKs, move |on| {
             on_include.dispatch(embed(EmbedAction::Flag(Flag::IncludeKs, !on.is_empty())))

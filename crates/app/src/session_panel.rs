@@ -476,19 +476,22 @@ fn privileges_builder(
         .state
         .problem(SessionField::Privileges)
         .or(preview.as_ref().err().map(String::as_str));
+    let (sview_label, sview_hint) = match props.embed.content_kind {
+        ContentKind::Entry => (
+            "Limit to this entry (sview)",
+            "Plays only the Entry ID above, even when its access control requires a KS.",
+        ),
+        ContentKind::Playlist => (
+            "Limit to this playlist (sviewplaylist)",
+            "Plays only the entries of the Playlist ID above, even when their access control requires a KS.",
+        ),
+    };
     html! {
         <fieldset class="privileges">
             <legend>{ "Privileges" }</legend>
             <div class="checks">
-                if props.embed.content_kind == ContentKind::Playlist {
-                    <Checkbox id="priv-sview" label="Limit to this playlist (sviewplaylist)" checked={p.limit_to_entry}
-                        hint="Plays only the entries of the Playlist ID above, even when their access control requires a KS."
-                        onchange={toggle(|f, v| f.limit_to_entry = v)} />
-                } else {
-                    <Checkbox id="priv-sview" label="Limit to this entry (sview)" checked={p.limit_to_entry}
-                        hint="Plays only the Entry ID above, even when its access control requires a KS."
-                        onchange={toggle(|f, v| f.limit_to_entry = v)} />
-                }
+                <Checkbox id="priv-sview" label={sview_label} checked={p.limit_to_entry} hint={sview_hint}
+                    onchange={toggle(|f, v| f.limit_to_entry = v)} />
                 <Checkbox id="priv-playback" label="Playback only (setrole:PLAYBACK_BASE_ROLE)" checked={p.playback_role}
                     onchange={toggle(|f, v| f.playback_role = v)} />
                 <Checkbox id="priv-entitlement" label="Enforce entitlement (enableentitlement)" checked={p.enable_entitlement}

@@ -147,10 +147,6 @@ impl SessionState {
     }
 
     /// The KS of the active session, for "Include KS in embed code".
-    pub fn ks(&self) -> Option<&Ks> {
-        self.session.as_ref().map(|s| &s.outcome.ks)
-    }
-
     /// The session's KS, noting the privileges as far as known (a v2 KS cannot show its own), so
     /// the embed form can tell when the KS no longer fits its content.
     pub fn scoped_ks(&self) -> Option<Ks> {

@@ -484,3 +484,16 @@ async fn a_held_sender_waits_for_release_then_sends_only_the_newest() {
     gloo_timers::future::TimeoutFuture::new(app::bridge::EMBED_QUIET_MS + 50).await;
     assert_eq!(*sent.borrow(), ["hold-test 2", "hold-test 3"]);
 }
+
+#[wasm_bindgen_test]
+fn the_ks_crosses_the_bridge_with_the_privileges_it_was_asked_for() {
+    use app::bridge::{ks_text, read_ks};
+    let ks = kaltura::ks::Ks::parse("djJ8MjUwNjc1Mnxabc=")
+        .unwrap()
+        .with_requested_privileges("sview:1_abcd1234");
+    assert_eq!(read_ks(&ks_text(Some(&ks))), Some(ks));
+    let bare = kaltura::ks::Ks::parse("djJ8MjUwNjc1Mnxabc=").unwrap();
+    assert_eq!(read_ks(&ks_text(Some(&bare))), Some(bare));
+    assert_eq!(ks_text(None), "");
+    assert_eq!(read_ks(""), None);
+}
