@@ -81,7 +81,7 @@ fn raw_text_elements<'a>(
 
 /// Index of the first `open` (`<name`) in `lower` that opens that element, not `<name…>`
 /// (`<header>` for `<head`).
-fn find_open_tag(lower: &str, open: &str) -> Option<usize> {
+pub fn find_open_tag(lower: &str, open: &str) -> Option<usize> {
     let mut from = 0;
     while let Some(start) = lower[from..].find(open).map(|i| i + from) {
         let next = lower.as_bytes().get(start + open.len()).copied();
@@ -132,8 +132,10 @@ pub fn policy(scripts: &[&str], styles: &[&str]) -> String {
     )
 }
 
-/// `html` with the CSP meta as the first element of `<head>` (right after `<html …>` when a
-/// minified page leaves the optional `<head>` tag out).
+/// `html` with the CSP meta ahead of everything it governs: at the start of `<head>` (right after
+/// `<html …>` when a minified page leaves the optional `<head>` tag out), after only a leading
+/// `<meta charset>` and preload links (see `preloads.rs`: the policy allows what they fetch, and
+/// ahead of the meta the browser requests them sooner).
 pub fn add_csp_meta(html: &str) -> Result<String, CspError> {
     let lower = html.to_ascii_lowercase();
     if lower.contains("http-equiv=\"content-security-policy\"")
@@ -149,6 +151,7 @@ pub fn add_csp_meta(html: &str) -> Result<String, CspError> {
     let head = find_tag_end(&lower, "head")
         .or_else(|| find_tag_end(&lower, "html"))
         .ok_or(CspError::NoHead)?;
+    let head = skip_ungoverned_tags(&lower, head);
     let meta = format!(
         "\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{}\" />",
         policy(&inline_scripts(html)?, &inline_styles(html)?)
@@ -156,8 +159,38 @@ pub fn add_csp_meta(html: &str) -> Result<String, CspError> {
     Ok(format!("{}{meta}{}", &html[..head], &html[head..]))
 }
 
+/// Byte index just after the run of `<meta charset>` and preload `<link>` tags (and the space
+/// between them) that starts at `from`.
+fn skip_ungoverned_tags(lower: &str, mut from: usize) -> usize {
+    loop {
+        let start = from + (lower.len() - from - lower[from..].trim_start().len());
+        let Some(end) = lower[start..].find('>').map(|i| start + i + 1) else {
+            return from;
+        };
+        let tag = &lower[start..end];
+        let ungoverned = (tag.starts_with("<meta ") && has_attribute(tag, "charset"))
+            || (tag.starts_with("<link ") && is_preload(tag));
+        if !ungoverned {
+            return from;
+        }
+        from = end;
+    }
+}
+
+/// Whether a lower-cased `<link …>` tag is `rel=preload` or `rel=modulepreload`.
+pub fn is_preload(tag: &str) -> bool {
+    tag.split(|c: char| c.is_ascii_whitespace() || c == '>')
+        .filter_map(|part| part.strip_prefix("rel="))
+        .any(|rel| {
+            matches!(
+                rel.trim_matches(['"', '\'', '/']),
+                "preload" | "modulepreload"
+            )
+        })
+}
+
 /// Byte index just after the first `<{name} …>` open tag (not `<{name}er>` and the like).
-fn find_tag_end(lower: &str, name: &str) -> Option<usize> {
+pub fn find_tag_end(lower: &str, name: &str) -> Option<usize> {
     let start = find_open_tag(lower, &format!("<{name}"))?;
     lower[start..].find('>').map(|i| start + i + 1)
 }
@@ -199,10 +232,14 @@ import init from './app.js';
     }
 
     #[test]
-    fn meta_is_first_in_head_and_hashes_the_script() {
+    fn meta_comes_before_what_it_governs_and_hashes_the_script() {
         let html = "<html><head><meta charset=\"utf-8\"><script>alert(1)</script></head></html>";
         let out = add_csp_meta(html).unwrap();
-        let after_head = out.split("<head>").nth(1).unwrap().trim_start();
+        let after_head = out
+            .split("<meta charset=\"utf-8\">")
+            .nth(1)
+            .unwrap()
+            .trim_start();
         assert!(
             after_head.starts_with("<meta http-equiv=\"Content-Security-Policy\""),
             "{out}"
@@ -235,7 +272,7 @@ import init from './app.js';
         let out = add_csp_meta(html).unwrap();
         assert!(
             out.starts_with(
-                "<!doctype html><html lang=en>\n    <meta http-equiv=\"Content-Security-Policy\""
+                "<!doctype html><html lang=en><meta charset=utf-8>\n    <meta http-equiv=\"Content-Security-Policy\""
             ),
             "{out}"
         );
@@ -247,6 +284,37 @@ import init from './app.js';
             add_csp_meta("<html><meta http-equiv=Content-Security-Policy content=x>"),
             Err(CspError::AlreadyHasCsp)
         );
+    }
+
+    fn check_position(html: &str, expected_before_meta: &str) {
+        let out = add_csp_meta(html).unwrap();
+        let meta = out.find("<meta http-equiv").unwrap();
+        assert_eq!(out[..meta].trim_end(), expected_before_meta, "{out}");
+    }
+
+    #[test]
+    fn only_the_charset_and_preloads_may_come_before_the_meta() {
+        let preloads =
+            "<html lang=en><meta charset=utf-8><link crossorigin href=./a.js rel=modulepreload> \
+                        <link as=fetch href=./a_bg.wasm rel=\"preload\" type=application/wasm>";
+        check_position(&format!("{preloads}<style>p{{}}</style>"), preloads);
+        check_position(
+            "<html><head><link rel=icon href=x.png><link rel=preload href=a.js>",
+            "<html><head>",
+        );
+        check_position(
+            "<html><link href=a.css rel=stylesheet><meta charset=utf-8>",
+            "<html>",
+        );
+        check_position(
+            "<html><meta name=viewport content=x><meta charset=utf-8>",
+            "<html>",
+        );
+        check_position(
+            "<html><link rel=preloaded href=x><script>x()</script>",
+            "<html>",
+        );
+        check_position("<html><meta charset=utf-8>", "<html><meta charset=utf-8>");
     }
 
     #[test]

@@ -5,6 +5,7 @@ mod build;
 mod cmd;
 mod csp;
 mod minify;
+mod preloads;
 mod serve;
 mod setup;
 mod sha256;
@@ -12,6 +13,7 @@ mod sim;
 mod start_script;
 mod static_server;
 mod test;
+mod wasm_integrity;
 
 const USAGE: &str = "usage: cargo xtask <command>
 

@@ -115,6 +115,8 @@ export default [
     name: 'the page runs under its subpath with the strict CSP and no console errors',
     async run({ page, baseUrl, expectError }) {
       assert.match(new URL(baseUrl).pathname, /^\/.+\/$/, 'served from a subpath');
+      const warnings = [];
+      page.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()));
       await openStudio(page, baseUrl);
       const policy = await page
         .locator('meta[http-equiv="Content-Security-Policy"]')
@@ -133,6 +135,8 @@ export default [
         return window.__inlineRan === true;
       });
       assert.equal(ran, false, 'an inline script ran despite the CSP');
+      // Not even a warning on a normal load (a preload's ignored `integrity` used to log one).
+      assert.deepEqual(warnings, []);
     },
   },
 ];

@@ -39,6 +39,26 @@ export default [
     },
   },
   {
+    name: 'a first module that does not match its integrity hash never runs',
+    async run({ page, baseUrl, expectError }) {
+      // The hash comes from the build (trunk's preload link, moved into the start-up fetch).
+      const tampered = [];
+      await page.route(/\/app-[0-9a-f]+_bg\.wasm$/, async (route) => {
+        const response = await route.fetch();
+        const body = await response.body();
+        body[body.length - 1] ^= 1;
+        tampered.push(route.request().url());
+        await route.fulfill({ response, body });
+      });
+      expectError(/integrity/);
+      expectError(/Failed to fetch/);
+      await page.goto(baseUrl);
+      await eventually(async () => assert.equal(tampered.length, 1, 'the wasm was fetched once'));
+      await page.waitForTimeout(1500);
+      assert.equal(await page.locator('#partner-id').count(), 0, 'the tampered module rendered the form');
+    },
+  },
+  {
     name: 'a late first module: the static header shows while it loads, and the form then comes under it',
     async run({ page, baseUrl }) {
       // Hold the form's module back: the page must not stay blank (style.css, `data-static`).
