@@ -195,17 +195,34 @@ fn host_picker(
             text: text.to_string(),
         }
     });
+    const SAAS: ChoiceOption<HostChoice> = ChoiceOption {
+        value: HostChoice::Saas,
+        label: "Kaltura SaaS (cdnapisec.kaltura.com)",
+        help: None,
+    };
+    const SIMULATOR: ChoiceOption<HostChoice> = ChoiceOption {
+        value: HostChoice::LocalSimulator,
+        label: "Local simulator (127.0.0.1:8081)",
+        help: Some("Offline demo: cargo xtask serve runs it with a real v7 player."),
+    };
+    const CUSTOM: ChoiceOption<HostChoice> = ChoiceOption {
+        value: HostChoice::Custom,
+        label: "Custom / on-prem",
+        help: None,
+    };
+    let options: &[_] = if crate::page::offers_local_simulator(choice == HostChoice::LocalSimulator)
+    {
+        &[SAAS, SIMULATOR, CUSTOM]
+    } else {
+        &[SAAS, CUSTOM]
+    };
     html! {
         <>
             { radio_group(
                 "cdn-choice",
                 "Player host (CDN)",
                 Flow::Stacked,
-                &[
-                    ChoiceOption { value: HostChoice::Saas, label: "Kaltura SaaS (cdnapisec.kaltura.com)", help: None },
-                    ChoiceOption { value: HostChoice::LocalSimulator, label: "Local simulator (127.0.0.1:8081)", help: Some("Offline demo: cargo xtask serve runs it with a real v7 player.") },
-                    ChoiceOption { value: HostChoice::Custom, label: "Custom / on-prem", help: None },
-                ],
+                options,
                 choice,
                 onchange,
             ) }

@@ -17,6 +17,7 @@ pub mod extras;
 pub mod fields;
 pub mod more_code_panel;
 pub mod net;
+pub mod page;
 pub mod paste_panel;
 pub mod preview_panel;
 pub mod reference_panel;

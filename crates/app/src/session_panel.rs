@@ -233,7 +233,12 @@ pub fn session_panel(props: &SessionPanelProps) -> Html {
                 "service-url",
                 "Service URL",
                 Flow::Stacked,
-                &ServicePreset::ALL.map(|p| ChoiceOption { value: p, label: p.label(), help: None }),
+                &ServicePreset::ALL
+                    .into_iter()
+                    .filter(|&p| p != ServicePreset::LocalSimulator
+                        || crate::page::offers_local_simulator(form.service == p))
+                    .map(|p| ChoiceOption { value: p, label: p.label(), help: None })
+                    .collect::<Vec<_>>(),
                 form.service,
                 state.dispatcher().to_callback().reform(SessionAction::Service),
             ) }

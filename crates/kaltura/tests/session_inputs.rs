@@ -217,3 +217,22 @@ fn hash_type_names() {
     }
     assert_eq!(AppTokenHashType::default(), AppTokenHashType::Sha1);
 }
+
+#[test]
+fn the_local_simulator_is_offered_on_this_computer_or_when_chosen() {
+    fn check(page_host: &str, chosen: bool, expected: bool) {
+        assert_eq!(
+            kaltura::api::offers_local_simulator(page_host, chosen),
+            expected,
+            "{page_host} chosen={chosen}"
+        );
+    }
+    check("127.0.0.1", false, true);
+    check("localhost", false, true);
+    check("[::1]", false, true);
+    // A published page (GitHub Pages) leaves it out unless a link or remembered settings chose it.
+    check("someone.github.io", false, false);
+    check("someone.github.io", true, true);
+    check("127.0.0.1.example.com", false, false);
+    check("", false, false);
+}

@@ -6,6 +6,19 @@ pub const LOCAL_SIMULATOR_ORIGIN: &str = "http://127.0.0.1:8081";
 /// Hosts for which plain http is allowed: they never leave this computer.
 const LOOPBACK_HOSTS: [&str; 3] = ["127.0.0.1", "localhost", "[::1]"];
 
+/// Whether `host` (a URL's host, lower case as URL parsers leave it, IPv6 in brackets) is this
+/// computer.
+pub fn is_loopback_host(host: &str) -> bool {
+    LOOPBACK_HOSTS.contains(&host)
+}
+
+/// Whether to offer the local simulator (for the service URL or the player host) on a page
+/// served from `page_host`: on this computer (`cargo xtask serve`, the tests), or when it is
+/// already chosen (a link or remembered settings); a published page otherwise leaves it out.
+pub fn offers_local_simulator(page_host: &str, chosen: bool) -> bool {
+    chosen || is_loopback_host(page_host)
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ServicePreset {
     #[default]
@@ -126,7 +139,7 @@ impl ServiceUrl {
         if !crate::host::is_hostname(&host) {
             return Err(ServiceUrlError::BadHost);
         }
-        if !secure && !LOOPBACK_HOSTS.contains(&host.as_str()) {
+        if !secure && !is_loopback_host(&host) {
             return Err(ServiceUrlError::HttpNotLoopback);
         }
         let origin = match port {
