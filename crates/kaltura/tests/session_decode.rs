@@ -87,7 +87,7 @@ fn app_token_call() -> SessionCall {
         &ks("ab"),
         &AppTokenSession {
             token_id: AppTokenId::parse("0_tok12345").unwrap(),
-            token: AppToken::parse("c").unwrap(),
+            token: AppToken::parse("0123456789abcdef0123456789abcdef").unwrap(),
             hash_type: AppTokenHashType::Sha1,
             user: UserId::parse("asked").unwrap(),
             expiry: Expiry::ONE_HOUR,

@@ -142,6 +142,35 @@ fn credentials_validate() {
     check_credential(AppToken::parse, "0123456789abcdef0123456789abcdef", Ok(()));
     check_credential(AppToken::parse, " ", Err(AppTokenEmpty));
     check_credential(AppToken::parse, "ab cd", Err(AppTokenBadCharacters));
+    check_credential(
+        AppTokenId::parse,
+        "0123456789abcdef0123456789abcdef",
+        Err(AppTokenIdLooksLikeToken),
+    );
+    check_credential(AppTokenId::parse, "0_apptksh1", Ok(()));
+    check_credential(AppToken::parse, "0_abcd1234", Err(AppTokenLooksLikeId));
+    check_credential(AppToken::parse, " 1_X9z ", Err(AppTokenLooksLikeId));
+    check_credential(AppToken::parse, "abc", Err(AppTokenWrongShape { chars: 3 }));
+    check_credential(
+        AppToken::parse,
+        "0123456789abcdef0123456789abcde",
+        Err(AppTokenWrongShape { chars: 31 }),
+    );
+    check_credential(
+        AppToken::parse,
+        "0123456789abcdef0123456789abcdeg",
+        Err(AppTokenWrongShape { chars: 32 }),
+    );
+    check_credential(
+        AppToken::parse,
+        "0123456789abcdef0123456789abcdéf",
+        Err(AppTokenWrongShape { chars: 32 }),
+    );
+    check_credential(
+        AppToken::parse,
+        "_0123456789abcdef",
+        Err(AppTokenWrongShape { chars: 17 }),
+    );
     check_credential(UserId::parse, "", Ok(()));
     check_credential(UserId::parse, "jane.doe@example.com", Ok(()));
     check_credential(UserId::parse, &"x".repeat(100), Ok(()));
@@ -154,9 +183,11 @@ fn credentials_validate() {
 #[test]
 fn credentials_never_show_in_debug() {
     let secret = Secret::parse("s3cr3t-value").unwrap();
-    let token = AppToken::parse("t0k3n-value").unwrap();
+    let token = AppToken::parse("0123456789ABCDEF0123456789abcdef").unwrap();
     assert_eq!(format!("{secret:?}"), "Secret(<12 chars>)");
-    assert_eq!(format!("{token:?}"), "AppToken(<11 chars>)");
+    assert_eq!(format!("{token:?}"), "AppToken(<32 chars>)");
+    // Kaltura's value is lower case, and the server hashes its own.
+    assert_eq!(token.expose(), "0123456789abcdef0123456789abcdef");
 }
 
 fn check_expiry(input: &str, expected: Result<u32, ExpiryError>) {

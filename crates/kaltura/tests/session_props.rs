@@ -110,7 +110,7 @@ fn calls() -> Vec<kaltura::api::SessionCall> {
             &widget_ks,
             &AppTokenSession {
                 token_id: AppTokenId::parse("0_t").unwrap(),
-                token: AppToken::parse("t").unwrap(),
+                token: AppToken::parse("0123456789abcdef0123456789abcdef").unwrap(),
                 hash_type: AppTokenHashType::Md5,
                 user: UserId::anonymous(),
                 expiry: Expiry::ONE_HOUR,

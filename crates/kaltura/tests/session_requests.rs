@@ -13,6 +13,9 @@ use kaltura::ids::PartnerId;
 use kaltura::ks::Ks;
 use session_support::{v1_ks, V1Fields};
 
+/// An app token value of the shape Kaltura makes (32 hex characters).
+const TOKEN: &str = "0123456789abcdef0123456789abcdef";
+
 fn sim() -> ServiceUrl {
     ServiceUrl::local_simulator()
 }
@@ -113,24 +116,25 @@ fn widget_bodies() {
 
 #[test]
 fn app_token_hash_matches_standard_digests() {
-    // H("ab" ‖ "c") = H("abc"): the published test vectors of each algorithm.
+    // H("ab" ‖ token), the digests as Python's hashlib computes them (`digest.rs` has the
+    // published test vectors of each algorithm).
     let ks = Ks::parse("ab").unwrap();
-    let token = AppToken::parse("c").unwrap();
+    let token = AppToken::parse(TOKEN).unwrap();
     let table = [
         (
             AppTokenHashType::Sha1,
-            "a9993e364706816aba3e25717850c26c9cd0d89d",
+            "5f538c5b335e4591b0d8872d269e8b45780be35e",
         ),
         (
             AppTokenHashType::Sha256,
-            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+            "52f7c1d663caaa81a8e7c1d4ac4df25af6553a694c885f4fe9c1317d466edf70",
         ),
         (
             AppTokenHashType::Sha512,
-            "ddaf35a193617abacc417349ae20413112e6fa4e89a97ea20a9eeee64b55d39a\
-             2192992a274fc1a836ba3c23a3feebbd454d4423643ce80e2a9ac94fa54ca49f",
+            "cd0dfecdfdb831efda6bd5dd87112cdb5c7e6fc8b8de7318bced3375f820e10e\
+             2c256925b1351f4563d12875838088b76fd57cba138fdaf756541285eb5e40a2",
         ),
-        (AppTokenHashType::Md5, "900150983cd24fb0d6963f7d28e17f72"),
+        (AppTokenHashType::Md5, "e5b600c0c45865cbebebcc47c44783c2"),
     ];
     for (hash_type, expected) in table {
         assert_eq!(
@@ -155,7 +159,7 @@ fn app_token_step_two_body() {
     for (user, privileges, tail) in table {
         let input = AppTokenSession {
             token_id: AppTokenId::parse("0_tok12345").unwrap(),
-            token: AppToken::parse("c").unwrap(),
+            token: AppToken::parse(TOKEN).unwrap(),
             hash_type: AppTokenHashType::Sha1,
             user: UserId::parse(user).unwrap(),
             expiry: Expiry::ONE_HOUR,
@@ -166,7 +170,7 @@ fn app_token_step_two_body() {
             "http://127.0.0.1:8081/api_v3/service/multirequest",
             &format!(
                 "format=1&clientTag=embed-studio&1:service=appToken&1:action=startSession&1:ks=ab\
-                 &1:id=0_tok12345&1:tokenHash=a9993e364706816aba3e25717850c26c9cd0d89d&{tail}\
+                 &1:id=0_tok12345&1:tokenHash=5f538c5b335e4591b0d8872d269e8b45780be35e&{tail}\
                  &2:service=baseEntry&2:action=list&2:ks={{1:result:ks}}&2:pager:pageSize=1"
             ),
         );
@@ -243,7 +247,7 @@ fn every_builder_sends_only_user_type_and_json_format() {
     };
     let app_token = AppTokenSession {
         token_id: AppTokenId::parse("0_tok12345").unwrap(),
-        token: AppToken::parse("c").unwrap(),
+        token: AppToken::parse(TOKEN).unwrap(),
         hash_type: AppTokenHashType::Sha256,
         user: UserId::anonymous(),
         expiry: Expiry::FOUR_HOURS,

@@ -125,6 +125,24 @@ const moduleTests = [
     },
   },
   {
+    name: 'an app token ID and value swapped: each field says so, and nothing is sent',
+    async run({ page, baseUrl, simUrl }) {
+      await openWithSim(page, baseUrl, simUrl);
+      await sim(simUrl, '/__sim/log', 'DELETE');
+      await page.getByRole('tab', { name: /App token/ }).click();
+      const [id, token] = TOKENS.SHA1;
+      await page.locator('#app-token-id').fill(token);
+      await page.locator('#app-token').fill(id);
+      await start(page);
+      await eventually(async () => {
+        assert.match(await page.locator('#app-token-id-msg').textContent(), /looks like the token value/);
+        assert.match(await page.locator('#app-token-msg').textContent(), /That is an app token ID/);
+      });
+      assert.equal(await page.locator('#app-token').getAttribute('aria-invalid'), 'true');
+      assert.equal((await apiRequests(simUrl)).length, 0, 'nothing sent');
+    },
+  },
+  {
     name: 'a wrong secret says so next to the Secret field',
     async run({ page, baseUrl, simUrl }) {
       await openWithSim(page, baseUrl, simUrl);

@@ -10,13 +10,17 @@ pub struct Secret(String);
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AppTokenId(String);
 
-/// An app token's token value (normally 32 hex characters).
+/// An app token's token value: 32 lower-case hex characters (Kaltura makes every token value
+/// from 16 random bytes, `bin2hex` in `KalturaAppToken::toInsertableObject`).
 #[derive(Clone, PartialEq, Eq)]
 pub struct AppToken(String);
 
 /// The session's user id; empty means an anonymous session.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct UserId(String);
+
+/// The length of every app token value.
+pub const APP_TOKEN_LEN: usize = 32;
 
 /// api_v3's `puser_id` column holds at most 100 characters.
 pub const MAX_USER_ID_LEN: usize = 100;
@@ -27,8 +31,16 @@ pub enum CredentialError {
     SecretControlCharacter,
     AppTokenIdEmpty,
     AppTokenIdBadCharacters,
+    /// 32 hex characters in the ID field: the token value, in the wrong field.
+    AppTokenIdLooksLikeToken,
     AppTokenEmpty,
     AppTokenBadCharacters,
+    /// `0_abcd1234` in the token field: the ID, in the wrong field.
+    AppTokenLooksLikeId,
+    /// Not 32 hex characters; `chars` is how many it has.
+    AppTokenWrongShape {
+        chars: usize,
+    },
     UserIdTooLong,
     UserIdControlCharacter,
     /// `;` separates KS v1 fields; the server writes it unescaped and the KS no longer parses.
@@ -47,10 +59,29 @@ impl CredentialError {
                 "An app token ID contains only letters, digits and _ (for example 0_abcd1234)."
                     .to_string()
             }
+            CredentialError::AppTokenIdLooksLikeToken => {
+                "That looks like the token value (32 characters, 0-9 and a-f): it goes in the \
+                 App token field. The ID is the short one, like 0_abcd1234."
+                    .to_string()
+            }
             CredentialError::AppTokenEmpty => "Paste the app token value.".to_string(),
             CredentialError::AppTokenBadCharacters => {
                 "The app token value must not contain spaces or control characters.".to_string()
             }
+            CredentialError::AppTokenLooksLikeId => {
+                "That is an app token ID (like 0_abcd1234): it goes in the App token ID field. \
+                 Here, paste the token value: 32 characters, 0-9 and a-f."
+                    .to_string()
+            }
+            CredentialError::AppTokenWrongShape { chars } if *chars == APP_TOKEN_LEN => {
+                "An app token value has only the characters 0-9 and a-f; copy the token value \
+                 again."
+                    .to_string()
+            }
+            CredentialError::AppTokenWrongShape { chars } => format!(
+                "An app token value is {APP_TOKEN_LEN} characters, 0-9 and a-f; this one has \
+                 {chars}. Copy the whole token value (appToken.add returns it as `token`)."
+            ),
             CredentialError::UserIdTooLong => {
                 format!("A user ID is at most {MAX_USER_ID_LEN} characters.")
             }
@@ -91,6 +122,9 @@ impl AppTokenId {
         if !s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
             return Err(CredentialError::AppTokenIdBadCharacters);
         }
+        if is_token_value(s) {
+            return Err(CredentialError::AppTokenIdLooksLikeToken);
+        }
         Ok(AppTokenId(s.to_string()))
     }
     pub fn as_str(&self) -> &str {
@@ -107,12 +141,37 @@ impl AppToken {
         if s.chars().any(|c| c.is_whitespace() || c.is_control()) {
             return Err(CredentialError::AppTokenBadCharacters);
         }
-        Ok(AppToken(s.to_string()))
+        if looks_like_token_id(s) {
+            return Err(CredentialError::AppTokenLooksLikeId);
+        }
+        if !is_token_value(s) {
+            return Err(CredentialError::AppTokenWrongShape {
+                chars: s.chars().count(),
+            });
+        }
+        // The server hashes its own lower-case value; an upper-cased copy would never match.
+        Ok(AppToken(s.to_ascii_lowercase()))
     }
     /// The token value; only the hash function calls this.
     pub fn expose(&self) -> &str {
         &self.0
     }
+}
+
+/// 32 hex characters, either case.
+fn is_token_value(s: &str) -> bool {
+    s.len() == APP_TOKEN_LEN && s.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// `<data centre>_<id>`, such as `0_abcd1234`: how Kaltura names app tokens (`AppToken::calculateId`).
+fn looks_like_token_id(s: &str) -> bool {
+    s.split_once('_').is_some_and(|(dc, id)| {
+        !dc.is_empty()
+            && dc.bytes().all(|b| b.is_ascii_digit())
+            && !id.is_empty()
+            && id.len() < APP_TOKEN_LEN
+            && id.bytes().all(|b| b.is_ascii_alphanumeric())
+    })
 }
 
 impl UserId {

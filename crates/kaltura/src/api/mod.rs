@@ -11,7 +11,9 @@ mod response;
 mod service_url;
 mod wire;
 
-pub use credentials::{AppToken, AppTokenId, CredentialError, Secret, UserId, MAX_USER_ID_LEN};
+pub use credentials::{
+    AppToken, AppTokenId, CredentialError, Secret, UserId, APP_TOKEN_LEN, MAX_USER_ID_LEN,
+};
 pub use error::{ApiError, DocNameMapping, Field, KsRejection, KsSource, Network};
 pub use expiry::{Expiry, ExpiryError, MAX_EXPIRY_SECS, MIN_EXPIRY_SECS};
 pub use request::{
