@@ -127,6 +127,9 @@ export default [
         await page.screenshot({ path: join(screenshots, `layout-${label}-field-error.png`), fullPage: true });
         const overflow = await page.evaluate(() => document.scrollingElement.scrollWidth - window.innerWidth);
         assert.ok(overflow <= 0, `${label}: page scrolls sideways by ${overflow}px`);
+        // The session tabs: one row on a laptop, two on a phone (they wrapped into three).
+        const rows = await page.getByRole('tab').evaluateAll((tabs) => new Set(tabs.map((t) => Math.round(t.getBoundingClientRect().top))).size);
+        assert.equal(rows, label === 'phone' ? 2 : 1, `${label}: session tabs in ${rows} rows`);
       }
     },
   },
