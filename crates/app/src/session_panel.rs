@@ -214,8 +214,13 @@ pub fn session_panel(props: &SessionPanelProps) -> Html {
         Phase::Started => state
             .session
             .as_ref()
-            .map(|s| verdict(&s.outcome))
+            .map(|s| s.outcome.summary())
             .unwrap_or_default(),
+    };
+    let status_tone = match (&state.phase, &state.session) {
+        (Phase::Failed(_), _) => "error",
+        (Phase::Started, Some(s)) if s.outcome.content_not_found() => "warn",
+        _ => "ok",
     };
     let status_text = if announcement.is_empty() {
         status_text
@@ -370,7 +375,7 @@ pub fn session_panel(props: &SessionPanelProps) -> Html {
                 if state.is_sending() {
                     <button type="button" onclick={on_cancel}>{ "Cancel" }</button>
                 }
-                <span role="status" class="status session-status" data-tone={if matches!(state.phase, Phase::Failed(_)) { "error" } else { "ok" }}>{ status_text }</span>
+                <span role="status" class="status session-status" data-tone={status_tone}>{ status_text }</span>
             </div>
             if let Phase::Failed(error) = &state.phase {
                 // What went wrong is the status line above; this says what to do about it.
@@ -411,7 +416,11 @@ async fn run(
     prepared: Prepared,
     control: web_sys::AbortController,
 ) -> Result<SessionOutcome, ApiError> {
-    let Prepared { service, plan } = prepared;
+    let Prepared {
+        service,
+        plan,
+        look_for,
+    } = prepared;
     let call = match plan {
         SessionPlan::Widget(widget) => api::verify_widget(&service, &widget),
         SessionPlan::Secret(secret) => api::verify_with_secret(&service, &secret),
@@ -425,24 +434,14 @@ async fn run(
             api::verify_with_app_token(&service, &widget_ks, &session)
         }
     };
+    let call = match &look_for {
+        Some(content) => call.looking_for(content),
+        None => call,
+    };
     let text = post_form(&call.request, &control)
         .await
         .map_err(ApiError::Network)?;
     call.decode(&text)
-}
-
-/// "Partner 123 OK — 42 entries visible to this KS".
-fn verdict(outcome: &SessionOutcome) -> String {
-    let entries = match (outcome.entries_visible, &outcome.list_error) {
-        (Some(1), _) => "1 entry visible to this KS".to_string(),
-        (Some(n), _) => format!("{n} entries visible to this KS"),
-        (None, Some(err)) => format!(
-            "session started, but listing entries failed: {}",
-            err.message()
-        ),
-        (None, None) => "session started".to_string(),
-    };
-    format!("Partner {} OK — {}", outcome.partner, entries)
 }
 
 fn privileges_builder(

@@ -64,6 +64,20 @@ impl Content {
             Content::Playlist(p) => p.as_str(),
         }
     }
+    /// `entry` or `playlist`, inside a sentence.
+    pub fn noun(&self) -> &'static str {
+        match self {
+            Content::Entry(_) => "entry",
+            Content::Playlist(_) => "playlist",
+        }
+    }
+    /// `Entry` or `Playlist`, as the form's field labels have it.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Content::Entry(_) => "Entry",
+            Content::Playlist(_) => "Playlist",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

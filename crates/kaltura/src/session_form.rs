@@ -100,6 +100,14 @@ impl Default for PrivilegesForm {
     }
 }
 
+/// The form's entry or playlist, if its ID is valid.
+fn parse_content((kind, id): (ContentKind, &str)) -> Option<Content> {
+    match kind {
+        ContentKind::Entry => EntryId::parse(id).ok().map(Content::Entry),
+        ContentKind::Playlist => PlaylistId::parse(id).ok().map(Content::Playlist),
+    }
+}
+
 /// The privileges string this form asks for, or why it cannot be built. `content` is the kind
 /// and the ID typed in the embed form (for "limit to this entry / playlist").
 pub fn build_privileges(
@@ -215,6 +223,9 @@ pub enum SessionPlan {
 pub struct Prepared {
     pub service: ServiceUrl,
     pub plan: SessionPlan,
+    /// The embed's entry or playlist, when its ID is valid: the verify call looks for it
+    /// (`SessionCall::looking_for`).
+    pub look_for: Option<Content>,
 }
 
 /// Validates the inputs; on success the plan owns the secret and the form's copy can be dropped.
@@ -310,7 +321,11 @@ pub fn prepare(
         }
     };
     match (service, plan) {
-        (Some(service), Some(plan)) if problems.is_empty() => Ok(Prepared { service, plan }),
+        (Some(service), Some(plan)) if problems.is_empty() => Ok(Prepared {
+            service,
+            plan,
+            look_for: parse_content(content),
+        }),
         _ => Err(problems),
     }
 }

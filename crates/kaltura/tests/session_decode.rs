@@ -5,11 +5,12 @@ mod session_support;
 use kaltura::api::{
     app_token_widget_step, start_session, verify_widget, verify_with_app_token, verify_with_ks,
     verify_with_secret, ApiError, AppToken, AppTokenId, AppTokenSession, ExpiresHint, Expiry,
-    KsRejection, KsSource, Network, Secret, ServiceUrl, SessionCall, SessionOutcome, SessionUser,
-    UserId, WidgetSession,
+    KsRejection, KsSource, Network, Secret, SecretSession, ServiceUrl, SessionCall, SessionOutcome,
+    SessionUser, UserId, WidgetSession,
 };
 use kaltura::digest::AppTokenHashType;
-use kaltura::ids::PartnerId;
+use kaltura::embed::Content;
+use kaltura::ids::{EntryId, PartnerId, PlaylistId};
 use kaltura::ks::Ks;
 use session_support::{user_v1_ks, v1_ks, v2_shaped_ks, V1Fields};
 
@@ -112,6 +113,7 @@ fn outcome(
         privileges: privileges.map(str::to_string),
         entries_visible,
         list_error,
+        looked_for: None,
     }
 }
 
@@ -566,7 +568,33 @@ fn outcome_summary_lines() {
         ),
         (
             base(Some(0), None),
-            "Partner 123 OK — 0 entries visible to this KS",
+            "Partner 123 OK — the session works. It lists no entries: a USER KS without list:* \
+             lists only its own user's entries, and a widget session none (type an Entry ID \
+             above to check that one).",
+        ),
+        (
+            looking(base(Some(1), None), entry("1_abcd1234")),
+            "Partner 123 OK — this KS can see entry 1_abcd1234",
+        ),
+        (
+            looking(base(Some(0), None), entry("1_abcd1234")),
+            "Partner 123 OK, but entry 1_abcd1234 was not found with this KS: check the Entry ID \
+             (it must belong to partner 123) and, if the account uses entitlement, the categories \
+             it is in.",
+        ),
+        (
+            looking(base(Some(0), None), playlist("0_plst0001")),
+            "Partner 123 OK, but playlist 0_plst0001 was not found with this KS: check the Playlist ID \
+             (it must belong to partner 123) and, if the account uses entitlement, the categories \
+             it is in.",
+        ),
+        (
+            looking(
+                base(None, Some(ApiError::InvalidKs(KsRejection::UriRestricted))),
+                entry("1_abcd1234"),
+            ),
+            "Partner 123: session started, but listing entries with it failed. \
+             This KS is restricted to other API paths (urirestrict privilege).",
         ),
         (
             base(None, Some(ApiError::InvalidKs(KsRejection::UriRestricted))),
@@ -580,5 +608,67 @@ fn outcome_summary_lines() {
     ];
     for (outcome, expected) in table {
         assert_eq!(outcome.summary(), expected);
+        assert_eq!(
+            outcome.content_not_found(),
+            expected.contains("was not found"),
+            "{expected}"
+        );
     }
+}
+
+fn looking(outcome: SessionOutcome, content: Content) -> SessionOutcome {
+    SessionOutcome {
+        looked_for: Some(content),
+        ..outcome
+    }
+}
+
+fn entry(id: &str) -> Content {
+    Content::Entry(EntryId::parse(id).unwrap())
+}
+
+fn playlist(id: &str) -> Content {
+    Content::Playlist(PlaylistId::parse(id).unwrap())
+}
+
+#[test]
+fn looking_for_content_narrows_the_list_step() {
+    let service = ServiceUrl::local_simulator();
+    let widget = verify_widget(
+        &service,
+        &WidgetSession {
+            partner: pid("123"),
+            expiry: Expiry::ONE_HOUR,
+        },
+    );
+    let plain = widget.request.body.clone();
+    let narrowed = widget.looking_for(&entry("1_abcd1234"));
+    assert_eq!(
+        narrowed.request.body,
+        format!("{plain}&2:filter:idEqual=1_abcd1234")
+    );
+    let pasted = verify_with_ks(&service, &ks(&v2()))
+        .unwrap()
+        .looking_for(&playlist("0_plst0001"));
+    assert!(
+        pasted
+            .request
+            .body
+            .ends_with("&pager:pageSize=1&filter:idEqual=0_plst0001"),
+        "{}",
+        pasted.request.body
+    );
+    // session.start alone lists nothing: nothing to narrow, nothing claimed.
+    let start = start_session(
+        &service,
+        &SecretSession {
+            partner: pid("123"),
+            secret: Secret::parse("s").unwrap(),
+            user: UserId::anonymous(),
+            expiry: Expiry::ONE_HOUR,
+            privileges: String::new(),
+        },
+    );
+    let body = start.request.body.clone();
+    assert_eq!(start.looking_for(&entry("1_abcd1234")).request.body, body);
 }

@@ -12,7 +12,8 @@ use kaltura::api::{
     SessionOutcome, SessionUser, UserId, WidgetSession, CONTENT_TYPE,
 };
 use kaltura::digest::AppTokenHashType;
-use kaltura::ids::PartnerId;
+use kaltura::embed::Content;
+use kaltura::ids::{EntryId, PartnerId, PlaylistId};
 use kaltura::ks::{Ks, KsInfo};
 
 const DEMO: &str = "2506752";
@@ -302,6 +303,62 @@ fn widget_sessions() {
             "{partner}"
         );
     }
+}
+
+#[test]
+fn verify_looks_for_the_embeds_entry_or_playlist() {
+    let sim = Sim::start();
+    let url = sim.service_url();
+    let entry = |id: &str| Content::Entry(EntryId::parse(id).unwrap());
+    let widget = WidgetSession {
+        partner: pid(DEMO),
+        expiry: Expiry::ONE_HOUR,
+    };
+    // A USER KS of a user who owns none of them, and a widget KS: both list nothing plainly, and
+    // both see any of the partner's entries by ID (facts §3.4).
+    let stranger = secret_input(DEMO, DEMO_USER_SECRET, "nobody@example.com", "");
+    let table: [(SessionCall, Content, Option<u64>); 6] = [
+        (verify_widget(&url, &widget), entry("1_demo0004"), Some(1)),
+        (verify_widget(&url, &widget), entry("1_nosuch00"), Some(0)),
+        (
+            verify_widget(&url, &widget),
+            Content::Playlist(PlaylistId::parse("0_demoplst").unwrap()),
+            Some(1),
+        ),
+        (
+            verify_with_secret(&url, &stranger),
+            entry("1_demo0001"),
+            Some(1),
+        ),
+        // Another partner's entry is not found with this partner's KS.
+        (
+            verify_with_secret(&url, &stranger),
+            entry("1_legacy01"),
+            Some(0),
+        ),
+        (
+            verify_widget(
+                &url,
+                &WidgetSession {
+                    partner: pid(LEGACY),
+                    expiry: Expiry::ONE_HOUR,
+                },
+            ),
+            entry("1_legacy01"),
+            Some(1),
+        ),
+    ];
+    for (call, content, expected) in table {
+        let outcome = sim.run(&call.looking_for(&content)).unwrap();
+        assert_eq!(outcome.entries_visible, expected, "{content:?}");
+        assert_eq!(outcome.looked_for.as_ref(), Some(&content));
+    }
+    let plain = sim.run(&verify_with_secret(&url, &stranger)).unwrap();
+    assert_eq!(
+        plain.entries_visible,
+        Some(0),
+        "own entries only without a filter"
+    );
 }
 
 /// Both app-token round trips: widget KS, then appToken.startSession + baseEntry.list.

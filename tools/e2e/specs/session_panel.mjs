@@ -99,11 +99,30 @@ const moduleTests = [
       const historyAtOpen = await openWithSim(page, baseUrl, simUrl);
       for (const secret of [ADMIN_SECRET, USER_SECRET]) {
         await startSecret(page, secret);
-        await expectStatus(page, /Partner 2506752 OK — \d+ entr(y|ies) visible/);
+        await expectStatus(page, /Partner 2506752 OK — this KS can see entry 1_demo0001/);
         assert.equal(await page.locator('#secret').inputValue(), '', 'secret field cleared after sending');
         await assertNothingStored(page, context, [secret, await sessionKs(page)], historyAtOpen);
       }
       assert.equal((await apiRequests(simUrl)).length, 2, 'one request per verify');
+    },
+  },
+  {
+    name: 'the verify checks the embed entry: seen by this KS, or not found (a warning), still one request',
+    async run({ page, baseUrl, simUrl }) {
+      await openWithSim(page, baseUrl, simUrl);
+      // Leaving the field sends it to the session panel at once (typing alone: after 150 ms).
+      await page.getByLabel('Entry ID').fill('1_demo0004');
+      await page.getByLabel('Entry ID').blur();
+      await start(page);
+      await expectStatus(page, /Partner 2506752 OK — this KS can see entry 1_demo0004/);
+      assert.equal(await status(page).getAttribute('data-tone'), 'ok');
+      await sim(simUrl, '/__sim/log', 'DELETE');
+      await page.getByLabel('Entry ID').fill('1_nosuch00');
+      await page.getByLabel('Entry ID').blur();
+      await start(page);
+      await expectStatus(page, /entry 1_nosuch00 was not found with this KS: check the Entry ID/);
+      assert.equal(await status(page).getAttribute('data-tone'), 'warn');
+      assert.equal((await apiRequests(simUrl)).length, 1, 'still one round trip');
     },
   },
   {

@@ -13,11 +13,15 @@ use super::service_url::ServiceUrl;
 use super::wire::{Call, FormBody};
 use super::SessionOutcome;
 use crate::digest::{app_token_hash, AppTokenHashType};
+use crate::embed::Content;
 use crate::ids::PartnerId;
 use crate::ks::Ks;
 
 /// `type=0`: KalturaSessionType USER. The only session type this crate ever sends.
 const USER_SESSION_TYPE: &str = "0";
+
+/// The list filter's key when `baseEntry.list` is step 2 of a multirequest.
+const STEP_TWO_FILTER: &str = "2:filter:idEqual";
 
 /// Lifetime of the throw-away widget KS used to hash an app token: it is only needed for the next call.
 const APP_TOKEN_WIDGET_KS_EXPIRY_SECS: &str = "600";
@@ -74,12 +78,34 @@ pub struct AppTokenSession {
 pub struct SessionCall {
     pub request: ApiRequest,
     pub(crate) plan: Plan,
+    /// The key of the `baseEntry.list` filter in this request (`2:filter:idEqual` in a
+    /// multirequest); `None` when the call lists nothing.
+    list_filter_key: Option<&'static str>,
+    /// What [`SessionCall::looking_for`] narrowed the list to.
+    looked_for: Option<Content>,
 }
 
 impl SessionCall {
     /// Reads the response body (sent with HTTP 200) into the started/verified session or a typed error.
     pub fn decode(&self, response_text: &str) -> Result<SessionOutcome, ApiError> {
-        decode(&self.plan, response_text)
+        let mut outcome = decode(&self.plan, response_text)?;
+        outcome.looked_for = self.looked_for.clone();
+        Ok(outcome)
+    }
+
+    /// The same call with its `baseEntry.list` narrowed to the embed's entry or playlist
+    /// (`filter:idEqual`, still one round trip): the answer then says whether this KS can see
+    /// what the embed plays. An id filter also lifts api_v3's rule that a USER KS without
+    /// `list:*` lists only its own user's entries (facts §3.4), so the check holds for every
+    /// session this page starts. A call that lists nothing is returned as it is.
+    pub fn looking_for(mut self, content: &Content) -> Self {
+        if let Some(key) = self.list_filter_key {
+            let mut body = FormBody::from(std::mem::take(&mut self.request.body));
+            body.push(key, content.id());
+            self.request.body = body.finish();
+            self.looked_for = Some(content.clone());
+        }
+        self
     }
 }
 
@@ -145,6 +171,8 @@ pub fn start_session(service_url: &ServiceUrl, input: &SecretSession) -> Session
             &session_start_call(input),
         ),
         plan: Plan::SecretStart(input.into()),
+        list_filter_key: None,
+        looked_for: None,
     }
 }
 
@@ -157,6 +185,8 @@ pub fn verify_with_secret(service_url: &ServiceUrl, input: &SecretSession) -> Se
             &list_call("{1:result}"),
         ),
         plan: Plan::SecretVerify(input.into()),
+        list_filter_key: Some(STEP_TWO_FILTER),
+        looked_for: None,
     }
 }
 
@@ -173,6 +203,8 @@ pub fn verify_widget(service_url: &ServiceUrl, input: &WidgetSession) -> Session
             partner: input.partner,
             expiry: input.expiry,
         },
+        list_filter_key: Some(STEP_TWO_FILTER),
+        looked_for: None,
     }
 }
 
@@ -211,6 +243,8 @@ pub fn verify_with_app_token(
             user: input.user.clone(),
             expiry: input.expiry,
         },
+        list_filter_key: Some(STEP_TWO_FILTER),
+        looked_for: None,
     }
 }
 
@@ -235,5 +269,7 @@ pub fn verify_with_ks(service_url: &ServiceUrl, ks: &Ks) -> Result<SessionCall, 
             &list_call(ks.expose()),
         ),
         plan: Plan::KsVerify(ks.clone()),
+        list_filter_key: Some("filter:idEqual"),
+        looked_for: None,
     })
 }

@@ -4,6 +4,7 @@ use super::credentials::UserId;
 use super::error::{ApiError, KsSource, Network};
 use super::expiry::Expiry;
 use super::request::SecretSession;
+use crate::embed::Content;
 use crate::ids::PartnerId;
 use crate::json::{self, JsonValue};
 use crate::ks::{Ks, KsInfo};
@@ -52,21 +53,47 @@ pub struct SessionOutcome {
     /// The session started but listing with it failed (e.g. a role without list permission, or a
     /// `urirestrict` that excludes the list path).
     pub list_error: Option<ApiError>,
+    /// The entry or playlist the list was narrowed to (`SessionCall::looking_for`), if any:
+    /// `entries_visible` then says whether this KS can see it.
+    pub looked_for: Option<Content>,
 }
 
 impl SessionOutcome {
-    /// One line for the verify result, e.g. `Partner 123 OK — 42 entries visible to this KS`.
+    /// One line for the verify result, e.g. `Partner 123 OK — this KS can see entry 1_abc`.
     pub fn summary(&self) -> String {
         let partner = self.partner;
-        match (&self.entries_visible, &self.list_error) {
-            (Some(1), _) => format!("Partner {partner} OK — 1 entry visible to this KS"),
-            (Some(n), _) => format!("Partner {partner} OK — {n} entries visible to this KS"),
-            (None, Some(error)) => format!(
+        match (&self.looked_for, self.entries_visible, &self.list_error) {
+            (Some(content), Some(0), _) => format!(
+                "Partner {partner} OK, but {} {} was not found with this KS: check the {} ID \
+                 (it must belong to partner {partner}) and, if the account uses entitlement, \
+                 the categories it is in.",
+                content.noun(),
+                content.id(),
+                content.label(),
+            ),
+            (Some(content), Some(_), _) => format!(
+                "Partner {partner} OK — this KS can see {} {}",
+                content.noun(),
+                content.id()
+            ),
+            (None, Some(0), _) => format!(
+                "Partner {partner} OK — the session works. It lists no entries: a USER KS without \
+                 list:* lists only its own user's entries, and a widget session none (type an \
+                 Entry ID above to check that one)."
+            ),
+            (None, Some(1), _) => format!("Partner {partner} OK — 1 entry visible to this KS"),
+            (None, Some(n), _) => format!("Partner {partner} OK — {n} entries visible to this KS"),
+            (_, None, Some(error)) => format!(
                 "Partner {partner}: session started, but listing entries with it failed. {}",
                 error.message()
             ),
-            (None, None) => format!("Partner {partner}: session started (not verified)"),
+            (_, None, None) => format!("Partner {partner}: session started (not verified)"),
         }
+    }
+
+    /// Whether the session works but cannot see the entry or playlist it was checked against.
+    pub fn content_not_found(&self) -> bool {
+        self.looked_for.is_some() && self.entries_visible == Some(0)
     }
 }
 
@@ -336,6 +363,7 @@ fn outcome(
         expires_hint,
         privileges,
         entries_visible,
+        looked_for: None,
         list_error,
     })
 }

@@ -39,6 +39,11 @@ impl FormBody {
         body
     }
 
+    /// Goes on writing a finished body.
+    pub(crate) fn from(body: String) -> Self {
+        FormBody { body }
+    }
+
     pub(crate) fn push(&mut self, key: &str, value: &str) -> &mut Self {
         if !self.body.is_empty() {
             self.body.push('&');
