@@ -135,6 +135,7 @@ export default [
         return window.__inlineRan === true;
       });
       assert.equal(ran, false, 'an inline script ran despite the CSP');
+      assert.equal(await page.getByText('The form has not started yet').isVisible(), false);
       // Not even a warning on a normal load (a preload's ignored `integrity` used to log one).
       assert.deepEqual(warnings, []);
     },

@@ -56,6 +56,10 @@ export default [
       await eventually(async () => assert.equal(tampered.length, 1, 'the wasm was fetched once'));
       await page.waitForTimeout(1500);
       assert.equal(await page.locator('#partner-id').count(), 0, 'the tampered module rendered the form');
+      // Where the form would be, the page says it has not started (8 s into the load), instead of a gap.
+      const late = page.getByText('The form has not started yet');
+      assert.equal(await late.isVisible(), false, 'said too early');
+      await eventually(async () => assert.ok(await late.isVisible(), 'never said the form did not start'), 10_000);
     },
   },
   {
