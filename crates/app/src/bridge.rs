@@ -99,6 +99,22 @@ pub fn listen(message: Message, on_message: impl Fn(String) + 'static) -> Option
     ))
 }
 
+/// The embed form's text (`Message::Embed`) as `app` has it this instant, sent or still waiting
+/// out the quiet spell or a press: `Hello` is answered before `send` returns. `None` without an
+/// `app` module to answer. The extras ask for it where an action must use what was just typed
+/// (the session's Start, pressed within 150 ms of the last keystroke, is held back until the
+/// mouse button is up: after its own click).
+pub fn ask_embed() -> Option<String> {
+    let answer = Rc::new(RefCell::new(None));
+    let listener = listen(Message::Embed, {
+        let answer = answer.clone();
+        move |text| *answer.borrow_mut() = Some(text)
+    });
+    send(Message::Hello, "");
+    drop(listener);
+    answer.take()
+}
+
 /// How long the form must be still before `App` tells the extras: typing never waits on their
 /// re-render (preview, session, exports, reference). Leaving a field sends at once.
 pub const EMBED_QUIET_MS: u32 = 150;

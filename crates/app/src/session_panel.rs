@@ -101,6 +101,11 @@ pub fn session_panel(props: &SessionPanelProps) -> Html {
                 return;
             }
             announcement.set(String::new());
+            // What the form holds now: a field typed into just before this press has not
+            // reached these props yet.
+            let embed = crate::bridge::ask_embed()
+                .map(|text| kaltura::share::decode_embed_state(&text))
+                .unwrap_or_else(|| embed.clone());
             match session_form::prepare(
                 &state.form,
                 &embed.partner,
