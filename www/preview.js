@@ -33,8 +33,79 @@
   }
   installStorageShims();
 
+  // What api_v3 answered the player. The player bundle is a cross-origin script, so the browser
+  // mutes its errors here: a throw is only "Script error.", and a rejected promise fires no
+  // unhandledrejection at all. For an unknown entry Player v7 throws inside a promise (it reads
+  // `status` of the empty entry list) and spins forever without an error event; the API's own
+  // answer is what says why. Only the error code and the call are reported, never the message
+  // (INVALID_KS quotes the KS), and only for requests that load the media: every error there
+  // fails the load.
+  function readApiAnswer(url, body, text) {
+    var answer, request = {};
+    try { answer = JSON.parse(text); } catch (_) { return; }
+    try { if (typeof body === 'string') request = JSON.parse(body) || {}; } catch (_) { /* form-encoded */ }
+    var calls;
+    if (Array.isArray(answer)) {
+      calls = Object.keys(request).filter(function (k) { return /^\d+$/.test(k); })
+        .sort(function (a, b) { return a - b; })
+        .map(function (k) { return request[k] || {}; });
+    } else {
+      var path = /\/service\/([^/?]+)(?:\/action\/([^/?]+))?/.exec(url) || [];
+      calls = [{ service: path[1] || request.service, action: path[2] || request.action }];
+      answer = [answer];
+    }
+    var loadsMedia = calls.some(function (c) { return /^(baseentry|playlist)$/i.test(String(c.service)); });
+    if (!loadsMedia) return;
+    for (var i = 0; i < answer.length; i++) {
+      var result = answer[i];
+      if (!result || result.objectType !== 'KalturaAPIException') continue;
+      var call = calls[i] || {};
+      send('api-error', {
+        code: String(result.code).replace(/[^A-Za-z0-9_]/g, '').slice(0, 60),
+        call: (String(call.service) + '.' + String(call.action)).replace(/[^A-Za-z0-9_.]/g, '').slice(0, 60)
+      });
+      return;
+    }
+  }
+  function watchApi() {
+    if (window.__kesApiWatched) return;
+    window.__kesApiWatched = true;
+    var isApi = function (url) { return /\/api_v3\//.test(url); };
+    var urls = new WeakMap();
+    var open = XMLHttpRequest.prototype.open;
+    var sendRequest = XMLHttpRequest.prototype.send;
+    XMLHttpRequest.prototype.open = function (method, url) {
+      urls.set(this, String(url));
+      return open.apply(this, arguments);
+    };
+    XMLHttpRequest.prototype.send = function (body) {
+      var xhr = this, url = urls.get(xhr) || '';
+      if (isApi(url)) {
+        xhr.addEventListener('load', function () {
+          var type = xhr.responseType;
+          if (type === '' || type === 'text') readApiAnswer(url, body, xhr.responseText);
+          else if (type === 'json') readApiAnswer(url, body, JSON.stringify(xhr.response));
+        });
+      }
+      return sendRequest.apply(this, arguments);
+    };
+    if (typeof window.fetch === 'function') {
+      var fetch = window.fetch;
+      window.fetch = function (input, init) {
+        var answer = fetch.apply(window, arguments);
+        var url = String((input && input.url) || input);
+        if (isApi(url)) {
+          answer.then(function (r) { return r.clone().text(); })
+            .then(function (text) { readApiAnswer(url, init && init.body, text); }, function () {});
+        }
+        return answer;
+      };
+    }
+  }
+
   // Hooks are installed after document.open(), which erases the window's listeners.
   function installHooks() {
+    watchApi();
     window.addEventListener('error', function (e) {
       var target = e.target;
       if (target && target.tagName === 'SCRIPT') send('script-failed', { url: target.src });
@@ -65,14 +136,20 @@
     Object.defineProperty(window, 'KalturaPlayer', {
       configurable: true,
       get: function () { return kalturaPlayer; },
-      set: function (value) {
-        kalturaPlayer = value;
-        if (!value || typeof value.setup !== 'function') return;
-        var setup = value.setup;
-        // The bundle's export object may be read-only; then only the video poll reports playback.
-        try { value.setup = wrapSetup(setup); } catch (_) { /* not patchable */ }
-      }
+      set: function (value) { kalturaPlayer = withWrappedSetup(value); }
     });
+    // Player v7's export is a webpack module object: its `setup` is a read-only getter, so the
+    // snippet is handed an object that inherits every export and has its own wrapped `setup`.
+    function withWrappedSetup(library) {
+      if (!library || typeof library.setup !== 'function') return library;
+      try {
+        return Object.create(library, { setup: { value: wrapSetup(library.setup), enumerable: true } });
+      } catch (_) { return library; /* then only the video poll and the API answers report */ }
+    }
+    // An Error inside the payload (PlayKit puts the cause in `data`) says nothing as JSON.
+    function errorsAsText(key, value) {
+      return value instanceof Error ? value.name + ': ' + value.message : value;
+    }
     function wrapSetup(setup) {
       return function () {
           var player = setup.apply(this, arguments);
@@ -80,7 +157,7 @@
             player.addEventListener('error', function (e) {
               var payload = e && e.payload;
               var text;
-              try { text = JSON.stringify(payload); } catch (_) { text = String(payload); }
+              try { text = JSON.stringify(payload, errorsAsText); } catch (_) { text = String(payload); }
               send('error', { text: text });
             });
             player.addEventListener('playing', function () { send('playing'); });

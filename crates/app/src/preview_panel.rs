@@ -57,6 +57,10 @@ fn read_event(data: &JsValue) -> Option<Result<PreviewEvent, &'static str>> {
         "error" => Ok(PreviewEvent::Error {
             text: get("text").unwrap_or_default(),
         }),
+        "api-error" => Ok(PreviewEvent::ApiError {
+            code: get("code").unwrap_or_default(),
+            call: get("call").unwrap_or_default(),
+        }),
         _ => return None,
     })
 }
@@ -157,7 +161,7 @@ pub fn preview_panel(props: &PreviewPanelProps) -> Html {
                 kaltura::preview::frame_size(size, available, max_height)
             });
             status.set(if iframe_src.is_some() {
-                "The iframe embed is shown as is: its player page is on another origin, so it cannot report playback here.".to_string()
+                kaltura::preview::IFRAME_NOTE.to_string()
             } else {
                 "Starting the preview…".to_string()
             });

@@ -41,6 +41,10 @@ pub enum PreviewEvent {
     Loaded,
     /// A thumbnail embed shows its poster; the player is built on the first press.
     Poster,
+    /// api_v3 answered one of the calls that load the media (`call`, e.g.
+    /// `baseEntry.getPlaybackContext`) with the error `code` (e.g. `ENTRY_ID_NOT_FOUND`). The
+    /// frame sends the code only, never the message, which may quote a KS.
+    ApiError { code: String, call: String },
 }
 
 impl PreviewEvent {
@@ -62,7 +66,46 @@ pub fn explain(event: &PreviewEvent, version: PlayerVersion) -> String {
             origin_of(url)
         ),
         PreviewEvent::Error { text } => explain_text(text, version),
+        PreviewEvent::ApiError { code, call } => explain_api_error(code, call),
     }
+}
+
+/// What the preview can say about an iframe embed: its player page is on the player host's
+/// origin, outside the sandboxed preview frame, and posts nothing to this page.
+pub const IFRAME_NOTE: &str = "The iframe embed is shown as is: its player runs on the player host's origin and reports nothing to this page, so the preview cannot tell whether it plays or fails. Watch the frame: a player that keeps loading usually means an unknown Entry ID or the wrong Partner ID (preview the Dynamic type, same IDs, to read the player's error).";
+
+/// The player's media load failed because api_v3 answered `call` with the error `code`.
+fn explain_api_error(code: &str, call: &str) -> String {
+    // The frame is not trusted to send tidy text: keep what an error code and a call name may hold.
+    let code: String = code
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '_')
+        .take(60)
+        .collect();
+    let call: String = call
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '.')
+        .take(60)
+        .collect();
+    let next = match code.as_str() {
+        "ENTRY_ID_NOT_FOUND" | "INVALID_ENTRY_ID" => {
+            "this partner has no such entry or playlist (a typo, a deleted entry, or another partner's): check the Entry ID (or Playlist ID) in KMC → Content, signed in as this Partner ID"
+        }
+        "INVALID_KS" => {
+            "the KS in the code was rejected (expired, or for another partner): start a new session and copy the code again"
+        }
+        "SERVICE_FORBIDDEN_CONTENT_BLOCKED" => {
+            "the partner is unknown or blocked: check the Partner ID in KMC → Settings → Integration Settings"
+        }
+        "INVALID_WIDGET_ID" | "START_WIDGET_SESSION_ERROR" => {
+            "the player could not start its anonymous session for this partner: check the Partner ID"
+        }
+        "SERVICE_FORBIDDEN" | "MISSING_KS" => {
+            "the player's session may not make this call: if the code includes a KS, start one without setrole and with sview for this entry"
+        }
+        _ => "check the Partner ID, the Entry ID, and the KS if the code includes one",
+    };
+    format!("The player failed to load the media: api_v3 answered {code} to {call}, so {next}.")
 }
 
 fn explain_text(text: &str, version: PlayerVersion) -> String {
@@ -72,6 +115,8 @@ fn explain_text(text: &str, version: PlayerVersion) -> String {
         || (version == PlayerVersion::V7 && has("bundle"))
     {
         "This player ID is not a v7 player (a v2 uiConf in a v7 URL?): pick a v7 player in KMC → Studio, or switch Player version to v2."
+    } else if t.trim() == "script error." {
+        "The player's script threw an error that the browser hides from this page (the script is on another origin): open the browser's developer console for the message, and check the Partner, Player and Entry IDs."
     } else if has("kalturaplayer is not defined") || has("kwidget is not defined") {
         "The player library did not load: check the CDN host and the Partner and Player IDs."
     } else if has("expired") && (has("invalid_ks") || has("ks")) {

@@ -63,6 +63,83 @@ fn plain_words_for_each_failure() {
     check(error(&"x".repeat(500)), "…");
 }
 
+fn api_error(code: &str, call: &str) -> PreviewEvent {
+    PreviewEvent::ApiError {
+        code: code.to_string(),
+        call: call.to_string(),
+    }
+}
+
+#[test]
+fn an_api_error_while_loading_the_media_names_the_code_the_call_and_what_to_check() {
+    let table = [
+        (
+            "ENTRY_ID_NOT_FOUND",
+            "baseEntry.getPlaybackContext",
+            "check the Entry ID",
+        ),
+        (
+            "INVALID_ENTRY_ID",
+            "playlist.execute",
+            "check the Entry ID (or Playlist ID)",
+        ),
+        ("INVALID_KS", "baseEntry.list", "start a new session"),
+        (
+            "SERVICE_FORBIDDEN_CONTENT_BLOCKED",
+            "session.startWidgetSession",
+            "unknown or blocked",
+        ),
+        (
+            "INVALID_WIDGET_ID",
+            "session.startWidgetSession",
+            "check the Partner ID",
+        ),
+        ("SERVICE_FORBIDDEN", "baseEntry.list", "without setrole"),
+        (
+            "SOMETHING_NEW",
+            "baseEntry.list",
+            "check the Partner ID, the Entry ID",
+        ),
+    ];
+    for (code, call, next) in table {
+        check(
+            api_error(code, call),
+            &format!("api_v3 answered {code} to {call}, so"),
+        );
+        check(api_error(code, call), next);
+        check(api_error(code, call), "The player failed to load the media");
+    }
+    // The frame is not trusted to send tidy text.
+    let said = explain(
+        &api_error("<b>X</b> \"KS\"", &"a.b ".repeat(50)),
+        PlayerVersion::V7,
+    );
+    // Only the characters of a code and a call name, and at most 60 of them.
+    let call = format!("{}, so", "a.ba.ba.b".repeat(10).get(..60).unwrap());
+    assert!(
+        said.contains(&format!("answered bXbKS to {call}")),
+        "{said}"
+    );
+    assert!(!said.contains(['<', '"']), "{said}");
+    assert!(!PreviewEvent::ApiError {
+        code: String::new(),
+        call: String::new()
+    }
+    .is_waiting());
+}
+
+#[test]
+fn a_muted_cross_origin_error_and_the_iframe_embed_are_said_honestly() {
+    check(error("Script error."), "hides from this page");
+    check(error("Script error."), "developer console");
+    let note = kaltura::preview::IFRAME_NOTE;
+    assert!(
+        note.contains("cannot tell whether it plays or fails"),
+        "{note}"
+    );
+    assert!(note.contains("Entry ID"), "{note}");
+}
+
 #[test]
 fn the_frame_takes_the_size_the_page_will_give_the_player() {
     use kaltura::embed::{AspectRatio, Size};

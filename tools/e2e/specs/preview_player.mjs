@@ -118,4 +118,32 @@ tests.push({
   },
 });
 
+tests.push({
+  name: 'an unknown entry: the player\'s failure is said within seconds (dynamic, auto, thumbnail); the iframe embed says what it cannot know',
+  async run({ page, baseUrl, simUrl, expectError }) {
+    // Player v7 itself stumbles on api_v3's answer (it reads `status` of the empty entry list).
+    expectError(/Failed to load resource|Cannot read properties of undefined/);
+    await setUp(page, baseUrl, simUrl, '1_nosuch99');
+    let button = 'Preview';
+    for (const type of ['Dynamic', 'Auto', 'Thumbnail']) {
+      await page.getByRole('radio', { name: new RegExp(`^${type}\\b`) }).check();
+      await page.getByRole('button', { name: button, exact: true }).click();
+      button = 'Reload preview';
+      if (type === 'Thumbnail') {
+        await page.frameLocator('iframe[title="Player preview"]').getByRole('button', { name: /Play/ }).click();
+      }
+      // Well before the 20 s after which the preview gives up waiting.
+      await eventually(async () => {
+        const said = await previewStatus(page).textContent();
+        assert.match(said, /ENTRY_ID_NOT_FOUND/, `${type}: ${said}`);
+        assert.match(said, /check the Entry ID/, `${type}: ${said}`);
+      }, 6000);
+    }
+    // Its player page is on the player host's origin and tells this page nothing: said so, not guessed.
+    await page.getByRole('radio', { name: /^IFrame\b/ }).check();
+    await page.getByRole('button', { name: button, exact: true }).click();
+    await eventually(async () => assert.match(await previewStatus(page).textContent(), /cannot tell whether it plays or fails/), 3000);
+  },
+});
+
 export default tests;
