@@ -366,8 +366,10 @@ fn push_spaces(out: &mut String, n: usize) {
     out.extend(std::iter::repeat_n(' ', n));
 }
 
-/// v7 `playback` section: only what is set.
-pub(crate) fn v7_playback(p: &Playback) -> Obj {
+/// v7 `playback` section: only what is set. A playlist loops through `playlist.options.loop`
+/// instead ([`v7_playlist`]): the player sets each item's own `playback.loop` to false
+/// (kaltura-player-js `playlist-manager`).
+pub(crate) fn v7_playback(p: &Playback, content: &Content) -> Obj {
     let mut obj = Obj::default();
     if p.autoplay {
         obj = obj.with("autoplay", Value::Bool(true));
@@ -379,10 +381,20 @@ pub(crate) fn v7_playback(p: &Playback) -> Obj {
         // v7 falls back to muted autoplay by default; say what the user chose either way.
         obj = obj.with("allowMutedAutoPlay", Value::Bool(p.muted_autoplay_fallback));
     }
-    if p.loop_playback {
+    if p.loop_playback && matches!(content, Content::Entry(_)) {
         obj = obj.with("loop", Value::Bool(true));
     }
     obj
+}
+
+/// v7 `playlist` section: `options.loop` for a playlist that starts over after its last item.
+pub(crate) fn v7_playlist(p: &Playback, content: &Content) -> Obj {
+    if p.loop_playback && matches!(content, Content::Playlist(_)) {
+        let options = Obj::default().with("loop", Value::Bool(true));
+        Obj::default().with("options", Value::Obj(options))
+    } else {
+        Obj::default()
+    }
 }
 
 /// v7 `sources` section. A start alone is `startTime` (playback begins there, the media keeps its
@@ -409,13 +421,17 @@ pub(crate) fn v7_setup_config(req: &EmbedRequest) -> Obj {
     let mut config = Obj::default()
         .with("targetId", Value::Str(req.target_id()))
         .with("provider", Value::Obj(provider));
-    let playback = v7_playback(&req.playback);
+    let playback = v7_playback(&req.playback, &req.content);
     if !playback.is_empty() {
         config = config.with("playback", Value::Obj(playback));
     }
     let sources = v7_sources(&req.playback);
     if !sources.is_empty() {
         config = config.with("sources", Value::Obj(sources));
+    }
+    let playlist = v7_playlist(&req.playback, &req.content);
+    if !playlist.is_empty() {
+        config = config.with("playlist", Value::Obj(playlist));
     }
     config
 }
@@ -500,13 +516,17 @@ pub(crate) fn v7_url_params(req: &EmbedRequest, q: &mut Query) {
         Content::Entry(e) => q.add("entry_id", e.as_str()),
         Content::Playlist(p) => q.add("playlist_id", p.as_str()),
     };
-    let playback = v7_playback(&req.playback);
+    let playback = v7_playback(&req.playback, &req.content);
     if !playback.is_empty() {
         q.add("config[playback]", playback.to_json());
     }
     let sources = v7_sources(&req.playback);
     if !sources.is_empty() {
         q.add("config[sources]", sources.to_json());
+    }
+    let playlist = v7_playlist(&req.playback, &req.content);
+    if !playlist.is_empty() {
+        q.add("config[playlist]", playlist.to_json());
     }
     if let Some(ks) = &req.ks {
         q.add("ks", ks.expose());
@@ -542,17 +562,30 @@ pub(crate) fn v2_flashvars(req: &EmbedRequest) -> Obj {
     if let Content::Playlist(id) = &req.content {
         vars = vars.with("playlistAPI.kpl0Id", Value::Str(id.as_str().to_string()));
     }
+    // A playlist's own plugin decides: it sets the player's autoplay from `playlistAPI.autoPlay`
+    // (default false) and loops the list by `playlistAPI.loop`, where a plain `loop` would
+    // replay one clip (mwEmbed `playlistAPI.js`).
+    let playlist = matches!(req.content, Content::Playlist(_));
     if p.autoplay {
-        vars = vars.with("autoPlay", Value::Bool(true));
-        if p.muted_autoplay_fallback {
-            vars = vars.with("autoPlayFallbackToMute", Value::Bool(true));
-        }
+        let key = if playlist {
+            "playlistAPI.autoPlay"
+        } else {
+            "autoPlay"
+        };
+        vars = vars.with(key, Value::Bool(true));
+        // Written either way: v2 falls back to muted autoplay unless told `false`
+        // (mwEmbed `EmbedPlayerNative` shouldAutoPlayMuted).
+        vars = vars.with(
+            "autoPlayFallbackToMute",
+            Value::Bool(p.muted_autoplay_fallback),
+        );
     }
     if p.muted {
         vars = vars.with("autoMute", Value::Bool(true));
     }
     if p.loop_playback {
-        vars = vars.with("loop", Value::Bool(true));
+        let key = if playlist { "playlistAPI.loop" } else { "loop" };
+        vars = vars.with(key, Value::Bool(true));
     }
     if let Some(start) = p.start {
         vars = vars.with("mediaProxy.mediaPlayFrom", Value::Num(start.into()));

@@ -447,9 +447,15 @@ fn same_input_same_snippet_and_distinct_content_distinct_ids() {
 fn autoplay_falls_back_to_muted_unless_turned_off() {
     use kaltura::embed::Note;
     let check = |fallback: bool, flag: &str, warned: bool| {
+        let v2 = flag.starts_with("autoPlayFallbackToMute");
         let form = EmbedForm {
             autoplay: true,
             muted_autoplay_fallback: fallback,
+            version: if v2 {
+                PlayerVersion::V2
+            } else {
+                PlayerVersion::V7
+            },
             ..filled()
         };
         let snippet = evaluate(&form, None).snippet.expect("a snippet");
@@ -466,4 +472,46 @@ fn autoplay_falls_back_to_muted_unless_turned_off() {
     );
     check(true, "allowMutedAutoPlay: true", false);
     check(false, "allowMutedAutoPlay: false", true);
+    // v2 falls back too unless told `false` (mwEmbed shouldAutoPlayMuted), so both are written.
+    check(true, "autoPlayFallbackToMute: true", false);
+    check(false, "autoPlayFallbackToMute: false", true);
+}
+
+#[test]
+fn a_playlist_autoplays_and_loops_through_its_own_settings() {
+    let check = |version: PlayerVersion, expected: &[&str], absent: &[&str]| {
+        let form = EmbedForm {
+            content_kind: ContentKind::Playlist,
+            content_id: "0_plst5678".into(),
+            autoplay: true,
+            loop_playback: true,
+            version,
+            ..filled()
+        };
+        let code = evaluate(&form, None).snippet.expect("a snippet").code;
+        for text in expected {
+            assert!(code.contains(text), "{text} missing in {code}");
+        }
+        for text in absent {
+            assert!(!code.contains(text), "{text} in {code}");
+        }
+    };
+    // v7: each item's `playback.loop` is forced off; the list loops by `playlist.options.loop`.
+    check(
+        PlayerVersion::V7,
+        &[
+            "playlist: {\n        options: {\n          loop: true",
+            "autoplay: true",
+        ],
+        &["loop: true\n      },"],
+    );
+    // v2: the playlist plugin sets autoplay from its own key and loops the list by its own.
+    check(
+        PlayerVersion::V2,
+        &[
+            "\"playlistAPI.autoPlay\": true",
+            "\"playlistAPI.loop\": true",
+        ],
+        &["  autoPlay: true", "  loop: true"],
+    );
 }
