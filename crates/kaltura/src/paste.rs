@@ -5,7 +5,7 @@
 //! either way, HTML-escaped or URL-encoded, and every value found is validated before use.
 
 use crate::embed::{EmbedType, PlayerVersion};
-use crate::form::{ContentKind, EmbedForm, Field, SizeMode};
+use crate::form::{ContentKind, EmbedForm, Field, RatioChoice, SizeMode};
 use crate::host::{CdnHost, DEFAULT_CDN_HOST};
 use crate::ids::{ElementId, EntryId, PartnerId, PlaylistId, UiConfId};
 
@@ -21,6 +21,12 @@ pub struct Filled {
     pub autoplay: bool,
     pub muted: bool,
     pub loop_playback: bool,
+    /// v7 `allowMutedAutoPlay` / v2 `autoPlayFallbackToMute` when the paste says it (both
+    /// players fall back to muted autoplay unless told `false`).
+    pub muted_autoplay_fallback: Option<bool>,
+    /// A responsive player's `aspect-ratio: W/H` (or KMC's `padding-top` / `margin-top` in %
+    /// for 16:9, 4:3, 1:1 and 9:16).
+    pub ratio: Option<(RatioChoice, String)>,
     pub start: Option<String>,
     pub clip_to: Option<String>,
     pub size: Option<(String, String)>,
@@ -164,9 +170,25 @@ pub fn read(pasted: &str) -> Filled {
     }
     f.cdn_host = library_host(&text);
 
+    // `playlistAPI.autoPlay` / `playlistAPI.loop`: a v2 playlist's own (see `embed::v2_flashvars`).
     f.autoplay = flag(&text, &["autoplay", "autoPlay"]);
     f.muted = flag(&text, &["muted", "autoMute"]);
-    f.loop_playback = flag(&text, &["\"loop\"", "loop:", "[loop]", "loop="]);
+    f.loop_playback = flag(
+        &text,
+        &["\"loop\"", "loop:", "[loop]", "loop=", "playlistAPI.loop"],
+    );
+    let fallback_keys = ["allowMutedAutoPlay", "autoPlayFallbackToMute"];
+    f.muted_autoplay_fallback = value_after(&text, &fallback_keys, |v| {
+        matches!(v, "true" | "false" | "1" | "0")
+    })
+    .map(|v| v == "true" || v == "1");
+    if value_after(&text, &["autoplay", "autoPlay"], |v| v == "inview").is_some() {
+        f.not_read.push(
+            "autoplay: \"inview\" (play once scrolled into view): not offered here, so Autoplay \
+             is off; add it to the v7 config by hand if you need it."
+                .into(),
+        );
+    }
     f.start = value_after(
         &text,
         &[
@@ -184,6 +206,7 @@ pub fn read(pasted: &str) -> Filled {
         number,
     );
     f.responsive = relative_width(&lower);
+    f.ratio = f.responsive.then(|| aspect_ratio(&lower)).flatten();
     let pixels = |v: &str| number(v.trim_end_matches("px"));
     let width = value_after(&text, &["width:", "width=", "\"width\""], pixels)
         .map(|v| v.trim_end_matches("px").to_string());
@@ -199,6 +222,16 @@ pub fn read(pasted: &str) -> Filled {
         f.not_read.push(
             "A KS: it is not copied; start a session here and opt it in if you need one.".into(),
         );
+    }
+    if let Some(widget) = value_after(&text, &["widgetId", "\"wid\"", "wid:"], |v| {
+        v.len() > 1 && v.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+    })
+    .filter(|w| f.partner.as_ref().is_none_or(|p| *w != format!("_{p}")))
+    {
+        f.not_read.push(format!(
+            "widgetId {widget}: not carried; this page embeds with the partner's default widget \
+             (_<Partner ID>). Add the widget ID to the code by hand if the account needs it."
+        ));
     }
     if lower.contains("entrytitle") {
         f.not_read
@@ -220,6 +253,49 @@ fn relative_width(lower: &str) -> bool {
         let digits = value.len() - value.trim_start_matches(|c: char| c.is_ascii_digit()).len();
         property && digits > 0 && value[digits..].starts_with('%')
     })
+}
+
+/// `aspect-ratio: W/H` (`W / H`, or one number for `W/1`), or the padding / margin percentage of
+/// KMC's responsive box for a ratio the form has a choice for. Lower-cased text.
+fn aspect_ratio(lower: &str) -> Option<(RatioChoice, String)> {
+    let presets = [
+        ((16, 9), RatioChoice::R16x9),
+        ((4, 3), RatioChoice::R4x3),
+        ((1, 1), RatioChoice::R1x1),
+        ((9, 16), RatioChoice::R9x16),
+    ];
+    let number = |s: &str| -> Option<u32> {
+        let digits = s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        s[..digits].parse().ok().filter(|n| *n > 0)
+    };
+    if let Some(at) = lower.find("aspect-ratio") {
+        let value = lower[at + "aspect-ratio".len()..].trim_start_matches([' ', ':', '"', '\'']);
+        let w = number(value)?;
+        let rest = value
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .trim_start();
+        let h = match rest.strip_prefix('/') {
+            Some(h) => number(h.trim_start())?,
+            None => 1,
+        };
+        let preset = presets.iter().find(|((pw, ph), _)| w * ph == h * pw);
+        return Some(match preset {
+            Some((_, choice)) => (*choice, String::new()),
+            None => (RatioChoice::Custom, format!("{w}:{h}")),
+        });
+    }
+    let percent = ["padding-top", "padding-bottom", "margin-top"]
+        .iter()
+        .find_map(|key| {
+            let at = lower.find(key)?;
+            let value = lower[at + key.len()..].trim_start_matches([' ', ':']);
+            let end = value.find('%')?;
+            value[..end].trim().parse::<f64>().ok()
+        })?;
+    presets
+        .iter()
+        .find(|((w, h), _)| (f64::from(*h) * 100.0 / f64::from(*w) - percent).abs() < 0.1)
+        .map(|(_, choice)| (*choice, String::new()))
 }
 
 /// KMC's standalone preview link ends in `/embed/{dynamic|iframe|auto|thumb}`.
@@ -260,9 +336,23 @@ fn media_page_entry(text: &str) -> Option<String> {
         .map(str::to_string)
 }
 
-/// The host of the first player library URL, unless it is the SaaS default.
+/// The host of the player library URL (`/p/<partner>/…embed…`; KMC's SEO markup puts a
+/// thumbnail URL on another host first), unless it is the SaaS default.
 fn library_host(text: &str) -> Option<String> {
-    let at = text.find("/p/")?;
+    let urls = text.match_indices("/p/").map(|(at, _)| at);
+    let url_rest = |at: usize| {
+        let end = text[at..]
+            .find(|c: char| c.is_whitespace() || "\"'<>".contains(c))
+            .map_or(text.len(), |i| at + i);
+        text[at..end].to_ascii_lowercase()
+    };
+    let at = urls
+        .clone()
+        .find(|&at| url_rest(at).contains("embed"))
+        .or_else(|| {
+            urls.clone()
+                .find(|&at| !url_rest(at).contains("/thumbnail/"))
+        })?;
     let before = &text[..at];
     let start = before.rfind("//")?;
     let scheme = before[..start]
@@ -373,6 +463,15 @@ impl Filled {
             form.loop_playback = self.loop_playback;
             set.push("Playback options");
         }
+        if let Some(fallback) = self.muted_autoplay_fallback {
+            form.muted_autoplay_fallback = fallback;
+            set.push("Fall back to muted autoplay");
+        }
+        if let Some((ratio, custom)) = self.ratio.as_ref().filter(|_| self.responsive) {
+            form.ratio = *ratio;
+            form.custom_ratio = custom.clone();
+            set.push("Aspect ratio");
+        }
         if let Some(s) = &self.start {
             form.start = s.clone();
             set.push("Start at");
@@ -405,10 +504,12 @@ impl Filled {
 }
 
 /// v2 flashvars with a v7 equivalent this page writes.
-const CARRIED_FLASHVARS: [&str; 7] = [
+const CARRIED_FLASHVARS: [&str; 9] = [
     "autoPlay",
     "autoMute",
     "loop",
+    "playlistAPI.autoPlay",
+    "playlistAPI.loop",
     "mediaProxy.mediaPlayFrom",
     "mediaProxy.mediaPlayTo",
     "playlistAPI.kpl0Id",
@@ -443,17 +544,15 @@ pub fn migrate(v2_snippet: &str, start_from: &EmbedForm) -> Result<Migration, Mi
         return Err(MigrationError::NotV2);
     }
     let mut form = start_from.clone();
+    // The v2 player ID is read, then not kept (below): it is not reported as filled.
     let carried: Vec<String> = filled
         .apply(&mut form)
         .into_iter()
+        .filter(|label| *label != "Player ID")
         .map(str::to_string)
         .collect();
     form.version = PlayerVersion::V7;
     form.ui_conf = String::new();
-    form.muted_autoplay_fallback = filled
-        .flashvars
-        .iter()
-        .any(|f| f == "autoPlayFallbackToMute");
     let mut not_carried = vec![
         "The v2 Player ID: v7 needs a v7 player (KMC → Studio); a v2 uiConf fails in a v7 URL with \"Missing bundle configuration\".".to_string(),
     ];

@@ -1,7 +1,7 @@
 //! Paste-to-fill and v2 → v7 migration with KMC-style samples of every embed type.
 
 use kaltura::embed::{EmbedType, PlayerVersion};
-use kaltura::form::{evaluate, ContentKind, EmbedForm, SizeMode};
+use kaltura::form::{evaluate, ContentKind, EmbedForm, RatioChoice, SizeMode};
 use kaltura::paste::{migrate, read, MigrationError};
 use proptest::prelude::*;
 
@@ -381,6 +381,153 @@ fn v2_migrates_to_v7_with_a_report() {
             playlist.form.content_id.as_str()
         ),
         (ContentKind::Playlist, "0_plst5678")
+    );
+}
+
+/// KMC's v2 auto embed with "Include Search Engine Optimization Data": the SEO markup, with a
+/// thumbnail on another host, comes before the player script.
+const V2_AUTO_SEO: &str = r#"<div id="kaltura_player_1700000000" style="width: 400px;height: 285px;" itemprop="video" itemscope itemtype="http://schema.org/VideoObject"><span itemprop="name" content="Demo"></span><span itemprop="thumbnailUrl" content="https://cfvod.kaltura.com/p/2506752/sp/250675200/thumbnail/entry_id/1_abcd1234/version/100002"></span><span itemprop="width" content="400"></span></div><script src="https://cdnapisec.kaltura.com/p/2506752/sp/250675200/embedIframeJs/uiconf_id/23448189/partner_id/2506752?autoembed=true&entry_id=1_abcd1234&playerId=kaltura_player_1700000000&width=400&height=285"></script>"#;
+
+#[test]
+fn the_pages_own_code_reads_back_to_the_same_form() {
+    let base = EmbedForm {
+        partner: "2506752".into(),
+        ui_conf: "48460943".into(),
+        content_id: "1_abcd1234".into(),
+        ..EmbedForm::default()
+    };
+    let mut forms = Vec::new();
+    for version in [PlayerVersion::V7, PlayerVersion::V2] {
+        for kind in [
+            EmbedType::Dynamic,
+            EmbedType::Auto,
+            EmbedType::Iframe,
+            EmbedType::Thumbnail,
+        ] {
+            for playlist in [false, true] {
+                for (ratio, custom) in [
+                    (RatioChoice::R16x9, ""),
+                    (RatioChoice::R4x3, ""),
+                    (RatioChoice::R9x16, ""),
+                    (RatioChoice::Custom, "21:9"),
+                ] {
+                    for options in [false, true] {
+                        forms.push(EmbedForm {
+                            version,
+                            kind,
+                            content_kind: if playlist {
+                                ContentKind::Playlist
+                            } else {
+                                ContentKind::Entry
+                            },
+                            content_id: if playlist { "0_plst5678" } else { "1_abcd1234" }.into(),
+                            ratio,
+                            custom_ratio: custom.into(),
+                            autoplay: options,
+                            muted: options,
+                            loop_playback: options,
+                            muted_autoplay_fallback: !options,
+                            ..base.clone()
+                        });
+                    }
+                }
+            }
+        }
+    }
+    for form in forms {
+        let code = evaluate(&form, None).snippet.expect("a snippet").code;
+        let back = filled_from(&code, &EmbedForm::default());
+        let fields = |f: &EmbedForm| {
+            (
+                (f.version, f.kind, f.content_kind, f.content_id.clone()),
+                (f.ratio, f.custom_ratio.clone()),
+                (f.autoplay, f.muted, f.loop_playback),
+                // Without autoplay the code does not say it, and the form keeps its default.
+                f.muted_autoplay_fallback || !f.autoplay,
+            )
+        };
+        assert_eq!(fields(&back), fields(&form), "{code}");
+    }
+}
+
+#[test]
+fn kmc_extras_do_not_mislead_the_form() {
+    // The player host comes from the player URL, not from the SEO thumbnail before it.
+    let seo = read(V2_AUTO_SEO);
+    assert_eq!(seo.cdn_host, None, "SaaS player URL");
+    assert_eq!(seo.ui_conf.as_deref(), Some("23448189"));
+    // A responsive iframe keeps its ratio; KMC's padding box too.
+    let tall = r#"<iframe src="https://cdnapisec.kaltura.com/p/2506752/embedPlaykitJs/uiconf_id/48460943?iframeembed=true&entry_id=1_abcd1234" style="width:100%;aspect-ratio:9/16"></iframe>"#;
+    let form = filled_from(tall, &EmbedForm::default());
+    assert_eq!(
+        (form.size_mode, form.ratio),
+        (SizeMode::Responsive, RatioChoice::R9x16)
+    );
+    let boxed = V7_AUTO.replace(
+        r#"style="width: 560px;height: 395px""#,
+        r#"style="width: 100%;display: inline-block;position: relative"><div style="padding-top: 75%;""#,
+    );
+    assert_eq!(
+        filled_from(&boxed, &EmbedForm::default()).ratio,
+        RatioChoice::R4x3
+    );
+    // The muted-autoplay fallback turned off, in either player.
+    let v7_off = V7_DYNAMIC.replace("muted: true }", "muted: false, allowMutedAutoPlay: false }");
+    assert!(!filled_from(&v7_off, &EmbedForm::default()).muted_autoplay_fallback);
+    let v2_off = V2_AUTO.replace(
+        "flashvars[autoPlay]=true",
+        "flashvars[autoPlay]=true&flashvars[autoPlayFallbackToMute]=false",
+    );
+    assert!(!filled_from(&v2_off, &EmbedForm::default()).muted_autoplay_fallback);
+    // What the form cannot say is reported, not dropped silently.
+    let inview = read(&V7_DYNAMIC.replace("autoplay: true", "autoplay: \"inview\""));
+    assert!(!inview.autoplay);
+    assert!(
+        inview.not_read.iter().any(|n| n.contains("inview")),
+        "{:?}",
+        inview.not_read
+    );
+    let widget = read(&V7_DYNAMIC.replace(
+        "partnerId: 2506752,",
+        "partnerId: 2506752, widgetId: '1_wdgt0001',",
+    ));
+    assert!(
+        widget
+            .not_read
+            .iter()
+            .any(|n| n.contains("widgetId 1_wdgt0001")),
+        "{:?}",
+        widget.not_read
+    );
+    assert!(
+        read(V2_DYNAMIC)
+            .not_read
+            .iter()
+            .all(|n| !n.contains("widgetId")),
+        "the default _<partner> widget is no news"
+    );
+}
+
+#[test]
+fn migration_reports_what_it_kept_truthfully() {
+    let m = migrate(V2_DYNAMIC, &EmbedForm::default()).unwrap();
+    assert!(
+        !m.carried.iter().any(|c| c == "Player ID"),
+        "{:?}",
+        m.carried
+    );
+    let playlist = V2_IFRAME.replace(
+        "entry_id=1_abcd1234",
+        "flashvars[playlistAPI.kpl0Id]=0_plst5678&flashvars[playlistAPI.autoPlay]=true&flashvars[playlistAPI.loop]=true",
+    );
+    let m = migrate(&playlist, &EmbedForm::default()).unwrap();
+    assert!(m.form.autoplay && m.form.loop_playback);
+    assert!(
+        m.not_carried
+            .iter()
+            .all(|n| !n.contains("playlistAPI.autoPlay") && !n.contains("playlistAPI.loop")),
+        "{:?}",
+        m.not_carried
     );
 }
 
