@@ -195,37 +195,26 @@ fn host_picker(
             text: text.to_string(),
         }
     });
-    const SAAS: ChoiceOption<HostChoice> = ChoiceOption {
-        value: HostChoice::Saas,
-        label: "Kaltura SaaS (cdnapisec.kaltura.com)",
-        help: None,
-    };
-    const SIMULATOR: ChoiceOption<HostChoice> = ChoiceOption {
-        value: HostChoice::LocalSimulator,
-        label: "Local simulator (127.0.0.1:8081)",
-        help: Some("Offline demo: cargo xtask serve runs it with a real v7 player."),
-    };
-    const CUSTOM: ChoiceOption<HostChoice> = ChoiceOption {
-        value: HostChoice::Custom,
-        label: "Custom / on-prem",
-        help: None,
-    };
-    let options: &[_] = if crate::page::offers_local_simulator(choice == HostChoice::LocalSimulator)
-    {
-        &[SAAS, SIMULATOR, CUSTOM]
-    } else {
-        &[SAAS, CUSTOM]
-    };
+    // The simulator's option shows on a page served from this computer (the extras module marks
+    // it `data-local`, see `page.rs`) or when it is chosen; style.css hides it otherwise. Deciding
+    // here would cost the first module a host-name check.
+    let optional = (choice != HostChoice::LocalSimulator).then_some("");
     html! {
         <>
+            <div data-sim-optional={optional}>
             { radio_group(
                 "cdn-choice",
                 "Player host (CDN)",
                 Flow::Stacked,
-                options,
+                &[
+                    ChoiceOption { value: HostChoice::Saas, label: "Kaltura SaaS (cdnapisec.kaltura.com)", help: None },
+                    ChoiceOption { value: HostChoice::LocalSimulator, label: "Local simulator (127.0.0.1:8081)", help: Some("Offline demo: cargo xtask serve runs it with a real v7 player.") },
+                    ChoiceOption { value: HostChoice::Custom, label: "Custom / on-prem", help: None },
+                ],
                 choice,
                 onchange,
             ) }
+            </div>
             if choice == HostChoice::Custom {
                 { text(Field::CdnHost) }
             }

@@ -11,3 +11,16 @@ pub fn hostname() -> String {
 pub fn offers_local_simulator(chosen: bool) -> bool {
     kaltura::api::offers_local_simulator(&hostname(), chosen)
 }
+
+/// Marks the page `data-local` when it is served from this computer, which shows the player
+/// host's "Local simulator" option (style.css; the first module leaves the check to this one).
+pub fn mark_if_local() {
+    if kaltura::api::is_loopback_host(&hostname()) {
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = root.set_attribute("data-local", "");
+        }
+    }
+}

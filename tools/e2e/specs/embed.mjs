@@ -7,6 +7,7 @@ import {
   expectCodeContains,
   fillIds,
   openStudio,
+  openStudioWithExtras,
 } from '../helpers.mjs';
 
 const IDS = { partner: '2506752', uiConf: '48460943', entry: '1_abcd1234' };
@@ -109,6 +110,26 @@ export default [
       await page.getByRole('status').filter({ hasText: 'Copied' }).waitFor();
       const clipboard = await page.evaluate(() => navigator.clipboard.readText());
       assert.equal(clipboard, await codeText(page));
+    },
+  },
+  {
+    name: 'the Local simulator choices show on this computer only, or once chosen',
+    async run({ page, baseUrl }) {
+      await openStudioWithExtras(page, baseUrl);
+      const cdnSim = page.locator('#cdn-choice-1');
+      // Served from 127.0.0.1 here: both offered (the service URL's by host name, at render;
+      // kaltura::api::offers_local_simulator's tests cover a published page).
+      assert.ok(await cdnSim.isVisible());
+      assert.match(await page.locator('label[for="service-url-1"]').textContent(), /Local simulator/);
+      // As on a published page (no `data-local`): the player host's option goes...
+      await page.evaluate(() => document.documentElement.removeAttribute('data-local'));
+      assert.equal(await cdnSim.isVisible(), false, 'shown on a published page');
+      assert.ok(await page.locator('#cdn-choice-2').isVisible(), 'Custom / on-prem');
+      // ...unless a link or remembered settings chose it.
+      await page.evaluate(() => document.documentElement.setAttribute('data-local', ''));
+      await cdnSim.check();
+      await page.evaluate(() => document.documentElement.removeAttribute('data-local'));
+      assert.ok(await cdnSim.isVisible(), 'a chosen option disappeared');
     },
   },
   {
