@@ -214,10 +214,14 @@ impl EmbedRequest {
     /// CSS for the player container (and the iframe itself).
     pub(crate) fn container_style(&self) -> String {
         match self.size {
-            Size::Responsive(ratio) => {
-                let (w, h) = ratio.parts();
-                format!("width:100%;aspect-ratio:{w}/{h}")
-            }
+            // A portrait player as wide as a desktop column would be taller than the screen: its
+            // width is capped so that it fits the viewport's height.
+            Size::Responsive(ratio) => match ratio.parts() {
+                (w, h) if h > w => {
+                    format!("width:100%;max-width:calc(100vh*{w}/{h});aspect-ratio:{w}/{h}")
+                }
+                (w, h) => format!("width:100%;aspect-ratio:{w}/{h}"),
+            },
             Size::Fixed { width, height } => format!("width:{width}px;height:{height}px"),
         }
     }

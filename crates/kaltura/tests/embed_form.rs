@@ -515,3 +515,29 @@ fn a_playlist_autoplays_and_loops_through_its_own_settings() {
         &["  autoPlay: true", "  loop: true"],
     );
 }
+
+#[test]
+fn a_portrait_player_fits_the_screen_height() {
+    let check = |ratio: RatioChoice, custom: &str, style: &str| {
+        let form = EmbedForm {
+            ratio,
+            custom_ratio: custom.into(),
+            ..filled()
+        };
+        let code = evaluate(&form, None).snippet.expect("a snippet").code;
+        assert!(code.contains(&format!("style=\"{style}\"")), "{code}");
+    };
+    check(RatioChoice::R16x9, "", "width:100%;aspect-ratio:16/9");
+    check(RatioChoice::R1x1, "", "width:100%;aspect-ratio:1/1");
+    // 9:16 in a 1200 px column would be 2133 px tall: capped to the viewport's height.
+    check(
+        RatioChoice::R9x16,
+        "",
+        "width:100%;max-width:calc(100vh*9/16);aspect-ratio:9/16",
+    );
+    check(
+        RatioChoice::Custom,
+        "4:5",
+        "width:100%;max-width:calc(100vh*4/5);aspect-ratio:4/5",
+    );
+}
