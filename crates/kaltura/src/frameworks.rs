@@ -7,8 +7,7 @@
 //! server's `embed_factory=true` dynamic embed for that case (kaltura/server#12954).
 
 use crate::embed::{
-    v7_media_info, v7_setup_config, v7_url_params, Content, EmbedRequest, Obj, PlayerVersion,
-    Query, Size,
+    v7_media_info, v7_setup_config, Content, EmbedRequest, Obj, PlayerVersion, Size,
 };
 use crate::escape::{html, js_string};
 
@@ -270,6 +269,8 @@ pub enum SeoError {
     BadDate,
     BadDuration(String),
     BadThumbnail,
+    /// A `VideoObject` describes one video; a playlist is several.
+    Playlist,
 }
 
 impl SeoError {
@@ -279,6 +280,9 @@ impl SeoError {
             SeoError::BadDate => "Write the upload date as YYYY-MM-DD, e.g. 2026-11-24.".into(),
             SeoError::BadDuration(why) => why.clone(),
             SeoError::BadThumbnail => "The thumbnail URL must start with https://.".into(),
+            SeoError::Playlist => "SEO metadata describes one video (a schema.org VideoObject): \
+                                   choose Entry and the video this page is about."
+                .into(),
         }
     }
 }
@@ -342,6 +346,9 @@ pub fn seo_json_ld(req: &EmbedRequest, fields: &SeoFields) -> Result<Option<Stri
     {
         return Ok(None);
     }
+    if matches!(req.content, Content::Playlist(_)) {
+        return Err(SeoError::Playlist);
+    }
     if name.is_empty() {
         return Err(SeoError::NeedsName);
     }
@@ -354,22 +361,22 @@ pub fn seo_json_ld(req: &EmbedRequest, fields: &SeoFields) -> Result<Option<Stri
     let seconds = if duration.is_empty() {
         None
     } else {
-        Some(crate::form::parse_time(&duration).map_err(SeoError::BadDuration)?)
+        match crate::form::parse_time(&duration).map_err(SeoError::BadDuration)? {
+            0 => {
+                return Err(SeoError::BadDuration(
+                    "A video's duration is more than 0 seconds, e.g. 1:30.".into(),
+                ))
+            }
+            secs => Some(secs),
+        }
     };
-    // The v7 iframe form of this player is an embed URL search engines can open on their own
+    // The iframe form of this player is an embed URL search engines can open on their own
     // (without any KS: metadata is public).
-    let embed_url = (req.version == PlayerVersion::V7).then(|| {
-        let mut q = Query::new();
-        q.add("iframeembed", "true");
-        v7_url_params(
-            &EmbedRequest {
-                ks: None,
-                ..req.clone()
-            },
-            &mut q,
-        );
-        q.url(&req.library_url())
-    });
+    let embed_url = EmbedRequest {
+        ks: None,
+        ..req.clone()
+    }
+    .iframe_url();
     let mut pairs: Vec<(&str, String)> = vec![
         ("@context", "https://schema.org".into()),
         ("@type", "VideoObject".into()),
@@ -387,9 +394,7 @@ pub fn seo_json_ld(req: &EmbedRequest, fields: &SeoFields) -> Result<Option<Stri
     if let Some(secs) = seconds {
         pairs.push(("duration", iso_duration(secs)));
     }
-    if let Some(url) = embed_url {
-        pairs.push(("embedUrl", url));
-    }
+    pairs.push(("embedUrl", embed_url));
     let body = pairs
         .iter()
         .map(|(k, v)| format!("  \"{k}\": \"{}\"", js_string(v)))

@@ -154,6 +154,22 @@ fn seo_metadata() {
     assert!(block.contains("\"uploadDate\": \"2026-11-24\""));
     assert!(block.contains("iframeembed=true"));
     assert_eq!(block.matches("</script>").count(), 1, "{block}");
+    // No video lasts 0 s; a playlist is not one video; a v2 player has its embed URL too.
+    assert!(matches!(
+        seo_json_ld(&req, &seo("Demo", "", "0", "")),
+        Err(SeoError::BadDuration(why)) if why.contains("more than 0")
+    ));
+    assert_eq!(
+        seo_json_ld(&request(ContentKind::Playlist), &seo("Demo", "", "", "")),
+        Err(SeoError::Playlist)
+    );
+    let mut v2 = req.clone();
+    v2.version = PlayerVersion::V2;
+    let block = seo_json_ld(&v2, &seo("Demo", "", "", "")).unwrap().unwrap();
+    assert!(
+        block.contains("\"embedUrl\": \"https://cdnapisec.kaltura.com/p/2506752/sp/250675200/embedIframeJs/uiconf_id/48460943/partner_id/2506752?iframeembed=true"),
+        "{block}"
+    );
 }
 
 proptest! {
