@@ -485,7 +485,9 @@ fn v7_dynamic(req: &EmbedRequest, thumbnail: bool) -> String {
         out.push_str(load);
         out.push('(');
         out.push_str(&media);
-        out.push_str(");\n");
+        out.push_str(");\n    // From other scripts: KalturaPlayer.getPlayer(\"");
+        out.push_str(&escape::js_string(&req.target_id()));
+        out.push_str("\") is this player.\n");
     }
     out.push_str("  } catch (e) {\n    console.error(e.message);\n  }\n</script>");
     out

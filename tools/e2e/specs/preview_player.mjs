@@ -48,6 +48,15 @@ const tests = ['Dynamic', 'Auto', 'IFrame', 'Thumbnail'].map((type) => ({
     if (type !== 'IFrame') {
       await eventually(async () => assert.match(await previewStatus(page).textContent(), /playing/), 10000);
     }
+    if (type === 'Dynamic') {
+      // What the snippet's comment promises: other scripts reach this player by its element id.
+      const frame = page.frames().find((f) => f.url().includes('preview.html'));
+      const found = await frame.evaluate(() => {
+        const player = KalturaPlayer.getPlayer('kaltura_player_1_demo0001');
+        return player !== null && player.currentTime > 0;
+      });
+      assert.ok(found, 'KalturaPlayer.getPlayer(id) did not return the playing player');
+    }
   },
 }));
 
