@@ -180,7 +180,8 @@ pub struct Snippet {
 
 impl EmbedRequest {
     /// The container id used in the snippet: custom, else `kaltura_player_<contentid>`
-    /// (deterministic; distinct per content, so several snippets on one page don't collide).
+    /// (deterministic: snippets for different content on one page don't collide; the same
+    /// content twice needs an element ID of its own, as the field's hint says).
     pub fn target_id(&self) -> String {
         match &self.target_id {
             Some(id) => id.as_str().to_string(),
