@@ -11,7 +11,9 @@ use kaltura::digest::AppTokenHashType;
 use kaltura::form::{ContentKind, EmbedForm};
 use kaltura::ks::{KsInfo, V2_UNREADABLE_NOTE};
 use kaltura::privileges::{self, Severity};
-use kaltura::session_form::{self, ExpiryChoice, Method, Prepared, SessionField, SessionPlan};
+use kaltura::session_form::{
+    self, ExpiryChoice, Method, Prepared, PrivilegeInput, SessionField, SessionPlan,
+};
 use web_sys::HtmlSelectElement;
 use yew::platform::spawn_local;
 use yew::prelude::*;
@@ -22,15 +24,6 @@ use crate::secret_field::SecretField;
 use crate::session_state::{
     ActiveSession, Phase, Reveal, SessionAction, SessionState, SessionText,
 };
-
-/// Privileges builder inputs (all in `SessionForm::privileges`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PrivilegeInput {
-    PrivacyContext,
-    ActionsLimit,
-    UriRestrict,
-    Custom,
-}
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct SessionPanelProps {
@@ -112,7 +105,14 @@ pub fn session_panel(props: &SessionPanelProps) -> Html {
                 (embed.content_kind, &embed.content_id),
                 &state.secrets,
             ) {
-                Err(problems) => state.dispatch(SessionAction::Invalid(problems)),
+                Err(problems) => {
+                    let first = problems.first().map(|(field, _)| input_id(*field));
+                    state.dispatch(SessionAction::Invalid(problems));
+                    // After the re-render that marks it (a task later).
+                    if let Some(id) = first {
+                        gloo_timers::callback::Timeout::new(0, move || focus(id)).forget();
+                    }
+                }
                 // A browser without AbortController (none this page runs on) sends nothing.
                 Ok(prepared) => {
                     let Ok(controller) = web_sys::AbortController::new() else {
@@ -158,10 +158,18 @@ pub fn session_panel(props: &SessionPanelProps) -> Html {
             }
         })
     };
-    let on_forget = state
-        .dispatcher()
-        .to_callback()
-        .reform(|_: MouseEvent| SessionAction::Forget);
+    // A new session's KS enters the code only when opted in again; focus goes to Start, since
+    // the button that had it is gone.
+    let on_forget = {
+        let (dispatcher, start_button) = (state.dispatcher(), start_button.clone());
+        Callback::from(move |_: MouseEvent| {
+            dispatcher.dispatch(SessionAction::Forget);
+            crate::bridge::send(crate::bridge::Message::IncludeKs, "");
+            if let Some(button) = start_button.cast::<web_sys::HtmlElement>() {
+                let _ = button.focus();
+            }
+        })
+    };
     let on_copied = {
         let announcement = announcement.clone();
         Callback::from(move |said: String| announcement.set(said))
@@ -181,6 +189,8 @@ pub fn session_panel(props: &SessionPanelProps) -> Html {
                 let next = match e.key().as_str() {
                     "ArrowRight" => (index + 1) % Method::ALL.len(),
                     "ArrowLeft" => (index + Method::ALL.len() - 1) % Method::ALL.len(),
+                    "Home" => 0,
+                    "End" => Method::ALL.len() - 1,
                     _ => return,
                 };
                 e.prevent_default();
@@ -208,7 +218,18 @@ pub fn session_panel(props: &SessionPanelProps) -> Html {
         _ => Vec::new(),
     };
 
+    // A pasted KS names its own partner: the Partner ID typed above, when it is another one.
+    let other_partner = state
+        .session
+        .as_ref()
+        .filter(|s| s.method == Method::PasteKs)
+        .map(|s| (s.outcome.partner.to_string(), props.embed.partner.trim()))
+        .filter(|(partner, typed)| !typed.is_empty() && typed != partner)
+        .map(|(_, typed)| typed);
     let status_text = match &state.phase {
+        Phase::Idle if !state.problems.is_empty() => {
+            "Not started: fix the fields marked below.".to_string()
+        }
         Phase::Idle => String::new(),
         Phase::Sending { method } => match method {
             Method::AppToken => "Starting session with the app token (2 requests)…".to_string(),
@@ -216,21 +237,35 @@ pub fn session_panel(props: &SessionPanelProps) -> Html {
             _ => "Starting session and checking it…".to_string(),
         },
         Phase::Failed(error) => format!("Failed: {}", error.message()),
-        Phase::Started => state
-            .session
-            .as_ref()
-            .map(|s| s.outcome.summary())
-            .unwrap_or_default(),
+        Phase::Started => match &state.session {
+            Some(s) if s.expired => {
+                "The session has expired: its KS no longer works and is out of the embed code. Start a new session.".to_string()
+            }
+            Some(s) => match other_partner {
+                Some(typed) => format!(
+                    "This KS is for partner {}, not {typed} (the Partner ID above). {}",
+                    s.outcome.partner,
+                    s.outcome.summary()
+                ),
+                None => s.outcome.summary(),
+            },
+            None => String::new(),
+        },
     };
     let status_tone = match (&state.phase, &state.session) {
         (Phase::Failed(_), _) => "error",
-        (Phase::Started, Some(s)) if s.outcome.content_not_found() => "warn",
+        (Phase::Idle, _) if !state.problems.is_empty() => "error",
+        (Phase::Started, Some(s))
+            if s.expired || s.outcome.content_not_found() || other_partner.is_some() =>
+        {
+            "warn"
+        }
         _ => "ok",
     };
-    let status_text = if announcement.is_empty() {
-        status_text
-    } else {
-        format!("{status_text} {}", *announcement)
+    let status_text = match (status_text.is_empty(), announcement.is_empty()) {
+        (_, true) => status_text,
+        (true, false) => (*announcement).clone(),
+        (false, false) => format!("{status_text} · {}", *announcement),
     };
 
     html! {
@@ -404,6 +439,27 @@ fn tab_id(method: Method) -> &'static str {
     }
 }
 
+/// The id of the input a problem is shown at (the Partner ID is the embed form's).
+fn input_id(field: SessionField) -> &'static str {
+    match field {
+        SessionField::ServiceUrl => "custom-service-url",
+        SessionField::Partner => "partner-id",
+        SessionField::AppTokenId => "app-token-id",
+        SessionField::AppToken => "app-token",
+        SessionField::Secret => "secret",
+        SessionField::Ks => "pasted-ks",
+        SessionField::UserId => "user-id",
+        SessionField::Expiry => "custom-expiry",
+        SessionField::Privileges(input) => match input {
+            PrivilegeInput::LimitToContent => "priv-sview",
+            PrivilegeInput::PrivacyContext => "priv-privacy",
+            PrivilegeInput::ActionsLimit => "priv-actions",
+            PrivilegeInput::UriRestrict => "priv-uri",
+            PrivilegeInput::Custom => "priv-custom",
+        },
+    }
+}
+
 fn focus(id: &str) {
     use wasm_bindgen::JsCast;
     if let Some(el) = web_sys::window()
@@ -451,7 +507,7 @@ async fn run(
 
 fn privileges_builder(
     props: &SessionPanelProps,
-    preview: &Result<String, String>,
+    preview: &Result<String, (PrivilegeInput, String)>,
     dangers: &[privileges::Danger],
 ) -> Html {
     let current = props.state.form.privileges.clone();
@@ -481,10 +537,17 @@ fn privileges_builder(
         }
     };
     let p = &props.state.form.privileges;
-    let problem = props
-        .state
-        .problem(SessionField::Privileges)
-        .or(preview.as_ref().err().map(String::as_str));
+    // Each input shows its own problem: from the last Start, or the live preview's.
+    let problem = |input: PrivilegeInput| {
+        props
+            .state
+            .problem(SessionField::Privileges(input))
+            .or(match preview {
+                Err((at, message)) if *at == input => Some(message.as_str()),
+                _ => None,
+            })
+            .map(FieldMessage::error)
+    };
     let (sview_label, sview_hint) = match props.embed.content_kind {
         ContentKind::Entry => (
             "Limit to this entry (sview)",
@@ -501,6 +564,9 @@ fn privileges_builder(
             <div class="checks">
                 <Checkbox id="priv-sview" label={sview_label} checked={p.limit_to_entry} hint={sview_hint}
                     onchange={toggle(|f, v| f.limit_to_entry = v)} />
+                if let Some(message) = problem(PrivilegeInput::LimitToContent) {
+                    <p id="priv-sview-msg" class="field-error">{ message.text }</p>
+                }
                 <Checkbox id="priv-playback" label="Playback only (setrole:PLAYBACK_BASE_ROLE)" checked={p.playback_role}
                     onchange={toggle(|f, v| f.playback_role = v)} />
                 <Checkbox id="priv-entitlement" label="Enforce entitlement (enableentitlement)" checked={p.enable_entitlement}
@@ -508,14 +574,17 @@ fn privileges_builder(
             </div>
             <div class="row">
                 <TextField id="priv-privacy" label="Privacy context" value={p.privacy_context.clone()}
+                    problem={problem(PrivilegeInput::PrivacyContext)}
                     oninput={set(|f, v| f.privacy_context = v)} />
                 <TextField id="priv-actions" label="Actions limit" value={p.actions_limit.clone()} inputmode="numeric"
+                    problem={problem(PrivilegeInput::ActionsLimit)}
                     oninput={set(|f, v| f.actions_limit = v)} />
             </div>
             <TextField id="priv-uri" label="URI restriction (urirestrict)" value={p.uri_restrict.clone()} placeholder="/api_v3/service/baseEntry/*"
+                problem={problem(PrivilegeInput::UriRestrict)}
                 oninput={set(|f, v| f.uri_restrict = v)} />
             <TextField id="priv-custom" label="Custom privileges" value={p.custom.clone()} placeholder="name:value,name2:value"
-                problem={problem.map(FieldMessage::error)}
+                problem={problem(PrivilegeInput::Custom)}
                 oninput={set(|f, v| f.custom = v)} />
             <p class="privileges-preview">{ "Sent as: " }
                 <code>{ match preview { Ok(s) if !s.is_empty() => s.clone(), Ok(_) => "(none)".to_string(), Err(_) => "(fix the privileges first)".to_string() } }</code>
@@ -549,6 +618,15 @@ fn session_result(
     };
     let include = props.embed.include_ks;
     let on_include = props.on_include.clone();
+    // An expired KS leaves the code, and the opt-in with it: a new session's KS goes in only
+    // when ticked again.
+    let on_expired = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |_| {
+            dispatcher.dispatch(SessionAction::Expired);
+            crate::bridge::send(crate::bridge::Message::IncludeKs, "");
+        })
+    };
     let user = match &outcome.user {
         SessionUser::Anonymous => "anonymous".to_string(),
         SessionUser::Named(name) => name.clone(),
@@ -561,7 +639,8 @@ fn session_result(
                 on_toggle={state.dispatcher().to_callback().reform(|_| SessionAction::Toggle(Reveal::Ks))}
                 {on_copied} />
             if let Some(at) = expires_at_ms {
-                <Countdown expires_at_ms={at} upper_bound={matches!(outcome.expires_hint, ExpiresHint::AfterSecs(_))} />
+                <Countdown expires_at_ms={at} upper_bound={matches!(outcome.expires_hint, ExpiresHint::AfterSecs(_))}
+                    on_expired={on_expired} />
             }
             <dl class="inspector" aria-label="KS inspector">
                 <dt>{ "User" }</dt><dd>{ user }</dd>
@@ -612,6 +691,8 @@ pub struct CountdownProps {
     pub expires_at_ms: f64,
     /// The server may have shortened the lifetime: say "at most".
     pub upper_bound: bool,
+    /// Called once the countdown reaches zero.
+    pub on_expired: Callback<()>,
 }
 
 /// "Expires in 59:12", refreshed every second; "Expired" at zero.
@@ -627,6 +708,14 @@ pub fn countdown(props: &CountdownProps) -> Html {
         });
     }
     let left = ((props.expires_at_ms - *now) / 1000.0).max(0.0) as u64;
+    use_effect_with(left == 0, {
+        let on_expired = props.on_expired.clone();
+        move |expired| {
+            if *expired {
+                on_expired.emit(())
+            }
+        }
+    });
     let text = if left == 0 {
         "Expired: start a new session.".to_string()
     } else {

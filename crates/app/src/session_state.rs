@@ -41,6 +41,8 @@ pub struct ActiveSession {
     pub method: Method,
     /// `Date.now()` when the answer arrived, for the expiry countdown.
     pub received_at_ms: f64,
+    /// The countdown reached zero: the KS no longer works and leaves the embed code.
+    pub expired: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -77,6 +79,8 @@ pub enum SessionAction {
     Cancel,
     /// Forget the KS.
     Forget,
+    /// The session's countdown reached zero.
+    Expired,
     /// Replace the non-secret settings (share link, remembered settings).
     Load(Box<SessionForm>),
     /// Mask every revealed secret again (the page came back from the back/forward cache).
@@ -135,6 +139,10 @@ impl SessionState {
             .map(|(_, m)| m.as_str())
     }
 
+    fn clear_problem(&mut self, field: SessionField) {
+        self.problems.retain(|(f, _)| *f != field);
+    }
+
     /// Masks the secret, app-token and pasted-KS inputs again.
     fn mask_inputs(&mut self) {
         self.reveal_secret = false;
@@ -150,7 +158,7 @@ impl SessionState {
     /// The session's KS, noting the privileges as far as known (a v2 KS cannot show its own), so
     /// the embed form can tell when the KS no longer fits its content.
     pub fn scoped_ks(&self) -> Option<Ks> {
-        self.session.as_ref().map(|s| {
+        self.session.as_ref().filter(|s| !s.expired).map(|s| {
             let ks = s.outcome.ks.clone();
             match &s.outcome.privileges {
                 Some(privileges) => ks.with_requested_privileges(privileges),
@@ -173,17 +181,40 @@ impl SessionState {
                     SessionText::PastedKs => &mut self.secrets.ks,
                 };
                 *slot = value;
+                // A message about what was just edited no longer applies.
+                self.clear_problem(match input {
+                    SessionText::CustomServiceUrl => SessionField::ServiceUrl,
+                    SessionText::AppTokenId => SessionField::AppTokenId,
+                    SessionText::UserId => SessionField::UserId,
+                    SessionText::CustomExpiry => SessionField::Expiry,
+                    SessionText::Secret => SessionField::Secret,
+                    SessionText::AppToken => SessionField::AppToken,
+                    SessionText::PastedKs => SessionField::Ks,
+                });
             }
-            SessionAction::Service(preset) => self.form.service = preset,
+            SessionAction::Service(preset) => {
+                self.form.service = preset;
+                self.clear_problem(SessionField::ServiceUrl);
+            }
             SessionAction::Method(method) => {
                 // A secret shown in one tab is not left shown for the next visit to it.
                 self.mask_inputs();
                 self.form.method = method;
                 self.problems.clear();
             }
-            SessionAction::HashType(hash) => self.form.hash_type = hash,
-            SessionAction::Expiry(choice) => self.form.expiry = choice,
-            SessionAction::Privileges(privileges) => self.form.privileges = privileges,
+            SessionAction::HashType(hash) => {
+                self.form.hash_type = hash;
+                self.clear_problem(SessionField::AppToken);
+            }
+            SessionAction::Expiry(choice) => {
+                self.form.expiry = choice;
+                self.clear_problem(SessionField::Expiry);
+            }
+            SessionAction::Privileges(privileges) => {
+                self.form.privileges = privileges;
+                self.problems
+                    .retain(|(field, _)| !matches!(field, SessionField::Privileges(_)));
+            }
             SessionAction::Toggle(which) => {
                 let slot = match which {
                     Reveal::Secret => &mut self.reveal_secret,
@@ -222,6 +253,7 @@ impl SessionState {
                             outcome,
                             method,
                             received_at_ms: at_ms,
+                            expired: false,
                         }));
                         self.reveal_ks = false;
                         self.phase = Phase::Started;
@@ -247,6 +279,11 @@ impl SessionState {
             SessionAction::Load(form) => {
                 self.form = *form;
                 self.problems.clear();
+            }
+            SessionAction::Expired => {
+                if let Some(session) = self.session.as_mut().filter(|s| !s.expired) {
+                    Rc::make_mut(session).expired = true;
+                }
             }
             SessionAction::Forget => {
                 self.session = None;

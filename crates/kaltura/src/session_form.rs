@@ -12,7 +12,7 @@ use crate::embed::Content;
 use crate::form::ContentKind;
 use crate::ids::{EntryId, PartnerId, PlaylistId};
 use crate::ks::Ks;
-use crate::privileges::Privileges;
+use crate::privileges::{PrivilegeError, Privileges};
 
 /// How the session is started: the three tabs of the Session panel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -108,21 +108,23 @@ fn parse_content((kind, id): (ContentKind, &str)) -> Option<Content> {
     }
 }
 
-/// The privileges string this form asks for, or why it cannot be built. `content` is the kind
-/// and the ID typed in the embed form (for "limit to this entry / playlist").
+/// The privileges string this form asks for, or why it cannot be built and at which input.
+/// `content` is the kind and the ID typed in the embed form (for "limit to this entry / playlist").
 pub fn build_privileges(
     form: &PrivilegesForm,
     content: (ContentKind, &str),
-) -> Result<String, String> {
+) -> Result<String, (PrivilegeInput, String)> {
     let sview = if form.limit_to_entry {
+        let at_limit = |message: &str| (PrivilegeInput::LimitToContent, message.to_string());
         Some(match content {
             (ContentKind::Entry, id) => EntryId::parse(id).map(Content::Entry).map_err(|_| {
-                "\"Limit to this entry\" needs a valid Entry ID in the form above.".to_string()
+                at_limit("\"Limit to this entry\" needs a valid Entry ID in the form above.")
             })?,
             (ContentKind::Playlist, id) => {
                 PlaylistId::parse(id).map(Content::Playlist).map_err(|_| {
-                    "\"Limit to this playlist\" needs a valid Playlist ID in the form above."
-                        .to_string()
+                    at_limit(
+                        "\"Limit to this playlist\" needs a valid Playlist ID in the form above.",
+                    )
                 })?
             }
         })
@@ -132,7 +134,10 @@ pub fn build_privileges(
     let actions_limit = match form.actions_limit.trim() {
         "" => None,
         n => Some(n.parse::<u32>().map_err(|_| {
-            "The actions limit is a whole number of API calls, for example 10.".to_string()
+            (
+                PrivilegeInput::ActionsLimit,
+                "The actions limit is a whole number of API calls, for example 10.".to_string(),
+            )
         })?),
     };
     let optional = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
@@ -146,7 +151,31 @@ pub fn build_privileges(
         custom: form.custom.trim().to_string(),
     }
     .build()
-    .map_err(|e| e.message())
+    .map_err(|e| (input_of(&e, form), e.message()))
+}
+
+/// Which input a privilege error is about: the custom list when it names that privilege
+/// itself (a clash with a field above, say), else the field that writes it.
+fn input_of(error: &PrivilegeError, form: &PrivilegesForm) -> PrivilegeInput {
+    let name = match error {
+        PrivilegeError::ZeroActionsLimit => return PrivilegeInput::ActionsLimit,
+        PrivilegeError::BadName(name)
+        | PrivilegeError::EmptyValue(name)
+        | PrivilegeError::BadValue(name)
+        | PrivilegeError::Conflict(name) => name.as_str(),
+    };
+    let in_custom = form
+        .custom
+        .split(',')
+        .any(|item| item.split(':').next().unwrap_or("").trim() == name);
+    match name {
+        _ if in_custom => PrivilegeInput::Custom,
+        "privacycontext" => PrivilegeInput::PrivacyContext,
+        "actionslimit" => PrivilegeInput::ActionsLimit,
+        "urirestrict" => PrivilegeInput::UriRestrict,
+        "sview" | "sviewplaylist" => PrivilegeInput::LimitToContent,
+        _ => PrivilegeInput::Custom,
+    }
 }
 
 /// The expiry in seconds as chosen, when valid (for the privileges checker's expiry findings).
@@ -186,7 +215,19 @@ pub enum SessionField {
     Ks,
     UserId,
     Expiry,
-    Privileges,
+    /// One input of the privileges builder.
+    Privileges(PrivilegeInput),
+}
+
+/// The privileges builder's inputs (all in `SessionForm::privileges`), for where a problem shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PrivilegeInput {
+    /// "Limit to this entry / playlist".
+    LimitToContent,
+    PrivacyContext,
+    ActionsLimit,
+    UriRestrict,
+    Custom,
 }
 
 impl SessionField {
@@ -198,7 +239,7 @@ impl SessionField {
             api::Field::AppTokenId => Some(SessionField::AppTokenId),
             api::Field::AppToken => Some(SessionField::AppToken),
             api::Field::UserId => Some(SessionField::UserId),
-            api::Field::Privileges => Some(SessionField::Privileges),
+            api::Field::Privileges => Some(SessionField::Privileges(PrivilegeInput::Custom)),
             api::Field::ServiceUrl => Some(SessionField::ServiceUrl),
             api::Field::Ks => Some(SessionField::Ks),
             api::Field::None => None,
@@ -261,7 +302,7 @@ pub fn prepare(
             .ok(),
     };
     let privileges = build_privileges(&form.privileges, content)
-        .map_err(|message| note(SessionField::Privileges, message))
+        .map_err(|(input, message)| note(SessionField::Privileges(input), message))
         .unwrap_or_default();
 
     let plan = match form.method {

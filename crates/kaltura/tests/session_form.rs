@@ -3,8 +3,8 @@
 use kaltura::api::{Expiry, ServicePreset};
 use kaltura::form::ContentKind;
 use kaltura::session_form::{
-    build_privileges, prepare, ExpiryChoice, Method, PrivilegesForm, Secrets, SessionField,
-    SessionForm, SessionPlan,
+    build_privileges, prepare, ExpiryChoice, Method, PrivilegeInput, PrivilegesForm, Secrets,
+    SessionField, SessionForm, SessionPlan,
 };
 
 /// What `prepare` should give: a plan kind and its privileges, or the fields with problems.
@@ -154,7 +154,7 @@ fn plans_and_problems() {
         },
         "2506752",
         secret("abc"),
-        Expect::Problems(vec![Privileges]),
+        Expect::Problems(vec![Privileges(PrivilegeInput::ActionsLimit)]),
     );
     // A pasted KS needs no Partner ID: the KS names its partner.
     let pasted = |ks: &str| Secrets {
@@ -203,21 +203,30 @@ fn presets_are_valid_expiries() {
     );
 }
 
-fn check_privileges(form: PrivilegesForm, entry: &str, expected: Result<&str, &str>) {
+fn check_privileges(
+    form: PrivilegesForm,
+    entry: &str,
+    expected: Result<&str, (PrivilegeInput, &str)>,
+) {
     check_content_privileges(form, (ContentKind::Entry, entry), expected)
 }
 
+/// `expected` is the privileges string, or the input the problem shows at and a fragment of it.
 fn check_content_privileges(
     form: PrivilegesForm,
     content: (ContentKind, &str),
-    expected: Result<&str, &str>,
+    expected: Result<&str, (PrivilegeInput, &str)>,
 ) {
     let entry = content.1;
     let actual = build_privileges(&form, content);
     match (&actual, expected) {
         (Ok(a), Ok(e)) => assert_eq!(a, e, "{form:?}"),
-        (Err(a), Err(fragment)) => {
-            assert!(a.contains(fragment), "{a:?} should mention {fragment:?}")
+        (Err((input, message)), Err((expected_input, fragment))) => {
+            assert_eq!(*input, expected_input, "{message}");
+            assert!(
+                message.contains(fragment),
+                "{message:?} should mention {fragment:?}"
+            )
         }
         _ => panic!("{form:?} with entry {entry:?}: got {actual:?}, expected {expected:?}"),
     }
@@ -258,7 +267,7 @@ fn privileges_from_the_builder() {
             ..none.clone()
         },
         (ContentKind::Playlist, "1_abcd1234 x"),
-        Err("valid Playlist ID"),
+        Err((PrivilegeInput::LimitToContent, "valid Playlist ID")),
     );
     check_privileges(
         PrivilegesForm {
@@ -266,7 +275,7 @@ fn privileges_from_the_builder() {
             ..none.clone()
         },
         "",
-        Err("valid Entry ID"),
+        Err((PrivilegeInput::LimitToContent, "valid Entry ID")),
     );
     check_privileges(
         PrivilegesForm {
@@ -274,7 +283,7 @@ fn privileges_from_the_builder() {
             ..none.clone()
         },
         "",
-        Err("whole number"),
+        Err((PrivilegeInput::ActionsLimit, "whole number")),
     );
     check_privileges(
         PrivilegesForm {
@@ -287,9 +296,49 @@ fn privileges_from_the_builder() {
     check_privileges(
         PrivilegesForm {
             custom: "bad name:x".into(),
-            ..none
+            ..none.clone()
         },
         "",
-        Err("privilege name"),
+        Err((PrivilegeInput::Custom, "privilege name")),
     );
+    // Each problem shows at the input it comes from.
+    let table = [
+        (
+            PrivilegesForm {
+                privacy_context: "a b".into(),
+                ..none.clone()
+            },
+            PrivilegeInput::PrivacyContext,
+        ),
+        (
+            PrivilegesForm {
+                uri_restrict: "no slash".into(),
+                ..none.clone()
+            },
+            PrivilegeInput::UriRestrict,
+        ),
+        (
+            PrivilegesForm {
+                actions_limit: "0".into(),
+                ..none.clone()
+            },
+            PrivilegeInput::ActionsLimit,
+        ),
+        // The custom list naming a privilege a field above sets differently: the list's problem.
+        (
+            PrivilegesForm {
+                privacy_context: "web".into(),
+                custom: "privacycontext:app".into(),
+                ..none.clone()
+            },
+            PrivilegeInput::Custom,
+        ),
+    ];
+    for (form, input) in table {
+        assert_eq!(
+            build_privileges(&form, (ContentKind::Entry, "")).map_err(|(i, _)| i),
+            Err(input),
+            "{form:?}"
+        );
+    }
 }

@@ -222,6 +222,43 @@ const moduleTests = [
     },
   },
   {
+    name: 'an expired KS leaves the embed code, the opt-in goes with it, and the status says so',
+    async run({ page, baseUrl, simUrl }) {
+      // The page's clock only: the countdown runs on Date.now.
+      await page.clock.install();
+      await openWithSim(page, baseUrl, simUrl);
+      await startSecret(page, ADMIN_SECRET);
+      await expectStatus(page, /OK/);
+      const ks = await sessionKs(page);
+      await page.getByLabel('Include KS in embed code').check();
+      await eventually(async () => assert.ok((await codeText(page)).includes(ks)));
+      await page.clock.fastForward('01:00:05');
+      await expectStatus(page, /The session has expired: its KS no longer works and is out of the embed code/);
+      assert.equal(await status(page).getAttribute('data-tone'), 'warn');
+      await eventually(async () => assert.ok(!(await codeText(page)).includes(ks), 'expired KS still in the code'));
+      await eventually(async () => assert.equal(await page.getByLabel('Include KS in embed code').isChecked(), false));
+    },
+  },
+  {
+    name: 'a field error goes once the field is edited; a refused Start says so and focuses the field',
+    async run({ page, baseUrl, simUrl }) {
+      await openWithSim(page, baseUrl, simUrl);
+      await page.getByRole('tab', { name: /App token/ }).click();
+      await start(page);
+      await expectStatus(page, /Not started: fix the fields marked below/);
+      await eventually(async () => assert.equal(await page.evaluate(() => document.activeElement?.id), 'app-token-id'));
+      await page.locator('#app-token-id').fill(TOKENS.SHA1[0]);
+      assert.equal(await page.locator('#app-token-id-msg').count(), 0, 'fixed field still flagged');
+      assert.equal(await page.locator('#app-token-msg').count(), 1, 'the other field lost its message');
+      // A privileges problem shows at its own input, live.
+      await page.getByRole('tab', { name: 'Secret' }).click();
+      await page.locator('#priv-actions').fill('-1');
+      await eventually(async () => assert.match(await page.locator('#priv-actions-msg').textContent(), /whole number/));
+      assert.equal(await page.locator('#priv-custom-msg').count(), 0);
+      assert.notEqual(await page.locator('#priv-custom').getAttribute('aria-invalid'), 'true');
+    },
+  },
+  {
     name: 'a KS limited to one entry leaves the code when the form moves to another entry',
     async run({ page, baseUrl, simUrl }) {
       await openWithSim(page, baseUrl, simUrl);
