@@ -112,6 +112,8 @@ fn outcome(
         expires_hint,
         privileges: privileges.map(str::to_string),
         entries_visible,
+        // Every list answer below starts with a media entry.
+        first_is_playlist: entries_visible.map(|_| false),
         list_error,
         looked_for: None,
     }
@@ -569,8 +571,8 @@ fn outcome_summary_lines() {
         (
             base(Some(0), None),
             "Partner 123 OK — the session works. It lists no entries: a USER KS without list:* \
-             lists only its own user's entries, and a widget session none (type an Entry ID \
-             above to check that one).",
+             lists only its own user's entries, and a widget session none (with a valid Entry ID \
+             above, the check looks that entry up by ID).",
         ),
         (
             looking(base(Some(1), None), entry("1_abcd1234")),
@@ -581,6 +583,29 @@ fn outcome_summary_lines() {
             "Partner 123 OK, but entry 1_abcd1234 was not found with this KS: check the Entry ID \
              (it must belong to partner 123) and, if the account uses entitlement, the categories \
              it is in.",
+        ),
+        (
+            SessionOutcome {
+                first_is_playlist: Some(true),
+                ..looking(base(Some(1), None), entry("0_plst0001"))
+            },
+            "Partner 123 OK, but 0_plst0001 is a playlist, not an entry: choose Playlist as the \
+             content above.",
+        ),
+        (
+            SessionOutcome {
+                first_is_playlist: Some(false),
+                ..looking(base(Some(1), None), playlist("1_abcd1234"))
+            },
+            "Partner 123 OK, but 1_abcd1234 is a media entry, not a playlist: choose Entry as the \
+             content above.",
+        ),
+        (
+            SessionOutcome {
+                first_is_playlist: Some(true),
+                ..looking(base(Some(1), None), playlist("0_plst0001"))
+            },
+            "Partner 123 OK — this KS can see playlist 0_plst0001",
         ),
         (
             looking(base(Some(0), None), playlist("0_plst0001")),
@@ -610,7 +635,7 @@ fn outcome_summary_lines() {
         assert_eq!(outcome.summary(), expected);
         assert_eq!(
             outcome.content_not_found(),
-            expected.contains("was not found"),
+            expected.contains("was not found") || expected.contains("choose"),
             "{expected}"
         );
     }

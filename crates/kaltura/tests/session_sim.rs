@@ -352,7 +352,19 @@ fn verify_looks_for_the_embeds_entry_or_playlist() {
         let outcome = sim.run(&call.looking_for(&content)).unwrap();
         assert_eq!(outcome.entries_visible, expected, "{content:?}");
         assert_eq!(outcome.looked_for.as_ref(), Some(&content));
+        assert!(!outcome.summary().contains("choose"), "{content:?}");
     }
+    // A playlist's ID typed as an entry: found, and told apart.
+    let outcome = sim
+        .run(&verify_widget(&url, &widget).looking_for(&entry("0_demoplst")))
+        .unwrap();
+    assert_eq!(outcome.first_is_playlist, Some(true));
+    assert!(outcome.content_not_found());
+    assert!(
+        outcome.summary().contains("is a playlist, not an entry"),
+        "{}",
+        outcome.summary()
+    );
     let plain = sim.run(&verify_with_secret(&url, &stranger)).unwrap();
     assert_eq!(
         plain.entries_visible,

@@ -53,6 +53,9 @@ pub struct SessionOutcome {
     /// The session started but listing with it failed (e.g. a role without list permission, or a
     /// `urirestrict` that excludes the list path).
     pub list_error: Option<ApiError>,
+    /// Whether the first entry listed is a playlist; `None` when none was listed. With
+    /// `looked_for`, it tells an entry ID typed as a playlist (or the other way round).
+    pub first_is_playlist: Option<bool>,
     /// The entry or playlist the list was narrowed to (`SessionCall::looking_for`), if any:
     /// `entries_visible` then says whether this KS can see it.
     pub looked_for: Option<Content>,
@@ -71,6 +74,22 @@ impl SessionOutcome {
                 content.id(),
                 content.label(),
             ),
+            (Some(content), Some(_), _) if self.kind_differs() => format!(
+                "Partner {partner} OK, but {} is {}, not {} {}: choose {} as the content above.",
+                content.id(),
+                if self.first_is_playlist == Some(true) {
+                    "a playlist"
+                } else {
+                    "a media entry"
+                },
+                if content.noun() == "entry" { "an" } else { "a" },
+                content.noun(),
+                if self.first_is_playlist == Some(true) {
+                    "Playlist"
+                } else {
+                    "Entry"
+                },
+            ),
             (Some(content), Some(_), _) => format!(
                 "Partner {partner} OK — this KS can see {} {}",
                 content.noun(),
@@ -78,8 +97,8 @@ impl SessionOutcome {
             ),
             (None, Some(0), _) => format!(
                 "Partner {partner} OK — the session works. It lists no entries: a USER KS without \
-                 list:* lists only its own user's entries, and a widget session none (type an \
-                 Entry ID above to check that one)."
+                 list:* lists only its own user's entries, and a widget session none (with a valid \
+                 Entry ID above, the check looks that entry up by ID)."
             ),
             (None, Some(1), _) => format!("Partner {partner} OK — 1 entry visible to this KS"),
             (None, Some(n), _) => format!("Partner {partner} OK — {n} entries visible to this KS"),
@@ -91,9 +110,20 @@ impl SessionOutcome {
         }
     }
 
-    /// Whether the session works but cannot see the entry or playlist it was checked against.
+    /// Whether the session works but the entry or playlist it was checked against is not there
+    /// for it, or is the other kind.
     pub fn content_not_found(&self) -> bool {
-        self.looked_for.is_some() && self.entries_visible == Some(0)
+        self.looked_for.is_some() && (self.entries_visible == Some(0) || self.kind_differs())
+    }
+
+    /// The ID checked was found, as the other kind of content (an entry typed as a playlist…).
+    fn kind_differs(&self) -> bool {
+        match (&self.looked_for, self.first_is_playlist) {
+            (Some(content), Some(is_playlist)) => {
+                is_playlist != matches!(content, Content::Playlist(_))
+            }
+            _ => false,
+        }
     }
 }
 
@@ -197,16 +227,31 @@ fn parse_ks(value: Option<&JsonValue>) -> Result<Ks, ApiError> {
     Ks::parse(text).map_err(|_| unexpected("the KS in the answer is not a KS string"))
 }
 
-/// The entry count of a `Kaltura…ListResponse`.
-fn total_count(value: &JsonValue) -> Result<u64, ApiError> {
+/// What a `baseEntry.list` answered.
+struct Listed {
+    count: u64,
+    /// Whether the first item is a playlist (`KalturaPlaylist`); `None` when nothing is listed.
+    first_is_playlist: Option<bool>,
+}
+
+/// The entry count of a `Kaltura…ListResponse`, and the kind of its first item.
+fn total_count(value: &JsonValue) -> Result<Listed, ApiError> {
     let value = ok_or_exception(value)?;
     let is_list = object_type(value).is_some_and(|t| t.ends_with("ListResponse"));
     let count = value
         .get("totalCount")
         .and_then(JsonValue::as_i64_lenient)
         .and_then(|n| u64::try_from(n).ok());
+    let first_is_playlist = value
+        .get("objects")
+        .and_then(JsonValue::as_array)
+        .and_then(|objects| objects.first())
+        .map(|first| object_type(first) == Some("KalturaPlaylist"));
     match (is_list, count) {
-        (true, Some(n)) => Ok(n),
+        (true, Some(count)) => Ok(Listed {
+            count,
+            first_is_playlist,
+        }),
         _ => Err(unexpected("expected a list response with totalCount")),
     }
 }
@@ -309,7 +354,7 @@ struct Defaults {
 fn outcome(
     started: Started,
     defaults: Defaults,
-    list: Option<Result<u64, ApiError>>,
+    list: Option<Result<Listed, ApiError>>,
 ) -> Result<SessionOutcome, ApiError> {
     let info = started.ks.inspect().ok();
     let v1 = match &info {
@@ -351,10 +396,10 @@ fn outcome(
         .map(|v| v.privileges_joined())
         .or(started.privileges)
         .or(defaults.privileges);
-    let (entries_visible, list_error) = match list {
-        Some(Ok(n)) => (Some(n), None),
-        Some(Err(e)) => (None, Some(e)),
-        None => (None, None),
+    let (entries_visible, first_is_playlist, list_error) = match list {
+        Some(Ok(listed)) => (Some(listed.count), listed.first_is_playlist, None),
+        Some(Err(e)) => (None, None, Some(e)),
+        None => (None, None, None),
     };
     Ok(SessionOutcome {
         ks: started.ks,
@@ -363,6 +408,7 @@ fn outcome(
         expires_hint,
         privileges,
         entries_visible,
+        first_is_playlist,
         looked_for: None,
         list_error,
     })
