@@ -39,6 +39,23 @@ export default [
     },
   },
   {
+    name: 'a field message appearing in the form does not move the other column under a click',
+    async run({ page, baseUrl }) {
+      await page.setViewportSize({ width: 1366, height: 768 });
+      await openStudioWithExtras(page, baseUrl);
+      await fillIds(page, IDS);
+      // Scrolled down to the session panel with the Entry ID field emptied: leaving the field adds
+      // its message to the form column; the page must not scroll between mousedown and mouseup.
+      await page.getByLabel('Entry ID').fill('');
+      const custom = page.locator('#service-url-2');
+      await custom.scrollIntoViewIfNeeded();
+      await page.evaluate(() => window.scrollBy(0, 120));
+      await custom.click();
+      assert.ok(await custom.isChecked(), 'the click on Custom was lost');
+      assert.match(await page.locator('#content-id-msg').textContent(), /Entry ID/);
+    },
+  },
+  {
     name: 'a first module that does not match its integrity hash never runs',
     async run({ page, baseUrl, expectError }) {
       // The hash comes from the build (trunk's preload link, moved into the start-up fetch).
