@@ -50,6 +50,10 @@ pub fn paste_panel(props: &PastePanelProps) -> Html {
                 filled: set.into_iter().map(str::to_string).collect(),
                 not_read,
             });
+            // A KS is a credential: it does not stay on screen once read.
+            if filled.has_ks {
+                text.set(String::new());
+            }
             on_load.emit(form);
         })
     };
@@ -64,6 +68,9 @@ pub fn paste_panel(props: &PastePanelProps) -> Html {
                     defaults: true,
                     error: None,
                 });
+                if m.has_ks {
+                    text.set(String::new());
+                }
                 on_load.emit(m.form);
             }
             Err(e) => report.set(Report {

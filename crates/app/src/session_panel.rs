@@ -152,7 +152,8 @@ pub fn session_panel(props: &SessionPanelProps) -> Html {
                 controller.abort();
             }
             state.dispatch(SessionAction::Cancel);
-            announcement.set("Cancelled: no session was started.".to_string());
+            announcement
+                .set("Cancelled: the request was stopped and no session is kept.".to_string());
             if let Some(button) = start_button.cast::<web_sys::HtmlElement>() {
                 let _ = button.focus();
             }

@@ -38,6 +38,8 @@ pub struct Filled {
     pub flashvars: Vec<String>,
     /// What the paste had that this page does not take over, in plain words.
     pub not_read: Vec<String>,
+    /// The paste holds a KS (a credential: the page empties its paste box).
+    pub has_ks: bool,
 }
 
 /// HTML entities and one level of percent-encoding undone, so keys and values read the same
@@ -219,8 +221,11 @@ pub fn read(pasted: &str) -> Filled {
 
     f.flashvars = flashvar_names(&text);
     if value_after(&text, &["ks=", "ks:", "\"ks\"", "[ks]"], |v| v.len() > 20).is_some() {
+        f.has_ks = true;
         f.not_read.push(
-            "A KS: it is not copied; start a session here and opt it in if you need one.".into(),
+            "A KS: it is not copied, and the paste box is emptied; start a session here and opt \
+             it in if you need one."
+                .into(),
         );
     }
     if let Some(widget) = value_after(&text, &["widgetId", "\"wid\"", "wid:"], |v| {
@@ -522,6 +527,8 @@ pub struct Migration {
     pub form: EmbedForm,
     pub carried: Vec<String>,
     pub not_carried: Vec<String>,
+    /// The v2 embed held a KS (see [`Filled::has_ks`]).
+    pub has_ks: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -566,5 +573,6 @@ pub fn migrate(v2_snippet: &str, start_from: &EmbedForm) -> Result<Migration, Mi
         form,
         carried,
         not_carried,
+        has_ks: filled.has_ks,
     })
 }

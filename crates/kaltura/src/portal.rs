@@ -71,6 +71,9 @@ pub fn portal_url(
                     HostError::Malformed | HostError::Empty => {
                         "Enter the portal's address, e.g. https://video.example.com.".into()
                     }
+                    HostError::UnsupportedScheme => {
+                        "A portal is served over https: use https://…".into()
+                    }
                     other => other.message(),
                 })
             })?;

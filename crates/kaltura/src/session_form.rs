@@ -312,7 +312,8 @@ pub fn prepare(
             }
             _ => None,
         },
-        Method::PasteKs => Ks::parse(&secrets.ks)
+        // Copied out of JSON or code, a KS often keeps its quotes.
+        Method::PasteKs => Ks::parse(secrets.ks.trim().trim_matches(['"', '\'']))
             .map_err(|e| e.message())
             // A token that does not even decode needs no round trip to say so.
             .and_then(|ks| ks.inspect().map(|_| ks).map_err(|e| e.message()))

@@ -250,6 +250,9 @@ fn portal_urls() {
     for (typed, says) in [
         ("https://video.example.com/media", "no path"),
         ("video example", "the portal's address"),
+        // Not the CDN field's "(or http://)": a portal is https only.
+        ("javascript:alert(1)", "served over https"),
+        ("ftp://video.example.com", "served over https"),
     ] {
         match portal_url(Custom, "", "", typed) {
             Err(PortalError::BadCustom(why)) => {

@@ -516,6 +516,10 @@ fn migration_reports_what_it_kept_truthfully() {
         "{:?}",
         m.carried
     );
+    assert!(!m.has_ks);
+    // V2_IFRAME carries flashvars[ks]: the page empties its paste box.
+    assert!(migrate(V2_IFRAME, &EmbedForm::default()).unwrap().has_ks);
+    assert!(read(V2_IFRAME).has_ks && !read(V7_AUTO).has_ks);
     let playlist = V2_IFRAME.replace(
         "entry_id=1_abcd1234",
         "flashvars[playlistAPI.kpl0Id]=0_plst5678&flashvars[playlistAPI.autoPlay]=true&flashvars[playlistAPI.loop]=true",

@@ -167,6 +167,13 @@ fn plans_and_problems() {
         pasted("djJ8MjUwNjc1Mnxabc="),
         Expect::Pasted,
     );
+    // Quotes copied along out of JSON or code are not part of it.
+    check(
+        form(Method::PasteKs),
+        "",
+        pasted(" \"djJ8MjUwNjc1Mnxabc=\" "),
+        Expect::Pasted,
+    );
     check(
         form(Method::PasteKs),
         "",

@@ -89,6 +89,13 @@ export default [
         assert.match(report, /sideBarContainer\.plugin/);
         assert.match(report, /Missing bundle configuration/);
       });
+      // A paste holding a KS: read, and emptied from the box (a credential stays off screen).
+      const withKs = v2.replace('"autoPlay":true', '"ks":"djJ8MjUwNjc1MnxsYWJjZGVmZ2hpamtsbW5vcHFyc3R1dnd4eXo="');
+      const box = page.getByLabel('Embed code, player URL, or MediaSpace / Events link');
+      await box.fill(withKs);
+      await page.getByRole('button', { name: 'Fill the form' }).click();
+      await eventually(async () => assert.match(await page.locator('.paste-report').textContent(), /paste box is emptied/));
+      assert.equal(await box.inputValue(), '');
     },
   },
 ];

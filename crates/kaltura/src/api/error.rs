@@ -444,8 +444,8 @@ impl ApiError {
                 "Try again; if it keeps timing out, check the service URL."
             }
             ApiError::Network(Network::HttpStatus(_)) => {
-                "api_v3 answers every call with HTTP 200, so a proxy or a wrong service URL is in \
-                 the way; check the URL and try again."
+                "api_v3 answers every call with HTTP 200, so a proxy, a wrong service URL or a \
+                 passing outage is in the way; check the URL and try again."
             }
             ApiError::Network(Network::NotJson) | ApiError::Network(Network::XmlInsteadOfJson) => {
                 "Check that the service URL is the api_v3 server's origin (for example \
