@@ -129,6 +129,7 @@ pub fn session_panel(props: &SessionPanelProps) -> Html {
                     state.dispatch(SessionAction::Begin {
                         generation: mine,
                         method: state.form.method,
+                        expiry_secs: session_form::expiry_secs(&state.form),
                     });
                     let dispatcher = state.dispatcher();
                     spawn_local(async move {
@@ -617,6 +618,18 @@ fn session_result(
         ExpiresHint::AfterSecs(secs) => Some(active.received_at_ms + f64::from(secs) * 1000.0),
         ExpiresHint::Unknown => None,
     };
+    // The server's own expiry a minute or more before the one asked for.
+    let shortened = match (outcome.expires_hint, active.requested_secs) {
+        (ExpiresHint::At(at), Some(asked))
+            if (at as f64) * 1000.0 + 60_000.0
+                < active.received_at_ms + f64::from(asked) * 1000.0 =>
+        {
+            kaltura::api::Expiry::from_secs(u64::from(asked))
+                .ok()
+                .map(kaltura::api::Expiry::label)
+        }
+        _ => None,
+    };
     let include = props.embed.include_ks;
     let on_include = props.on_include.clone();
     // An expired KS leaves the code, and the opt-in with it: a new session's KS goes in only
@@ -642,6 +655,9 @@ fn session_result(
             if let Some(at) = expires_at_ms {
                 <Countdown expires_at_ms={at} upper_bound={matches!(outcome.expires_hint, ExpiresHint::AfterSecs(_))}
                     on_expired={on_expired} />
+            }
+            if let Some(asked) = shortened {
+                <p class="field-hint">{ format!("Shorter than the {asked} asked for: the server applies the partner's maximum (or, for an app token, the token's session duration).") }</p>
             }
             <dl class="inspector" aria-label="KS inspector">
                 <dt>{ "User" }</dt><dd>{ user }</dd>

@@ -43,6 +43,8 @@ pub struct ActiveSession {
     pub received_at_ms: f64,
     /// The countdown reached zero: the KS no longer works and leaves the embed code.
     pub expired: bool,
+    /// The lifetime asked for, in seconds (`None` for a pasted KS).
+    pub requested_secs: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -68,6 +70,8 @@ pub enum SessionAction {
     Begin {
         generation: u32,
         method: Method,
+        /// The lifetime asked for, in seconds.
+        expiry_secs: Option<u32>,
     },
     /// The answer of request `generation`; ignored unless it is the latest.
     Finished {
@@ -100,6 +104,8 @@ pub struct SessionState {
     pub generation: u32,
     pub phase: Phase,
     pub session: Option<Rc<ActiveSession>>,
+    /// The lifetime the request in flight asked for.
+    pub requested_secs: Option<u32>,
 }
 
 impl Default for SessionState {
@@ -115,6 +121,7 @@ impl Default for SessionState {
             generation: 0,
             phase: Phase::Idle,
             session: None,
+            requested_secs: None,
         }
     }
 }
@@ -228,8 +235,13 @@ impl SessionState {
                 self.problems = problems;
                 self.phase = Phase::Idle;
             }
-            SessionAction::Begin { generation, method } => {
+            SessionAction::Begin {
+                generation,
+                method,
+                expiry_secs,
+            } => {
                 self.generation = generation;
+                self.requested_secs = expiry_secs.filter(|_| method != Method::PasteKs);
                 self.secrets = Secrets::default();
                 self.mask_inputs();
                 self.problems.clear();
@@ -254,6 +266,7 @@ impl SessionState {
                             method,
                             received_at_ms: at_ms,
                             expired: false,
+                            requested_secs: self.requested_secs,
                         }));
                         self.reveal_ks = false;
                         self.phase = Phase::Started;

@@ -360,6 +360,7 @@ fn session_reducer_masks_again_and_drops_stale_answers() {
         .apply(SessionAction::Begin {
             generation: 1,
             method: Method::Secret,
+            expiry_secs: Some(3600),
         });
     assert_eq!(
         state.secrets.secret, "",
@@ -370,6 +371,7 @@ fn session_reducer_masks_again_and_drops_stale_answers() {
         .apply(SessionAction::Begin {
             generation: 3,
             method: Method::Widget,
+            expiry_secs: Some(3600),
         })
         .apply(SessionAction::Finished {
             generation: 1,
@@ -380,6 +382,54 @@ fn session_reducer_masks_again_and_drops_stale_answers() {
         state.is_sending(),
         "the stale answer did not end the newer request"
     );
+}
+
+#[wasm_bindgen_test]
+fn session_reducer_expiry_and_field_messages() {
+    use app::session_state::{SessionAction, SessionState, SessionText};
+    use kaltura::session_form::{Method, SessionField};
+    // A message goes once its field is edited; the others stay.
+    let state = SessionState::default()
+        .apply(SessionAction::Invalid(vec![
+            (SessionField::AppTokenId, "id".into()),
+            (SessionField::AppToken, "token".into()),
+        ]))
+        .apply(SessionAction::Text(
+            SessionText::AppTokenId,
+            "0_abcd1234".into(),
+        ));
+    assert_eq!(state.problem(SessionField::AppTokenId), None);
+    assert_eq!(state.problem(SessionField::AppToken), Some("token"));
+    // A started session keeps what it asked for; once expired, its KS is no one's to include.
+    let ks = kaltura::ks::Ks::parse("djJ8MjUwNjc1MnxhYmNkZWZnaA==").unwrap();
+    let outcome = kaltura::api::SessionOutcome {
+        ks,
+        partner: kaltura::ids::PartnerId::parse("2506752").unwrap(),
+        user: kaltura::api::SessionUser::Anonymous,
+        expires_hint: kaltura::api::ExpiresHint::At(1_000),
+        privileges: None,
+        entries_visible: Some(0),
+        first_is_playlist: None,
+        looked_for: None,
+        list_error: None,
+    };
+    let started = SessionState::default()
+        .apply(SessionAction::Begin {
+            generation: 1,
+            method: Method::Secret,
+            expiry_secs: Some(7200),
+        })
+        .apply(SessionAction::Finished {
+            generation: 1,
+            result: Ok(outcome),
+            at_ms: 0.0,
+        });
+    let active = started.session.clone().expect("started");
+    assert_eq!(active.requested_secs, Some(7200));
+    assert!(started.scoped_ks().is_some());
+    let expired = started.apply(SessionAction::Expired);
+    assert!(expired.session.as_ref().is_some_and(|s| s.expired));
+    assert_eq!(expired.scoped_ks(), None);
 }
 
 #[wasm_bindgen_test]

@@ -161,6 +161,21 @@ const moduleTests = [
     },
   },
   {
+    name: 'a session the server shortens says so beside its countdown',
+    async run({ page, baseUrl, simUrl }) {
+      await openWithSim(page, baseUrl, simUrl);
+      await page.getByRole('tab', { name: /App token/ }).click();
+      const [id, token] = TOKENS.SHA256;
+      await page.locator('#app-token-id').fill(id);
+      await page.locator('#app-token').fill(token);
+      await page.locator('#hash-type').selectOption('SHA256');
+      await page.getByRole('radio', { name: '4 hours' }).check();
+      await start(page);
+      await expectStatus(page, /Partner 2506752 OK/);
+      await eventually(async () => assert.match(await page.locator('.session-result').textContent(), /Shorter than the 4 h asked for/));
+    },
+  },
+  {
     name: 'a wrong secret says so next to the Secret field',
     async run({ page, baseUrl, simUrl }) {
       await openWithSim(page, baseUrl, simUrl);
