@@ -68,23 +68,40 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
     // the user changes something here, or ticks the box again.
     let link_on_view =
         use_mut_ref(|| (opened_with_link() && remembered()).then(|| fragment.clone()));
+    // (remember as of the last run, whether this tab has written the copy): another tab of the
+    // page shares the storage, and its choice is not undone from here.
+    let last = use_mut_ref(|| (*remember, false));
     {
         // Keep the remembered copy current while the user has opted in.
         let fragment = fragment.clone();
         let link_on_view = link_on_view.clone();
+        let remember_handle = remember.clone();
         use_effect_with((fragment, *remember), move |(fragment, remember)| {
+            let (was, wrote) = std::mem::replace(&mut *last.borrow_mut(), (*remember, false));
+            let Some(storage) = storage() else {
+                return;
+            };
+            if !*remember {
+                // Unticked here: forget. Merely editing while unticked leaves another tab's copy.
+                if was {
+                    let _ = storage.remove_item(REMEMBER_KEY);
+                }
+                return;
+            }
+            if was && wrote && storage.get_item(REMEMBER_KEY).ok().flatten().is_none() {
+                // Another tab unticked it since this one wrote: that choice stands here too.
+                *last.borrow_mut() = (false, false);
+                remember_handle.set(false);
+                return;
+            }
             let mut link = link_on_view.borrow_mut();
-            if *remember && link.as_deref() == Some(fragment.as_str()) {
+            if link.as_deref() == Some(fragment.as_str()) {
+                last.borrow_mut().1 = wrote;
                 return;
             }
             link.take();
-            if let Some(storage) = storage() {
-                let _ = if *remember {
-                    storage.set_item(REMEMBER_KEY, fragment)
-                } else {
-                    storage.remove_item(REMEMBER_KEY)
-                };
-            }
+            let _ = storage.set_item(REMEMBER_KEY, fragment);
+            last.borrow_mut().1 = true;
         });
     }
     let on_copy = {

@@ -1,6 +1,6 @@
 // Share link, remembered settings and the .env download.
 import { readFile } from 'node:fs/promises';
-import { assert, codeText, eventually, fillIds, openStudio } from '../helpers.mjs';
+import { assert, codeText, eventually, fillIds, openStudio, openStudioWithExtras } from '../helpers.mjs';
 
 const IDS = { partner: '2506752', uiConf: '48460943', entry: '1_demo0001' };
 
@@ -59,6 +59,37 @@ export default [
       // The second module reads remembered settings: wait for it before saying none came back.
       await page.locator('#paste-input').waitFor({ state: 'attached' });
       assert.equal(await page.locator('#partner-id').inputValue(), '');
+    },
+  },
+  {
+    name: 'unticking "Remember" in one tab is not undone by another open tab',
+    async run({ page, context, baseUrl }) {
+      const box = (p) => p.getByLabel('Remember these settings on this device');
+      const stored = () => page.evaluate(() => localStorage.getItem('kaltura-embed-studio.settings'));
+      await openStudioWithExtras(page, baseUrl);
+      await fillIds(page, IDS);
+      await box(page).check();
+      await eventually(async () => assert.match((await stored()) ?? '', /pid=2506752/));
+      // A second tab opens with the remembered settings, and is told to forget them.
+      const other = await context.newPage();
+      await openStudioWithExtras(other, baseUrl);
+      await eventually(async () => assert.ok(await box(other).isChecked()));
+      await box(other).uncheck();
+      await eventually(async () => assert.equal(await stored(), null));
+      // Editing in the first tab does not bring them back; its box follows.
+      await page.getByLabel('Entry ID').fill('1_demo0002');
+      await page.getByLabel('Entry ID').blur();
+      await page.waitForTimeout(400);
+      assert.equal(await stored(), null, 'the first tab wrote the settings back');
+      await eventually(async () => assert.equal(await box(page).isChecked(), false));
+      // An unticked tab leaves another tab's choice alone, too.
+      await box(other).check();
+      await eventually(async () => assert.match((await stored()) ?? '', /pid=2506752/));
+      await page.getByLabel('Entry ID').fill('1_demo0003');
+      await page.getByLabel('Entry ID').blur();
+      await page.waitForTimeout(400);
+      assert.match((await stored()) ?? '', /pid=2506752/, 'an unticked tab removed the other tab\'s copy');
+      await other.close();
     },
   },
   {
