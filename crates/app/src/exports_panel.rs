@@ -1,7 +1,7 @@
 //! Exports: `.env` (download or copy), shell `export` lines, `curl` checks, and the portal URL builder.
 
 use kaltura::exports::{curl_commands, dotenv, shell_exports, ExportValues};
-use kaltura::portal::{portal_url, PortalError, PortalKind};
+use kaltura::portal::{portal_url, PortalError, PortalForm, PortalKind};
 use wasm_bindgen::JsCast;
 use yew::platform::spawn_local;
 use yew::prelude::*;
@@ -16,6 +16,9 @@ pub struct ExportsPanelProps {
     pub user_id: AttrValue,
     /// The validated service origin of the Session panel, when it is valid.
     pub service_origin: Option<AttrValue>,
+    /// The portal builder's inputs (kept by the extras, so that a settings link carries them).
+    pub portal: PortalForm,
+    pub on_portal: Callback<PortalForm>,
 }
 
 /// Offers `text` as a file download (a Blob URL on a temporary link); nothing is uploaded or stored.
@@ -41,12 +44,19 @@ fn download(name: &str, text: &str) -> Result<(), ()> {
 
 #[function_component(ExportsPanel)]
 pub fn exports_panel(props: &ExportsPanelProps) -> Html {
-    let kind = use_state(PortalKind::default);
-    let instance = use_state(String::new);
-    let custom = use_state(String::new);
     let status = use_state(String::new);
+    let form = &props.portal;
+    let (kind, instance, custom) = (&form.kind, &form.instance, &form.custom);
+    let edit = |change: fn(&mut PortalForm, String)| {
+        let (form, on_portal) = (form.clone(), props.on_portal.clone());
+        Callback::from(move |value: String| {
+            let mut next = form.clone();
+            change(&mut next, value);
+            on_portal.emit(next);
+        })
+    };
 
-    let portal = portal_url(*kind, &props.partner, &instance, &custom);
+    let portal = portal_url(*kind, &props.partner, instance, custom);
     // Only a problem with what was typed here goes next to the field: a missing Partner ID belongs
     // to the form above, and an empty custom domain is not an error yet.
     let field_problem = match &portal {
@@ -116,17 +126,18 @@ pub fn exports_panel(props: &ExportsPanelProps) -> Html {
                 Flow::Inline,
                 &PortalKind::ALL.map(|k| ChoiceOption { value: k, label: k.label(), help: None }),
                 *kind,
-                { let kind = kind.clone(); Callback::from(move |k| kind.set(k)) },
+                { let (form, on_portal) = (form.clone(), props.on_portal.clone());
+                  Callback::from(move |kind| on_portal.emit(PortalForm { kind, ..form.clone() })) },
             ) }
             if *kind == PortalKind::Custom {
                 <TextField id="portal-custom" label="Portal domain" value={(*custom).clone()} placeholder="https://video.example.com"
                     problem={field_problem.clone()}
-                    oninput={{ let custom = custom.clone(); Callback::from(move |v| custom.set(v)) }} />
+                    oninput={edit(|f, v| f.custom = v)} />
             } else {
                 <TextField id="portal-instance" label="Instance (optional)" value={(*instance).clone()} inputmode="numeric" placeholder="1"
                     hint="The number after your Partner ID in the portal address, if any (e.g. 123456-1)."
                     problem={field_problem}
-                    oninput={{ let instance = instance.clone(); Callback::from(move |v| instance.set(v)) }} />
+                    oninput={edit(|f, v| f.instance = v)} />
             }
             if let Ok(url) = &portal {
                 <p class="field-hint">{ "Portal: " }<a href={url.clone()} target="_blank" rel="noopener noreferrer">{ url.clone() }</a></p>

@@ -5,6 +5,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use kaltura::form::EmbedForm;
+use kaltura::share::PanelsForm;
 use yew::prelude::*;
 
 use crate::bridge::{self, Message};
@@ -36,6 +37,16 @@ pub fn extras() -> Html {
             initial
                 .as_ref()
                 .map(|s| s.embed.clone())
+                .unwrap_or_default()
+        }
+    });
+    // The video portal and SEO fields, kept here so that the share bar's link carries them.
+    let panels = use_state({
+        let initial = initial.clone();
+        move || {
+            initial
+                .as_ref()
+                .map(|s| s.panels.clone())
                 .unwrap_or_default()
         }
     });
@@ -123,8 +134,9 @@ pub fn extras() -> Html {
     html! {
         <>
             { for paste }
-            <more_code_panel::MoreCodePanel evaluation={evaluation.clone()} />
-            <share_bar::ShareBar embed={form.clone()} session={session.form.clone()} />
+            <more_code_panel::MoreCodePanel evaluation={evaluation.clone()} seo={panels.seo.clone()}
+                on_seo={{ let panels = panels.clone(); Callback::from(move |seo| panels.set(PanelsForm { seo, ..(*panels).clone() })) }} />
+            <share_bar::ShareBar embed={form.clone()} session={session.form.clone()} panels={(*panels).clone()} />
             <preview_panel::PreviewPanel {evaluation} version={form.version} />
             <session_panel::SessionPanel state={session.clone()} embed={form.clone()} {on_privileges} {on_include} />
             <exports_panel::ExportsPanel
@@ -132,6 +144,8 @@ pub fn extras() -> Html {
                 player={form.ui_conf.clone()}
                 user_id={session.form.user_id.clone()}
                 service_origin={kaltura::api::ServiceUrl::from_preset(session.form.service, &session.form.custom_service_url).ok().map(|u| AttrValue::from(u.origin().to_string()))}
+                portal={panels.portal.clone()}
+                on_portal={{ let panels = panels.clone(); Callback::from(move |portal| panels.set(PanelsForm { portal, ..(*panels).clone() })) }}
             />
             <reference_panel::ReferencePanel partner={form.partner.clone()} />
         </>

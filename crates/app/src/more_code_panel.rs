@@ -12,6 +12,9 @@ use crate::fields::TextField;
 #[derive(Properties, PartialEq, Clone)]
 pub struct MoreCodePanelProps {
     pub evaluation: Rc<Evaluation>,
+    /// The SEO fields (kept by the extras, so that a settings link carries them).
+    pub seo: SeoFields,
+    pub on_seo: Callback<SeoFields>,
 }
 
 /// What the panel shows: one framework's code, or the schema.org block.
@@ -40,12 +43,19 @@ impl Tab {
 
 #[function_component(MoreCodePanel)]
 pub fn more_code_panel(props: &MoreCodePanelProps) -> Html {
-    let tab = use_state_eq(|| Tab::Code(Output::React));
-    let seo = use_state(SeoFields::default);
+    // A link that carries SEO fields opens on them.
+    let tab = use_state_eq(|| {
+        if props.seo == SeoFields::default() {
+            Tab::Code(Output::React)
+        } else {
+            Tab::Seo
+        }
+    });
+    let seo = &props.seo;
     let request = props.evaluation.request.as_ref();
     // The schema.org block is worked out only while its tab is open.
     let seo_result = (*tab == Tab::Seo)
-        .then(|| request.map(|req| seo_json_ld(req, &seo)))
+        .then(|| request.map(|req| seo_json_ld(req, seo)))
         .flatten();
     let code: Result<String, String> = match (request, *tab) {
         (None, _) => Err(props.evaluation.placeholder()),
@@ -75,7 +85,7 @@ pub fn more_code_panel(props: &MoreCodePanelProps) -> Html {
                 }) }
             </div>
             if *tab == Tab::Seo {
-                { seo_fields(&seo, seo_error, &seo_short_of) }
+                { seo_fields(seo, &props.on_seo, seo_error, &seo_short_of) }
             }
             <CodeBlock id="more-code" labelled_by="more-code-heading" {code} copy_label="Copy this code" />
         </section>
@@ -83,18 +93,23 @@ pub fn more_code_panel(props: &MoreCodePanelProps) -> Html {
 }
 
 /// The schema.org `VideoObject` fields: search engines read the JSON-LD block they make.
-fn seo_fields(seo: &UseStateHandle<SeoFields>, error: Option<String>, short_of: &[&str]) -> Html {
+fn seo_fields(
+    seo: &SeoFields,
+    on_seo: &Callback<SeoFields>,
+    error: Option<String>,
+    short_of: &[&str],
+) -> Html {
     let field = |id: &'static str,
                  label: &'static str,
                  placeholder: &'static str,
                  get: fn(&SeoFields) -> &String,
                  set: fn(&mut SeoFields, String)| {
         let value = get(seo).clone();
-        let seo = seo.clone();
+        let (seo, on_seo) = (seo.clone(), on_seo.clone());
         let oninput = Callback::from(move |value: String| {
-            let mut next = (*seo).clone();
+            let mut next = seo.clone();
             set(&mut next, value);
-            seo.set(next);
+            on_seo.emit(next);
         });
         html! { <TextField id={id} label={label} placeholder={placeholder} {value} {oninput} /> }
     };

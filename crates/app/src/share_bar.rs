@@ -5,7 +5,7 @@
 
 use kaltura::form::EmbedForm;
 use kaltura::session_form::SessionForm;
-use kaltura::share::{decode, encode, Decoded};
+use kaltura::share::{decode, encode, Decoded, PanelsForm};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
@@ -56,13 +56,14 @@ fn remembered() -> bool {
 pub struct ShareBarProps {
     pub embed: EmbedForm,
     pub session: SessionForm,
+    pub panels: PanelsForm,
 }
 
 #[function_component(ShareBar)]
 pub fn share_bar(props: &ShareBarProps) -> Html {
     let status = use_state(String::new);
     let remember = use_state(remembered);
-    let fragment = encode(&props.embed, &props.session);
+    let fragment = encode(&props.embed, &props.session, &props.panels);
     // A link opened while settings are remembered shows the link's settings without replacing
     // the remembered ones: someone else's link is a look, not a choice. They are remembered once
     // the user changes something here, or ticks the box again.

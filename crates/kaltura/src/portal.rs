@@ -26,6 +26,14 @@ impl PortalKind {
     }
 }
 
+/// The portal builder's inputs, as typed.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PortalForm {
+    pub kind: PortalKind,
+    pub instance: String,
+    pub custom: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PortalError {
     /// Events and MediaSpace URLs are built from the Partner ID.

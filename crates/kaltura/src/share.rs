@@ -1,4 +1,5 @@
-//! Shareable settings: every non-secret field of the embed and session forms as a URL fragment.
+//! Shareable settings: every non-secret field of the embed and session forms, the video portal
+//! and the SEO metadata, as a URL fragment.
 //!
 //! The encoder takes only the non-secret form structs, so a secret, app token or KS cannot reach a
 //! link. Decoding is lenient: values come back as typed, so a bad value gets the same field error
@@ -9,16 +10,26 @@ use crate::digest::AppTokenHashType;
 use crate::embed::{EmbedType, PlayerVersion};
 use crate::escape::url_component;
 use crate::form::{ContentKind, EmbedForm, RatioChoice, SizeMode};
+use crate::frameworks::SeoFields;
+use crate::portal::{PortalForm, PortalKind};
 use crate::session_form::{ExpiryChoice, Method, PrivilegesForm, SessionForm};
 
 /// Format version of the fragment, so later layouts can read old links.
 const VERSION: &str = "1";
+
+/// The deferred panels' own settings a link carries too: the video portal and SEO metadata.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PanelsForm {
+    pub portal: PortalForm,
+    pub seo: SeoFields,
+}
 
 /// What a fragment held.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Decoded {
     pub embed: EmbedForm,
     pub session: SessionForm,
+    pub panels: PanelsForm,
     /// Keys this version does not know (ignored).
     pub unknown_keys: Vec<String>,
 }
@@ -74,13 +85,51 @@ const METHODS: [(Method, &str); 4] = [
     (Method::PasteKs, "ks"),
 ];
 
+const PORTALS: [(PortalKind, &str); 3] = [
+    (PortalKind::Events, "events"),
+    (PortalKind::MediaSpace, "mediaspace"),
+    (PortalKind::Custom, "custom"),
+];
+
 /// The fragment (without `#`) for these settings. Defaults are left out to keep links short.
-pub fn encode(embed: &EmbedForm, session: &SessionForm) -> String {
+pub fn encode(embed: &EmbedForm, session: &SessionForm, panels: &PanelsForm) -> String {
     let mut w = Writer(String::new());
     w.put("v", VERSION);
     write_embed(&mut w, embed);
     write_session(&mut w, session);
+    write_panels(&mut w, panels);
     w.0
+}
+
+fn write_panels(w: &mut Writer, panels: &PanelsForm) {
+    let portal = &panels.portal;
+    if portal.kind != PortalKind::default() {
+        w.put("portal", lookup_name(&PORTALS, portal.kind));
+    }
+    w.text("pinst", &portal.instance);
+    w.text("pdomain", &portal.custom);
+    let seo = &panels.seo;
+    w.text("seoname", &seo.name);
+    w.text("seodesc", &seo.description);
+    w.text("seothumb", &seo.thumbnail_url);
+    w.text("seodate", &seo.upload_date);
+    w.text("seodur", &seo.duration);
+}
+
+/// Sets the panels' field `key` names; false when `key` is not one of theirs.
+fn read_panels(p: &mut PanelsForm, key: &str, value: &str) -> bool {
+    match key {
+        "portal" => p.portal.kind = lookup_value(&PORTALS, value).unwrap_or_default(),
+        "pinst" => p.portal.instance = value.to_string(),
+        "pdomain" => p.portal.custom = value.to_string(),
+        "seoname" => p.seo.name = value.to_string(),
+        "seodesc" => p.seo.description = value.to_string(),
+        "seothumb" => p.seo.thumbnail_url = value.to_string(),
+        "seodate" => p.seo.upload_date = value.to_string(),
+        "seodur" => p.seo.duration = value.to_string(),
+        _ => return false,
+    }
+    true
 }
 
 // Embed and session halves apart, so the first wasm module (embed form only) links only the first.
@@ -193,6 +242,7 @@ pub fn decode(fragment: &str) -> Decoded {
         if key != "v"
             && !read_embed(&mut d.embed, key, &value)
             && !read_session(&mut d.session, key, &value)
+            && !read_panels(&mut d.panels, key, &value)
         {
             d.unknown_keys.push(key.chars().take(40).collect());
         }
@@ -312,7 +362,12 @@ const INCLUDE_KS_SUFFIX: &str = "&iks=1";
 /// The embed form as the page's two wasm modules pass it to each other (in memory, never stored):
 /// the link encoding plus `include_ks`.
 pub fn encode_embed_state(embed: &EmbedForm) -> String {
-    let mut text = encode(embed, &SessionForm::default());
+    // The embed half alone (what `encode` writes for default session and panel settings), so
+    // the first module links neither of the other writers.
+    let mut w = Writer(String::new());
+    w.put("v", VERSION);
+    write_embed(&mut w, embed);
+    let mut text = w.0;
     if embed.include_ks {
         text.push_str(INCLUDE_KS_SUFFIX);
     }

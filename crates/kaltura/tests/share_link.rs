@@ -4,8 +4,12 @@ use kaltura::api::{Expiry, ServicePreset};
 use kaltura::digest::AppTokenHashType;
 use kaltura::embed::{EmbedType, PlayerVersion};
 use kaltura::form::{ContentKind, EmbedForm, RatioChoice, SizeMode};
+use kaltura::frameworks::SeoFields;
+use kaltura::portal::{PortalForm, PortalKind};
 use kaltura::session_form::{ExpiryChoice, Method, PrivilegesForm, SessionForm};
-use kaltura::share::{decode, decode_embed, decode_embed_state, encode, encode_embed_state};
+use kaltura::share::{
+    decode, decode_embed, decode_embed_state, encode, encode_embed_state, PanelsForm,
+};
 use proptest::prelude::*;
 
 fn text() -> impl Strategy<Value = String> {
@@ -45,13 +49,26 @@ prop_compose! {
     }
 }
 
+prop_compose! {
+    fn panels_form()(t in proptest::collection::vec(text(), 7), k in 0usize..3) -> PanelsForm {
+        PanelsForm {
+            portal: PortalForm { kind: PortalKind::ALL[k], instance: t[0].clone(), custom: t[1].clone() },
+            seo: SeoFields {
+                name: t[2].clone(), description: t[3].clone(), thumbnail_url: t[4].clone(),
+                upload_date: t[5].clone(), duration: t[6].clone(),
+            },
+        }
+    }
+}
+
 proptest! {
     #[test]
-    fn every_setting_round_trips(embed in embed_form(), session in session_form()) {
-        let link = encode(&embed, &session);
+    fn every_setting_round_trips(embed in embed_form(), session in session_form(), panels in panels_form()) {
+        let link = encode(&embed, &session, &panels);
         let back = decode(&link);
         prop_assert_eq!(&back.embed, &embed);
         prop_assert_eq!(&back.session, &session);
+        prop_assert_eq!(&back.panels, &panels);
         prop_assert!(back.unknown_keys.is_empty());
         // Safe in a URL fragment as it is: unreserved characters, %XX, and the separators.
         prop_assert!(link.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.~%&=".contains(&b)), "{}", link);
@@ -60,13 +77,17 @@ proptest! {
     #[test]
     fn the_in_page_embed_state_round_trips_with_include_ks(embed in embed_form(), include_ks in any::<bool>()) {
         let embed = EmbedForm { include_ks, ..embed };
-        prop_assert_eq!(decode_embed_state(&encode_embed_state(&embed)), embed);
+        let text = encode_embed_state(&embed);
+        prop_assert_eq!(decode_embed_state(&text), embed.clone());
+        // The embed half of a link, as `encode` writes it with nothing else set.
+        let link = encode(&EmbedForm { include_ks: false, ..embed }, &SessionForm::default(), &PanelsForm::default());
+        prop_assert!(text.starts_with(&link), "{} vs {}", text, link);
     }
 
     #[test]
     fn the_embed_only_reader_agrees_with_the_full_one(embed in embed_form(), session in session_form()) {
         // The first module opens links with `decode_embed`; it must see what the share bar sees.
-        let link = encode(&embed, &session);
+        let link = encode(&embed, &session, &PanelsForm::default());
         prop_assert_eq!(decode_embed(&link), decode(&link).embed);
     }
 
@@ -96,7 +117,7 @@ fn secrets_and_opt_ins_stay_out() {
         app_token_id: "0_apptksh1".into(),
         ..SessionForm::default()
     };
-    let link = encode(&embed, &session);
+    let link = encode(&embed, &session, &PanelsForm::default());
     assert_eq!(link, "v=1&pid=2506752");
     assert!(
         !decode(&link).embed.include_ks,
@@ -129,5 +150,8 @@ fn muted_autoplay_fallback_is_on_unless_a_link_says_off() {
         muted_autoplay_fallback: false,
         ..EmbedForm::default()
     };
-    assert_eq!(encode(&off, &SessionForm::default()), "v=1&mutedfallback=0");
+    assert_eq!(
+        encode(&off, &SessionForm::default(), &PanelsForm::default()),
+        "v=1&mutedfallback=0"
+    );
 }

@@ -17,6 +17,12 @@ export default [
       await page.getByRole('tab', { name: 'Secret' }).click();
       await page.locator('#secret').fill('FAKE-demo-admin-secret-0001');
       await page.locator('#user-id').fill('demo-user');
+      // The deferred panels' own fields travel too: video portal, SEO metadata.
+      await page.getByRole('radio', { name: 'MediaSpace / Content Hubs' }).check();
+      await page.locator('#portal-instance').fill('2');
+      await page.getByRole('button', { name: 'SEO metadata' }).click();
+      await page.locator('#seo-name').fill('Product tour');
+      await page.locator('#seo-date').fill('2026-11-24');
       const before = await codeText(page);
       await page.getByRole('button', { name: 'Copy link to these settings' }).click();
       await eventually(async () => assert.match(await page.locator('.share-bar [role=status]').textContent(), /Link copied/));
@@ -30,6 +36,12 @@ export default [
       await eventually(async () => assert.equal(await codeText(other), before));
       assert.equal(await other.locator('#user-id').inputValue(), 'demo-user');
       assert.equal(await other.locator('#secret').inputValue(), '', 'the secret is not restored');
+      assert.ok(await other.getByRole('radio', { name: 'MediaSpace / Content Hubs' }).isChecked());
+      assert.equal(await other.locator('#portal-instance').inputValue(), '2');
+      assert.match(await other.locator('.exports-panel').textContent(), /2506752-2\.mediaspace\.kaltura\.com/);
+      // The SEO tab is open with its fields, and its block is there.
+      assert.equal(await other.locator('#seo-name').inputValue(), 'Product tour');
+      assert.equal(await other.locator('#seo-date').inputValue(), '2026-11-24');
       await other.close();
     },
   },
