@@ -445,6 +445,19 @@ pub fn validate(form: &EmbedForm, ks: Option<&Ks>) -> (Option<EmbedRequest>, Vec
             c.push(Field::ClipTo, Severity::Invalid, message.to_string());
         }
     }
+    // KMC offers neither for a playlist; a player applies them to its first item at most.
+    if form.content_kind == ContentKind::Playlist {
+        if let Some(field) = [(Field::Start, &start), (Field::ClipTo, &clip_to)]
+            .into_iter()
+            .find_map(|(field, value)| matches!(value, Ok(Some(_))).then_some(field))
+        {
+            c.push(
+                field,
+                Severity::Warning,
+                "Start at and Clip to are for one entry: with a playlist they reach its first item at most.".to_string(),
+            );
+        }
+    }
     let ks = if form.include_ks {
         ks.filter(|ks| ks_fits(&mut c, ks, form))
     } else {

@@ -541,3 +541,37 @@ fn a_portrait_player_fits_the_screen_height() {
         "width:100%;max-width:calc(100vh*4/5);aspect-ratio:4/5",
     );
 }
+
+#[test]
+fn start_and_clip_on_a_playlist_are_a_warning() {
+    let check = |kind: ContentKind, start: &str, clip: &str, warned_at: Option<Field>| {
+        let form = EmbedForm {
+            content_kind: kind,
+            content_id: "0_plst5678".into(),
+            start: start.into(),
+            clip_to: clip.into(),
+            ..filled()
+        };
+        let evaluation = evaluate(&form, None);
+        let warnings: Vec<Field> = evaluation
+            .problems
+            .iter()
+            .filter(|p| p.severity == Severity::Warning)
+            .map(|p| p.field)
+            .collect();
+        assert_eq!(
+            warnings,
+            warned_at.into_iter().collect::<Vec<_>>(),
+            "{start} {clip}"
+        );
+        assert!(
+            evaluation.snippet.is_some(),
+            "a warning still gives the code"
+        );
+    };
+    check(ContentKind::Playlist, "0:30", "", Some(Field::Start));
+    check(ContentKind::Playlist, "", "1:45", Some(Field::ClipTo));
+    check(ContentKind::Playlist, "0:30", "1:45", Some(Field::Start));
+    check(ContentKind::Playlist, "", "", None);
+    check(ContentKind::Entry, "0:30", "1:45", None);
+}
