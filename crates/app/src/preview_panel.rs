@@ -77,6 +77,20 @@ pub fn preview_panel(props: &PreviewPanelProps) -> Html {
         let frame = frame.clone();
         use_effect_with(run.as_ref().map(|r| r.generation), move |_| {
             let explained = std::rc::Rc::new(std::cell::Cell::new(false));
+            // preview.js says "ready" as soon as it runs; if it never does (blocked or not
+            // loaded), the status would say "Starting the preview…" for ever.
+            let ready = std::rc::Rc::new(std::cell::Cell::new(false));
+            let watchdog = run
+                .as_ref()
+                .filter(|run| run.iframe_src.is_none())
+                .map(|_| {
+                    let (ready, status) = (ready.clone(), status.clone());
+                    gloo_timers::callback::Timeout::new(10_000, move || {
+                        if !ready.get() {
+                            status.set(kaltura::preview::FRAME_DID_NOT_START.to_string());
+                        }
+                    })
+                });
             let listener = run.map(|run| {
                 let window = web_sys::window().expect("window");
                 EventListener::new(&window, "message", move |event| {
@@ -98,6 +112,7 @@ pub fn preview_panel(props: &PreviewPanelProps) -> Html {
                     }
                     match read_event(&event.data()) {
                         Some(Err("ready")) => {
+                            ready.set(true);
                             let message = js_sys::Object::new();
                             let _ =
                                 js_sys::Reflect::set(&message, &"type".into(), &"render".into());
@@ -127,7 +142,7 @@ pub fn preview_panel(props: &PreviewPanelProps) -> Html {
                     }
                 })
             });
-            move || drop(listener)
+            move || drop((listener, watchdog))
         });
     }
 

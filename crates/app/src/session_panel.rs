@@ -106,7 +106,12 @@ pub fn session_panel(props: &SessionPanelProps) -> Html {
                 &state.secrets,
             ) {
                 Err(problems) => {
-                    let first = problems.first().map(|(field, _)| input_id(*field));
+                    // The first in page order, not in the order they were checked.
+                    let first = problems
+                        .iter()
+                        .map(|(field, _)| input_id(*field))
+                        .min_by_key(|(_, order)| *order)
+                        .map(|(id, _)| id);
                     state.dispatch(SessionAction::Invalid(problems));
                     // After the re-render that marks it (a task later).
                     if let Some(id) = first {
@@ -209,6 +214,18 @@ pub fn session_panel(props: &SessionPanelProps) -> Html {
         }
     });
 
+    // A message about the Partner ID or the content goes once the form above changes them.
+    use_effect_with(
+        (
+            props.embed.partner.clone(),
+            props.embed.content_kind,
+            props.embed.content_id.clone(),
+        ),
+        {
+            let dispatcher = state.dispatcher();
+            move |_| dispatcher.dispatch(SessionAction::EmbedChanged)
+        },
+    );
     let privileges_preview = session_form::build_privileges(
         &form.privileges,
         (props.embed.content_kind, &props.embed.content_id),
@@ -225,8 +242,10 @@ pub fn session_panel(props: &SessionPanelProps) -> Html {
         .session
         .as_ref()
         .filter(|s| s.method == Method::PasteKs)
-        .map(|s| (s.outcome.partner.to_string(), props.embed.partner.trim()))
-        .filter(|(partner, typed)| !typed.is_empty() && typed != partner)
+        .map(|s| (s.outcome.partner, props.embed.partner.trim()))
+        .filter(|(partner, typed)| {
+            kaltura::ids::PartnerId::parse(typed).is_ok_and(|typed| typed != *partner)
+        })
         .map(|(_, typed)| typed);
     let status_text = match &state.phase {
         Phase::Idle if !state.problems.is_empty() => {
@@ -243,14 +262,23 @@ pub fn session_panel(props: &SessionPanelProps) -> Html {
             Some(s) if s.expired => {
                 "The session has expired: its KS no longer works and is out of the embed code. Start a new session.".to_string()
             }
-            Some(s) => match other_partner {
-                Some(typed) => format!(
-                    "This KS is for partner {}, not {typed} (the Partner ID above). {}",
-                    s.outcome.partner,
-                    s.outcome.summary()
-                ),
-                None => s.outcome.summary(),
-            },
+            Some(s) => {
+                let summary = match other_partner {
+                    Some(typed) => format!(
+                        "This KS is for partner {}, not {typed} (the Partner ID above). {}",
+                        s.outcome.partner,
+                        s.outcome.summary()
+                    ),
+                    None => s.outcome.summary(),
+                };
+                // The verdict names what it checked: say so once the form holds another one.
+                match &s.outcome.looked_for {
+                    Some(content) if content.id() != props.embed.content_id.trim() => {
+                        format!("{summary} (checked before the ID above changed: start again to check it)")
+                    }
+                    _ => summary,
+                }
+            }
             None => String::new(),
         },
     };
@@ -441,23 +469,24 @@ fn tab_id(method: Method) -> &'static str {
     }
 }
 
-/// The id of the input a problem is shown at (the Partner ID is the embed form's).
-fn input_id(field: SessionField) -> &'static str {
+/// The id of the input a problem is shown at (the Partner ID is the embed form's), and its
+/// place in the page's order.
+fn input_id(field: SessionField) -> (&'static str, u8) {
     match field {
-        SessionField::ServiceUrl => "custom-service-url",
-        SessionField::Partner => "partner-id",
-        SessionField::AppTokenId => "app-token-id",
-        SessionField::AppToken => "app-token",
-        SessionField::Secret => "secret",
-        SessionField::Ks => "pasted-ks",
-        SessionField::UserId => "user-id",
-        SessionField::Expiry => "custom-expiry",
+        SessionField::Partner => ("partner-id", 0),
+        SessionField::ServiceUrl => ("custom-service-url", 1),
+        SessionField::AppTokenId => ("app-token-id", 2),
+        SessionField::AppToken => ("app-token", 3),
+        SessionField::Secret => ("secret", 4),
+        SessionField::Ks => ("pasted-ks", 5),
+        SessionField::UserId => ("user-id", 6),
+        SessionField::Expiry => ("custom-expiry", 7),
         SessionField::Privileges(input) => match input {
-            PrivilegeInput::LimitToContent => "priv-sview",
-            PrivilegeInput::PrivacyContext => "priv-privacy",
-            PrivilegeInput::ActionsLimit => "priv-actions",
-            PrivilegeInput::UriRestrict => "priv-uri",
-            PrivilegeInput::Custom => "priv-custom",
+            PrivilegeInput::LimitToContent => ("priv-sview", 8),
+            PrivilegeInput::PrivacyContext => ("priv-privacy", 9),
+            PrivilegeInput::ActionsLimit => ("priv-actions", 10),
+            PrivilegeInput::UriRestrict => ("priv-uri", 11),
+            PrivilegeInput::Custom => ("priv-custom", 12),
         },
     }
 }
@@ -563,6 +592,10 @@ fn privileges_builder(
     html! {
         <fieldset class="privileges">
             <legend>{ "Privileges" }</legend>
+            if props.state.form.method == Method::AppToken {
+                // api_v3 adds a caller's privileges only for names it does not reserve (facts §7).
+                <p class="field-warning">{ "An app token's session gets the privileges set on the token: the server drops every name it knows (sview, setrole, actionslimit, urirestrict, privacycontext, entitlement…) unless the token sets it to *. Set them on the token (its sessionPrivileges), or use a secret. What was granted shows once the session starts." }</p>
+            }
             <div class="checks">
                 <Checkbox id="priv-sview" label={sview_label} checked={p.limit_to_entry} hint={sview_hint}
                     onchange={toggle(|f, v| f.limit_to_entry = v)} />
@@ -613,17 +646,26 @@ fn session_result(
 ) -> Html {
     let outcome = &active.outcome;
     let state = &props.state;
+    let received = active.received_at_ms;
+    // The server's expiry is in its time; this computer's clock may be off. A KS the server has
+    // just accepted cannot have expired already: with this clock ahead of it, count the lifetime
+    // asked for from the answer instead (never remove a working KS for a wrong clock).
+    let server_at = match outcome.expires_hint {
+        ExpiresHint::At(secs) if secs as f64 * 1000.0 > received => Some(secs as f64 * 1000.0),
+        _ => None,
+    };
     let expires_at_ms = match outcome.expires_hint {
-        ExpiresHint::At(secs) => Some(secs as f64 * 1000.0),
-        ExpiresHint::AfterSecs(secs) => Some(active.received_at_ms + f64::from(secs) * 1000.0),
+        ExpiresHint::At(_) => server_at.or_else(|| {
+            active
+                .requested_secs
+                .map(|secs| received + f64::from(secs) * 1000.0)
+        }),
+        ExpiresHint::AfterSecs(secs) => Some(received + f64::from(secs) * 1000.0),
         ExpiresHint::Unknown => None,
     };
     // The server's own expiry a minute or more before the one asked for.
-    let shortened = match (outcome.expires_hint, active.requested_secs) {
-        (ExpiresHint::At(at), Some(asked))
-            if (at as f64) * 1000.0 + 60_000.0
-                < active.received_at_ms + f64::from(asked) * 1000.0 =>
-        {
+    let shortened = match (server_at, active.requested_secs) {
+        (Some(at), Some(asked)) if at + 60_000.0 < received + f64::from(asked) * 1000.0 => {
             kaltura::api::Expiry::from_secs(u64::from(asked))
                 .ok()
                 .map(kaltura::api::Expiry::label)
@@ -636,9 +678,13 @@ fn session_result(
     // when ticked again.
     let on_expired = {
         let dispatcher = state.dispatcher();
+        let already = active.expired;
         Callback::from(move |_| {
-            dispatcher.dispatch(SessionAction::Expired);
-            crate::bridge::send(crate::bridge::Message::IncludeKs, "");
+            // Once: a countdown mounted again at zero changes nothing.
+            if !already {
+                dispatcher.dispatch(SessionAction::Expired);
+                crate::bridge::send(crate::bridge::Message::IncludeKs, "");
+            }
         })
     };
     let user = match &outcome.user {
@@ -661,7 +707,7 @@ fn session_result(
             }
             <dl class="inspector" aria-label="KS inspector">
                 <dt>{ "User" }</dt><dd>{ user }</dd>
-                { inspector_rows(outcome) }
+                { inspector_rows(outcome, active.method) }
             </dl>
             <Checkbox id="include-ks" label="Include KS in embed code" checked={include} onchange={on_include}
                 hint="Off by default. Dynamic and thumbnail embeds get it as provider.ks / flashvars.ks; auto and iframe embeds put it in a URL (referrer, logs, caches): keep it short-lived and sview:-scoped." />
@@ -670,7 +716,14 @@ fn session_result(
     }
 }
 
-fn inspector_rows(outcome: &SessionOutcome) -> Html {
+fn inspector_rows(outcome: &SessionOutcome, method: Method) -> Html {
+    // An app token's answer says what the server granted; otherwise a v2 KS shows only what
+    // this page asked for.
+    let privileges_label = if method == Method::AppToken {
+        "Privileges granted"
+    } else {
+        "Privileges requested"
+    };
     match outcome.ks.inspect() {
         Ok(KsInfo::V1(v1)) => html! {
             <>
@@ -685,7 +738,7 @@ fn inspector_rows(outcome: &SessionOutcome) -> Html {
             <>
                 <dt>{ "Format" }</dt><dd>{ "KS v2 (encrypted)" }</dd>
                 <dt>{ "Partner" }</dt><dd>{ v2.partner.to_string() }</dd>
-                <dt>{ "Privileges requested" }</dt>
+                <dt>{ privileges_label }</dt>
                 <dd>{ match outcome.privileges.as_deref().filter(|p| !p.is_empty()) {
                     Some(privileges) => html! { <code>{ privileges.to_string() }</code> },
                     // A widget session or a pasted KS: this page asked for none it could show.

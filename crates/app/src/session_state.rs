@@ -6,7 +6,7 @@ use kaltura::api::{ApiError, ServicePreset, SessionOutcome};
 use kaltura::digest::AppTokenHashType;
 use kaltura::ks::Ks;
 use kaltura::session_form::{
-    ExpiryChoice, Method, PrivilegesForm, Secrets, SessionField, SessionForm,
+    ExpiryChoice, Method, PrivilegeInput, PrivilegesForm, Secrets, SessionField, SessionForm,
 };
 use yew::Reducible;
 
@@ -85,6 +85,8 @@ pub enum SessionAction {
     Forget,
     /// The session's countdown reached zero.
     Expired,
+    /// The embed form's partner or content changed: messages about them no longer apply.
+    EmbedChanged,
     /// Replace the non-secret settings (share link, remembered settings).
     Load(Box<SessionForm>),
     /// Mask every revealed secret again (the page came back from the back/forward cache).
@@ -293,6 +295,13 @@ impl SessionState {
                 self.form = *form;
                 self.problems.clear();
             }
+            SessionAction::EmbedChanged => self.problems.retain(|(field, _)| {
+                !matches!(
+                    field,
+                    SessionField::Partner
+                        | SessionField::Privileges(PrivilegeInput::LimitToContent)
+                )
+            }),
             SessionAction::Expired => {
                 if let Some(session) = self.session.as_mut().filter(|s| !s.expired) {
                     Rc::make_mut(session).expired = true;

@@ -25,7 +25,7 @@ impl IdError {
         match self {
             IdError::Empty => format!("Enter the {field}."),
             IdError::Sign => format!("{field} is a plain number: leave out the + sign."),
-            IdError::NotANumber => format!("{field} is a number such as 2506752: use digits only."),
+            IdError::NotANumber => format!("{field} is a number: use digits only."),
             IdError::Negative => format!("{field} cannot be negative."),
             IdError::Zero => format!("{field} must be greater than 0."),
             IdError::Decimal => format!("{field} is a whole number, without a decimal point."),

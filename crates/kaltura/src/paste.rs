@@ -260,8 +260,9 @@ fn relative_width(lower: &str) -> bool {
     })
 }
 
-/// `aspect-ratio: W/H` (`W / H`, or one number for `W/1`), or the padding / margin percentage of
-/// KMC's responsive box for a ratio the form has a choice for. Lower-cased text.
+/// `aspect-ratio: W/H` (`W / H`, one number for `W/1`, decimals, an `auto` before it), or the
+/// padding / margin percentage of KMC's responsive box, for a ratio the form has a choice for
+/// (or a custom one of whole numbers). Lower-cased text.
 fn aspect_ratio(lower: &str) -> Option<(RatioChoice, String)> {
     let presets = [
         ((16, 9), RatioChoice::R16x9),
@@ -269,38 +270,54 @@ fn aspect_ratio(lower: &str) -> Option<(RatioChoice, String)> {
         ((1, 1), RatioChoice::R1x1),
         ((9, 16), RatioChoice::R9x16),
     ];
-    let number = |s: &str| -> Option<u32> {
-        let digits = s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-        s[..digits].parse().ok().filter(|n| *n > 0)
+    // The leading number of `s` and the rest after it.
+    let number = |s: &str| -> Option<(f64, bool, usize)> {
+        let len = s.len()
+            - s.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
+                .len();
+        let value: f64 = s[..len]
+            .parse()
+            .ok()
+            .filter(|n: &f64| *n > 0.0 && n.is_finite())?;
+        Some((value, !s[..len].contains('.'), len))
     };
-    if let Some(at) = lower.find("aspect-ratio") {
-        let value = lower[at + "aspect-ratio".len()..].trim_start_matches([' ', ':', '"', '\'']);
-        let w = number(value)?;
-        let rest = value
-            .trim_start_matches(|c: char| c.is_ascii_digit())
+    let preset_for = |ratio: f64| {
+        presets
+            .iter()
+            .find(|((w, h), _)| (f64::from(*w) / f64::from(*h) - ratio).abs() < 0.01)
+            .map(|(_, choice)| *choice)
+    };
+    let declared = lower.find("aspect-ratio").and_then(|at| {
+        let value = lower[at + "aspect-ratio".len()..]
+            .trim_start_matches([' ', ':', '"', '\''])
+            .trim_start_matches("auto")
             .trim_start();
-        let h = match rest.strip_prefix('/') {
-            Some(h) => number(h.trim_start())?,
-            None => 1,
+        let (w, whole_w, len) = number(value)?;
+        let rest = value[len..].trim_start();
+        let (h, whole_h) = match rest.strip_prefix('/') {
+            Some(h) => number(h.trim_start()).map(|(h, whole, _)| (h, whole))?,
+            None => (1.0, true),
         };
-        let preset = presets.iter().find(|((pw, ph), _)| w * ph == h * pw);
-        return Some(match preset {
-            Some((_, choice)) => (*choice, String::new()),
-            None => (RatioChoice::Custom, format!("{w}:{h}")),
-        });
-    }
-    let percent = ["padding-top", "padding-bottom", "margin-top"]
-        .iter()
-        .find_map(|key| {
-            let at = lower.find(key)?;
-            let value = lower[at + key.len()..].trim_start_matches([' ', ':']);
-            let end = value.find('%')?;
-            value[..end].trim().parse::<f64>().ok()
-        })?;
-    presets
-        .iter()
-        .find(|((w, h), _)| (f64::from(*h) * 100.0 / f64::from(*w) - percent).abs() < 0.1)
-        .map(|(_, choice)| (*choice, String::new()))
+        match preset_for(w / h) {
+            Some(choice) => Some((choice, String::new())),
+            // A custom ratio the form can hold: whole numbers within its range.
+            None if whole_w && whole_h && w <= 10_000.0 && h <= 10_000.0 => {
+                Some((RatioChoice::Custom, format!("{w}:{h}")))
+            }
+            None => None,
+        }
+    });
+    declared.or_else(|| {
+        let percent = ["padding-top", "padding-bottom", "margin-top"]
+            .iter()
+            .find_map(|key| {
+                let at = lower.find(key)?;
+                let value = lower[at + key.len()..].trim_start_matches([' ', ':']);
+                let end = value.find('%')?;
+                value[..end].trim().parse::<f64>().ok()
+            })?;
+        preset_for(100.0 / percent).map(|choice| (choice, String::new()))
+    })
 }
 
 /// KMC's standalone preview link ends in `/embed/{dynamic|iframe|auto|thumb}`.

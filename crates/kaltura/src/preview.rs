@@ -70,6 +70,11 @@ pub fn explain(event: &PreviewEvent, version: PlayerVersion) -> String {
     }
 }
 
+/// The preview frame's own script never said it was ready.
+pub const FRAME_DID_NOT_START: &str = "The preview frame did not start within 10 seconds: its own \
+script was blocked or did not load. Reload this page and try again; if you host the page \
+yourself, serve preview.html and preview.js beside it.";
+
 /// What the preview can say about an iframe embed: its player page is on the player host's
 /// origin, outside the sandboxed preview frame, and posts nothing to this page.
 pub const IFRAME_NOTE: &str = "The iframe embed is shown as is: its player runs on the player host's origin and reports nothing to this page, so the preview cannot tell whether it plays or fails. Watch the frame: a player that keeps loading usually means an unknown Entry ID or the wrong Partner ID (preview the Dynamic type, same IDs, to read the player's error).";

@@ -292,18 +292,30 @@ pub fn prepare(
             .map_err(|e| note(SessionField::Partner, e.message("Partner ID")))
             .ok()
     };
-    let user = UserId::parse(&form.user_id)
-        .map_err(|e| note(SessionField::UserId, e.message()))
-        .ok();
+    // Only what the chosen tab shows is checked: a user and privileges for a secret or an app
+    // token, an expiry for every session the page starts (a pasted KS has its own).
+    let named = matches!(form.method, Method::Secret | Method::AppToken);
+    let user = if named {
+        UserId::parse(&form.user_id)
+            .map_err(|e| note(SessionField::UserId, e.message()))
+            .ok()
+    } else {
+        Some(UserId::anonymous())
+    };
     let expiry = match form.expiry {
+        _ if form.method == Method::PasteKs => None,
         ExpiryChoice::Preset(expiry) => Some(expiry),
         ExpiryChoice::Custom => Expiry::parse_custom(&form.custom_expiry)
             .map_err(|e| note(SessionField::Expiry, e.message().to_string()))
             .ok(),
     };
-    let privileges = build_privileges(&form.privileges, content)
-        .map_err(|(input, message)| note(SessionField::Privileges(input), message))
-        .unwrap_or_default();
+    let privileges = if named {
+        build_privileges(&form.privileges, content)
+            .map_err(|(input, message)| note(SessionField::Privileges(input), message))
+            .unwrap_or_default()
+    } else {
+        String::new()
+    };
 
     let plan = match form.method {
         Method::Widget => match (partner, expiry) {

@@ -471,6 +471,34 @@ fn kmc_extras_do_not_mislead_the_form() {
         filled_from(&boxed, &EmbedForm::default()).ratio,
         RatioChoice::R4x3
     );
+    // However the ratio is written: decimals, an `auto` first, numbers too big for the form.
+    let ratio_of = |style: &str| {
+        let html = tall.replace("aspect-ratio:9/16", style);
+        let form = filled_from(&html, &EmbedForm::default());
+        (form.ratio, form.custom_ratio)
+    };
+    assert_eq!(
+        ratio_of("aspect-ratio:1.7778"),
+        (RatioChoice::R16x9, String::new())
+    );
+    assert_eq!(
+        ratio_of("aspect-ratio: auto 4 / 3"),
+        (RatioChoice::R4x3, String::new())
+    );
+    assert_eq!(
+        ratio_of("aspect-ratio:21/9"),
+        (RatioChoice::Custom, "21:9".into())
+    );
+    assert_eq!(
+        ratio_of("aspect-ratio:4000000000/9"),
+        (RatioChoice::R16x9, String::new()),
+        "ignored"
+    );
+    assert_eq!(
+        ratio_of("aspect-ratio:2.35"),
+        (RatioChoice::R16x9, String::new()),
+        "no whole numbers: ignored"
+    );
     // The muted-autoplay fallback turned off, in either player.
     let v7_off = V7_DYNAMIC.replace("muted: true }", "muted: false, allowMutedAutoPlay: false }");
     assert!(!filled_from(&v7_off, &EmbedForm::default()).muted_autoplay_fallback);
@@ -536,6 +564,11 @@ fn migration_reports_what_it_kept_truthfully() {
 }
 
 proptest! {
+    #[test]
+    fn any_aspect_ratio_is_read_without_panic(w in "[0-9.]{0,12}", h in "[0-9. ]{0,12}") {
+        let _ = read(&format!("<div style=\"width:100%;aspect-ratio:{w}/{h}\"></div>"));
+    }
+
     #[test]
     fn any_paste_is_read_without_panic(s in ".{0,300}") {
         let f = read(&s);

@@ -349,3 +349,45 @@ fn privileges_from_the_builder() {
         );
     }
 }
+
+#[test]
+fn only_what_the_chosen_tab_shows_is_checked() {
+    use SessionField::{Expiry, Privileges, UserId};
+    // Privileges, a user ID and a custom expiry that would each be refused.
+    let hidden_problems = |method| SessionForm {
+        user_id: "a;b".into(),
+        expiry: ExpiryChoice::Custom,
+        custom_expiry: "forever".into(),
+        privileges: PrivilegesForm {
+            actions_limit: "ten".into(),
+            ..PrivilegesForm::default()
+        },
+        ..form(method)
+    };
+    // The widget tab shows only the expiry; Check a KS shows none of them.
+    check(
+        hidden_problems(Method::Widget),
+        "2506752",
+        Secrets::default(),
+        Expect::Problems(vec![Expiry]),
+    );
+    check(
+        hidden_problems(Method::PasteKs),
+        "",
+        Secrets {
+            ks: "djJ8MjUwNjc1Mnxabc=".into(),
+            ..Secrets::default()
+        },
+        Expect::Pasted,
+    );
+    check(
+        hidden_problems(Method::Secret),
+        "2506752",
+        secret("abc"),
+        Expect::Problems(vec![
+            UserId,
+            Expiry,
+            Privileges(PrivilegeInput::ActionsLimit),
+        ]),
+    );
+}

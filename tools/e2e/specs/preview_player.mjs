@@ -61,6 +61,17 @@ const tests = ['Dynamic', 'Auto', 'IFrame', 'Thumbnail'].map((type) => ({
 }));
 
 tests.push({
+  name: 'a preview frame whose own script does not load says so instead of "Starting" for ever',
+  async run({ page, baseUrl, simUrl, expectError }) {
+    expectError(/Failed to load resource|ERR_FAILED|preview\.js/);
+    await page.route('**/preview.js', (route) => route.abort());
+    await setUp(page, baseUrl, simUrl, '1_demo0001');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await eventually(async () => assert.match(await previewStatus(page).textContent(), /did not start within 10 seconds/), 15000);
+  },
+});
+
+tests.push({
   name: 'a KS-required entry: explained without a KS; with an sview KS opted in, every v7 type plays',
   async run({ page, baseUrl, simUrl, expectError }) {
     expectError(/Failed to load resource|SESSION_RESTRICTED|restricted|Error/i);

@@ -122,6 +122,9 @@ const moduleTests = [
       await expectStatus(page, /entry 1_nosuch00 was not found with this KS: check the Entry ID/);
       assert.equal(await status(page).getAttribute('data-tone'), 'warn');
       assert.equal((await apiRequests(simUrl)).length, 1, 'still one round trip');
+      // The verdict is about what it checked: said once the form holds another ID.
+      await page.getByLabel('Entry ID').fill('1_demo0002');
+      await expectStatus(page, /checked before the ID above changed/);
     },
   },
   {
