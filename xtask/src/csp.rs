@@ -177,16 +177,24 @@ fn skip_ungoverned_tags(lower: &str, mut from: usize) -> usize {
     }
 }
 
-/// Whether a lower-cased `<link …>` tag is `rel=preload` or `rel=modulepreload`.
+/// Whether a lower-cased `<link …>` tag preloads a file of this site (`rel=preload` or
+/// `rel=modulepreload` with a relative `href`): only those may come before the CSP meta, since
+/// the policy allows them anyway (`'self'`); a preload of another origin stays under the policy.
 pub fn is_preload(tag: &str) -> bool {
-    tag.split(|c: char| c.is_ascii_whitespace() || c == '>')
+    let parts = || {
+        tag.split(|c: char| c.is_ascii_whitespace() || c == '>')
+            .map(|part| part.trim_end_matches('/'))
+    };
+    let preload = parts()
         .filter_map(|part| part.strip_prefix("rel="))
-        .any(|rel| {
-            matches!(
-                rel.trim_matches(['"', '\'', '/']),
-                "preload" | "modulepreload"
-            )
-        })
+        .any(|rel| matches!(rel.trim_matches(['"', '\'']), "preload" | "modulepreload"));
+    let local = parts()
+        .filter_map(|part| part.strip_prefix("href="))
+        .any(|href| {
+            let href = href.trim_matches(['"', '\'']);
+            !href.is_empty() && !href.contains(':') && !href.starts_with("//")
+        });
+    preload && local
 }
 
 /// Byte index just after the first `<{name} …>` open tag (not `<{name}er>` and the like).
@@ -312,6 +320,15 @@ import init from './app.js';
         );
         check_position(
             "<html><link rel=preloaded href=x><script>x()</script>",
+            "<html>",
+        );
+        // Another origin's preload stays under the policy.
+        check_position(
+            "<html><link rel=preload href=https://cdn.example.com/a.js><script>x()</script>",
+            "<html>",
+        );
+        check_position(
+            "<html><link rel=preload href=//cdn.example.com/a.js><script>x()</script>",
             "<html>",
         );
         check_position("<html><meta charset=utf-8>", "<html><meta charset=utf-8>");

@@ -94,6 +94,11 @@ mod tests {
             "<html><link rel=stylesheet href=a.css>",
             Err("index.html has no preload links to move ahead of the CSP meta"),
         );
+        // Only this site's files: another origin's preload is left where it is, under the policy.
+        check(
+            "<html><head><title>t</title><link rel=preload href=https://cdn.example.com/a.js><link rel=preload href=./b.js>",
+            Ok("<html><head><link rel=preload href=./b.js><title>t</title><link rel=preload href=https://cdn.example.com/a.js>"),
+        );
         check(
             "<link rel=preload href=a.js>",
             Err("index.html has no <head> or <html> tag"),

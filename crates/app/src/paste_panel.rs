@@ -73,16 +73,24 @@ pub fn paste_panel(props: &PastePanelProps) -> Html {
                 }
                 on_load.emit(m.form);
             }
-            Err(e) => report.set(Report {
-                error: Some(e.message().to_string()),
-                ..Report::default()
-            }),
+            Err(e) => {
+                report.set(Report {
+                    error: Some(e.message().to_string()),
+                    ..Report::default()
+                });
+                // Not a v2 embed, but a KS in it still leaves the screen.
+                if read(&text).has_ks {
+                    text.set(String::new());
+                }
+            }
         })
     };
     let oninput = {
-        let text = text.clone();
+        let (text, report) = (text.clone(), report.clone());
         Callback::from(move |e: InputEvent| {
-            text.set(e.target_unchecked_into::<HtmlTextAreaElement>().value())
+            text.set(e.target_unchecked_into::<HtmlTextAreaElement>().value());
+            // What was filled from the previous paste is not about this one.
+            report.set(Report::default());
         })
     };
     html! {

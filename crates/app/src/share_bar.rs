@@ -71,12 +71,14 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
         use_mut_ref(|| (opened_with_link() && remembered()).then(|| fragment.clone()));
     // (remember as of the last run, whether this tab has written the copy): another tab of the
     // page shares the storage, and its choice is not undone from here.
-    let last = use_mut_ref(|| (*remember, false));
+    // A copy found at start-up counts as written: it is this page's to keep or lose.
+    let last = use_mut_ref(|| (*remember, *remember));
     {
         // Keep the remembered copy current while the user has opted in.
         let fragment = fragment.clone();
         let link_on_view = link_on_view.clone();
         let remember_handle = remember.clone();
+        let status = status.clone();
         use_effect_with((fragment, *remember), move |(fragment, remember)| {
             let (was, wrote) = std::mem::replace(&mut *last.borrow_mut(), (*remember, false));
             let Some(storage) = storage() else {
@@ -93,6 +95,8 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
                 // Another tab unticked it since this one wrote: that choice stands here too.
                 *last.borrow_mut() = (false, false);
                 remember_handle.set(false);
+                status
+                    .set("Unticked: the remembered settings were forgotten in another tab.".into());
                 return;
             }
             let mut link = link_on_view.borrow_mut();
@@ -101,8 +105,8 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
                 return;
             }
             link.take();
-            let _ = storage.set_item(REMEMBER_KEY, fragment);
-            last.borrow_mut().1 = true;
+            // Written only if the browser took it (storage full, say).
+            last.borrow_mut().1 = storage.set_item(REMEMBER_KEY, fragment).is_ok();
         });
     }
     let on_copy = {

@@ -92,6 +92,18 @@ fn value_after(text: &str, keys: &[&str], accept: impl Fn(&str) -> bool) -> Opti
     None
 }
 
+/// Whether a `ks` key (`ks=`, `ks:`, `"ks"`, `[ks]`; not the end of a longer name such as
+/// `callbacks:`) has a KS-length value.
+fn holds_ks(text: &str) -> bool {
+    text.match_indices("ks").any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + 2..].chars().next();
+        let key_start = !before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.');
+        let key_end = matches!(after, Some('=' | ':' | '"' | '\'' | ']'));
+        key_start && key_end && value_after(&text[at..], &["ks"], |v| v.len() > 20).is_some()
+    })
+}
+
 /// True when `key` is followed (after separators) by `true` or `1`.
 fn flag(text: &str, keys: &[&str]) -> bool {
     value_after(text, keys, |v| v == "true" || v == "1").is_some()
@@ -220,7 +232,7 @@ pub fn read(pasted: &str) -> Filled {
     });
 
     f.flashvars = flashvar_names(&text);
-    if value_after(&text, &["ks=", "ks:", "\"ks\"", "[ks]"], |v| v.len() > 20).is_some() {
+    if holds_ks(&text) {
         f.has_ks = true;
         f.not_read.push(
             "A KS: it is not copied, and the paste box is emptied; start a session here and opt \

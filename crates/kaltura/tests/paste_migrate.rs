@@ -548,6 +548,17 @@ fn migration_reports_what_it_kept_truthfully() {
     // V2_IFRAME carries flashvars[ks]: the page empties its paste box.
     assert!(migrate(V2_IFRAME, &EmbedForm::default()).unwrap().has_ks);
     assert!(read(V2_IFRAME).has_ks && !read(V7_AUTO).has_ks);
+    // The end of a longer name is no KS.
+    let callbacks = V7_DYNAMIC.replace(
+        "playback:",
+        "callbacks: someVeryLongFunctionNameHere, playback:",
+    );
+    assert!(!read(&callbacks).has_ks);
+    let provider_ks = V7_DYNAMIC.replace(
+        "uiConfId: 48460943",
+        "uiConfId: 48460943, ks: \"djJ8MjUwNjc1MnxsYWJjZGVmZ2hpams=\"",
+    );
+    assert!(read(&provider_ks).has_ks);
     let playlist = V2_IFRAME.replace(
         "entry_id=1_abcd1234",
         "flashvars[playlistAPI.kpl0Id]=0_plst5678&flashvars[playlistAPI.autoPlay]=true&flashvars[playlistAPI.loop]=true",

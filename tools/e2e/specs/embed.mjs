@@ -138,6 +138,8 @@ export default [
       assert.match(new URL(baseUrl).pathname, /^\/.+\/$/, 'served from a subpath');
       const warnings = [];
       page.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()));
+      const wasmRequests = [];
+      page.on('request', (request) => /\/app-[0-9a-f]+_bg\.wasm$/.test(request.url()) && wasmRequests.push(request.url()));
       await openStudio(page, baseUrl);
       const policy = await page
         .locator('meta[http-equiv="Content-Security-Policy"]')
@@ -159,6 +161,8 @@ export default [
       assert.equal(await page.getByText('The form has not started yet').isVisible(), false);
       // Not even a warning on a normal load (a preload's ignored `integrity` used to log one).
       assert.deepEqual(warnings, []);
+      // The integrity-checked start-up fetch takes the preloaded wasm: one download, not two.
+      assert.equal(wasmRequests.length, 1, wasmRequests.join(', '));
     },
   },
 ];

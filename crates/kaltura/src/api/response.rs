@@ -82,7 +82,11 @@ impl SessionOutcome {
                 } else {
                     "a media entry"
                 },
-                if content.noun() == "entry" { "an" } else { "a" },
+                if matches!(content, Content::Entry(_)) {
+                    "an"
+                } else {
+                    "a"
+                },
                 content.noun(),
                 if self.first_is_playlist == Some(true) {
                     "Playlist"
