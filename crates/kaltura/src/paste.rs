@@ -274,7 +274,8 @@ fn relative_width(lower: &str) -> bool {
 
 /// `aspect-ratio: W/H` (`W / H`, one number for `W/1`, decimals, an `auto` before it), or the
 /// padding / margin percentage of KMC's responsive box, for a ratio the form has a choice for
-/// (or a custom one of whole numbers). Lower-cased text.
+/// (or a custom one of whole numbers). Lower-cased text. Fixed-point integers, not floats: float
+/// parsing and printing would add tens of KB to the module.
 fn aspect_ratio(lower: &str) -> Option<(RatioChoice, String)> {
     let presets = [
         ((16, 9), RatioChoice::R16x9),
@@ -282,21 +283,14 @@ fn aspect_ratio(lower: &str) -> Option<(RatioChoice, String)> {
         ((1, 1), RatioChoice::R1x1),
         ((9, 16), RatioChoice::R9x16),
     ];
-    // The leading number of `s` and the rest after it.
-    let number = |s: &str| -> Option<(f64, bool, usize)> {
-        let len = s.len()
-            - s.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
-                .len();
-        let value: f64 = s[..len]
-            .parse()
-            .ok()
-            .filter(|n: &f64| *n > 0.0 && n.is_finite())?;
-        Some((value, !s[..len].contains('.'), len))
-    };
-    let preset_for = |ratio: f64| {
+    // A ratio w:h (scaled alike) against each preset, within 1 %.
+    let preset_for = |w: u128, h: u128| {
         presets
             .iter()
-            .find(|((w, h), _)| (f64::from(*w) / f64::from(*h) - ratio).abs() < 0.01)
+            .find(|((pw, ph), _)| {
+                let (a, b) = (w * ph, h * pw);
+                a.abs_diff(b) * 100 <= b
+            })
             .map(|(_, choice)| *choice)
     };
     let declared = lower.find("aspect-ratio").and_then(|at| {
@@ -304,17 +298,18 @@ fn aspect_ratio(lower: &str) -> Option<(RatioChoice, String)> {
             .trim_start_matches([' ', ':', '"', '\''])
             .trim_start_matches("auto")
             .trim_start();
-        let (w, whole_w, len) = number(value)?;
+        let (w, len) = fixed_point(value)?;
         let rest = value[len..].trim_start();
-        let (h, whole_h) = match rest.strip_prefix('/') {
-            Some(h) => number(h.trim_start()).map(|(h, whole, _)| (h, whole))?,
-            None => (1.0, true),
+        let h = match rest.strip_prefix('/') {
+            Some(h) => fixed_point(h.trim_start())?.0,
+            None => FIXED_ONE,
         };
-        match preset_for(w / h) {
+        match preset_for(u128::from(w), u128::from(h)) {
             Some(choice) => Some((choice, String::new())),
             // A custom ratio the form can hold: whole numbers within its range.
-            None if whole_w && whole_h && w <= 10_000.0 && h <= 10_000.0 => {
-                Some((RatioChoice::Custom, format!("{w}:{h}")))
+            None if w % FIXED_ONE == 0 && h % FIXED_ONE == 0 => {
+                let (w, h) = (w / FIXED_ONE, h / FIXED_ONE);
+                (w <= 10_000 && h <= 10_000).then(|| (RatioChoice::Custom, format!("{w}:{h}")))
             }
             None => None,
         }
@@ -325,11 +320,41 @@ fn aspect_ratio(lower: &str) -> Option<(RatioChoice, String)> {
             .find_map(|key| {
                 let at = lower.find(key)?;
                 let value = lower[at + key.len()..].trim_start_matches([' ', ':']);
-                let end = value.find('%')?;
-                value[..end].trim().parse::<f64>().ok()
+                let (percent, len) = fixed_point(value)?;
+                value[len..]
+                    .trim_start()
+                    .starts_with('%')
+                    .then_some(percent)
             })?;
-        preset_for(100.0 / percent).map(|choice| (choice, String::new()))
+        // A box `percent` % as tall as it is wide: w:h = 100 : percent.
+        preset_for(100 * u128::from(FIXED_ONE), u128::from(percent))
+            .map(|choice| (choice, String::new()))
     })
+}
+
+/// 1 in [`fixed_point`]'s scale.
+const FIXED_ONE: u64 = 10_000;
+
+/// The number `s` starts with (digits, then an optional `.` and up to 4 decimals read), times
+/// [`FIXED_ONE`], and how many bytes it took; `None` for no number, 0, or one too large.
+fn fixed_point(s: &str) -> Option<(u64, usize)> {
+    let whole_len = s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let whole: u64 = s[..whole_len].parse().ok().filter(|n| *n <= 1_000_000)?;
+    let mut value = whole * FIXED_ONE;
+    let mut len = whole_len;
+    if let Some(decimals) = s[whole_len..].strip_prefix('.') {
+        let digits = decimals.len()
+            - decimals
+                .trim_start_matches(|c: char| c.is_ascii_digit())
+                .len();
+        let mut scale = FIXED_ONE / 10;
+        for d in decimals.bytes().take(digits.min(4)) {
+            value += u64::from(d - b'0') * scale;
+            scale /= 10;
+        }
+        len += 1 + digits;
+    }
+    (value > 0).then_some((value, len))
 }
 
 /// KMC's standalone preview link ends in `/embed/{dynamic|iframe|auto|thumb}`.
