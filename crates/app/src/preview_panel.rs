@@ -212,6 +212,9 @@ pub fn preview_panel(props: &PreviewPanelProps) -> Html {
             if invalid_now {
                 <p class="field-hint">{ "The form above has a problem: this preview shows the last code that worked." }</p>
             }
+            if run.is_none() && snippet.is_none() {
+                <p class="field-hint">{ "Preview needs the code above: fill in the form first." }</p>
+            }
             if let Some(Run { iframe_src: Some(src), generation, frame: (width, height), .. }) = &*run {
                 <iframe
                     key={format!("direct-{generation}")}

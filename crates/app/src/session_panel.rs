@@ -339,7 +339,7 @@ pub fn session_panel(props: &SessionPanelProps) -> Html {
             <div role="tabpanel" id="session-tabpanel" aria-labelledby={tab_id(form.method)} class="tabpanel">
                 { match form.method {
                     Method::Widget => html! {
-                        <p>{ "No secret needed: an anonymous session for the partner's default widget (_" }{ props.embed.partner.trim() }{ "), the same session the player starts by itself. It plays entries by ID but lists none." }</p>
+                        <p>{ "No secret needed: an anonymous session for the partner's default widget (_" }{ match props.embed.partner.trim() { "" => "<Partner ID>", typed => typed } }{ "), the same session the player starts by itself. It plays entries by ID but lists none." }</p>
                     },
                     Method::AppToken => html! {
                         <>

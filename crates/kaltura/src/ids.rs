@@ -18,6 +18,8 @@ pub enum IdError {
     BadContentId,
     /// Element id with characters outside `[A-Za-z0-9_-]` or not starting with a letter.
     BadElementId,
+    /// A link or embed code (`://` or `<`) typed where an ID goes.
+    Pasted,
 }
 
 impl IdError {
@@ -34,6 +36,9 @@ impl IdError {
             IdError::BadContentId => format!(
                 "{field} looks like 1_abcd1234: a digit, an underscore, then 8 letters or digits."
             ),
+            IdError::Pasted => format!(
+                "That is a link or embed code, not the {field}: paste it into \"Paste an embed code or link\" above, which reads the IDs out of it."
+            ),
             IdError::BadElementId => format!(
                 "{field} must start with a letter and use only letters, digits, - and _ (at most {MAX_ELEMENT_ID_LEN})."
             ),
@@ -49,6 +54,9 @@ fn parse_positive(input: &str) -> Result<u32, IdError> {
     let s = input.trim();
     if s.is_empty() {
         return Err(IdError::Empty);
+    }
+    if is_pasted(s) {
+        return Err(IdError::Pasted);
     }
     if s.chars().any(char::is_whitespace) {
         return Err(IdError::InnerSpace);
@@ -82,11 +90,19 @@ fn parse_positive(input: &str) -> Result<u32, IdError> {
     }
 }
 
+/// A link or a piece of markup: what paste-to-fill reads, typed into an ID field.
+fn is_pasted(s: &str) -> bool {
+    s.contains("://") || s.contains('<')
+}
+
 /// `<digit>_<8 letters or digits>`, surrounding whitespace trimmed.
 fn parse_content_id(input: &str) -> Result<String, IdError> {
     let s = input.trim();
     if s.is_empty() {
         return Err(IdError::Empty);
+    }
+    if is_pasted(s) {
+        return Err(IdError::Pasted);
     }
     let b = s.as_bytes();
     let ok = b.len() == 10

@@ -39,7 +39,13 @@ fn partner_and_uiconf_ids() {
                 ("-", Err(IdError::NotANumber)),
                 ("0x10", Err(IdError::NotANumber)),
                 ("١٢", Err(IdError::NotANumber)),
-                ("\"><script>", Err(IdError::NotANumber)),
+                ("\"><script>", Err(IdError::Pasted)),
+                // What paste-to-fill reads, typed here instead.
+                (
+                    "https://cdnapisec.kaltura.com/p/2506752/embedPlaykitJs/uiconf_id/48460943",
+                    Err(IdError::Pasted),
+                ),
+                ("<script src=\"x\"></script>", Err(IdError::Pasted)),
             ],
         );
     }
@@ -63,6 +69,14 @@ fn entry_and_playlist_ids() {
                 ("1_abcd 234", Err(IdError::BadContentId)),
                 ("1_abcd\"234", Err(IdError::BadContentId)),
                 ("1_abcdé234", Err(IdError::BadContentId)),
+                (
+                    "<div id=\"kaltura_player\"></div><script>…entryId: '1_abcd1234'…</script>",
+                    Err(IdError::Pasted),
+                ),
+                (
+                    "https://123.mediaspace.kaltura.com/media/t/1_abcd1234",
+                    Err(IdError::Pasted),
+                ),
             ],
         );
     }
