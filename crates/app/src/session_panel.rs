@@ -482,7 +482,8 @@ fn input_id(field: SessionField) -> (&'static str, u8) {
         SessionField::UserId => ("user-id", 6),
         SessionField::Expiry => ("custom-expiry", 7),
         SessionField::Privileges(input) => match input {
-            PrivilegeInput::LimitToContent => ("priv-sview", 8),
+            // Its problem is the form's Entry or Playlist ID, above everything here.
+            PrivilegeInput::LimitToContent => ("content-id", 0),
             PrivilegeInput::PrivacyContext => ("priv-privacy", 9),
             PrivilegeInput::ActionsLimit => ("priv-actions", 10),
             PrivilegeInput::UriRestrict => ("priv-uri", 11),
@@ -709,7 +710,8 @@ fn session_result(
                 <dt>{ "User" }</dt><dd>{ user }</dd>
                 { inspector_rows(outcome, active.method) }
             </dl>
-            <Checkbox id="include-ks" label="Include KS in embed code" checked={include} onchange={on_include}
+            <Checkbox id="include-ks" label="Include KS in embed code" checked={include && !active.expired} onchange={on_include}
+                disabled={active.expired}
                 hint="Off by default. Dynamic and thumbnail embeds get it as provider.ks / flashvars.ks; auto and iframe embeds put it in a URL (referrer, logs, caches): keep it short-lived and sview:-scoped." />
             <button type="button" onclick={on_forget}>{ "Forget this session" }</button>
         </div>
@@ -719,11 +721,11 @@ fn session_result(
 fn inspector_rows(outcome: &SessionOutcome, method: Method) -> Html {
     // An app token's answer says what the server granted; otherwise a v2 KS shows only what
     // this page asked for.
-    let privileges_label = if method == Method::AppToken {
-        "Privileges granted"
-    } else {
-        "Privileges requested"
+    let privileges_label = match method {
+        Method::AppToken => "Privileges granted",
+        _ => "Privileges requested",
     };
+    let pasted = method == Method::PasteKs;
     match outcome.ks.inspect() {
         Ok(KsInfo::V1(v1)) => html! {
             <>
@@ -741,7 +743,8 @@ fn inspector_rows(outcome: &SessionOutcome, method: Method) -> Html {
                 <dt>{ privileges_label }</dt>
                 <dd>{ match outcome.privileges.as_deref().filter(|p| !p.is_empty()) {
                     Some(privileges) => html! { <code>{ privileges.to_string() }</code> },
-                    // A widget session or a pasted KS: this page asked for none it could show.
+                    // A pasted v2 KS hides its own; a widget session asks for none.
+                    None if pasted => html! { "not readable (v2 KS)" },
                     None => html! { "none requested by this page" },
                 } }</dd>
                 <dd class="note">{ V2_UNREADABLE_NOTE }</dd>

@@ -227,9 +227,15 @@ pub fn read(pasted: &str) -> Filled {
     let height = value_after(&text, &["height:", "height=", "\"height\""], pixels)
         .map(|v| v.trim_end_matches("px").to_string());
     f.size = width.zip(height).filter(|_| !f.responsive);
+    // The page's own default (`kaltura_player_<content id>`) is no choice to carry.
+    let default_target = f
+        .content
+        .as_ref()
+        .map(|(_, id)| format!("kaltura_player_{id}"));
     f.target_id = value_after(&text, &["targetId", "playerId", " id="], |v| {
         ElementId::parse(v).is_ok()
-    });
+    })
+    .filter(|id| Some(id) != default_target.as_ref());
 
     f.flashvars = flashvar_names(&text);
     if holds_ks(&text) {

@@ -324,14 +324,20 @@ pub fn prepare(
             }
             _ => None,
         },
-        // Copied out of JSON or code, a KS often keeps its quotes.
-        Method::PasteKs => Ks::parse(secrets.ks.trim().trim_matches(['"', '\'']))
-            .map_err(|e| e.message())
-            // A token that does not even decode needs no round trip to say so.
-            .and_then(|ks| ks.inspect().map(|_| ks).map_err(|e| e.message()))
-            .map_err(|message| note(SessionField::Ks, message.to_string()))
-            .ok()
-            .map(SessionPlan::Pasted),
+        // Copied out of JSON, code, a document or a URL, a KS often keeps its quotes or `ks=`.
+        Method::PasteKs => Ks::parse(
+            secrets
+                .ks
+                .trim()
+                .trim_matches(['"', '\'', '\u{201c}', '\u{201d}', '\u{2018}', '\u{2019}'])
+                .trim_start_matches("ks="),
+        )
+        .map_err(|e| e.message())
+        // A token that does not even decode needs no round trip to say so.
+        .and_then(|ks| ks.inspect().map(|_| ks).map_err(|e| e.message()))
+        .map_err(|message| note(SessionField::Ks, message.to_string()))
+        .ok()
+        .map(SessionPlan::Pasted),
         Method::Secret => {
             let secret = api::Secret::parse(&secrets.secret)
                 .map_err(|e| note(SessionField::Secret, e.message()))

@@ -444,6 +444,8 @@ fn the_pages_own_code_reads_back_to_the_same_form() {
                 (f.autoplay, f.muted, f.loop_playback),
                 // Without autoplay the code does not say it, and the form keeps its default.
                 f.muted_autoplay_fallback || !f.autoplay,
+                // The default element id is not a choice to carry over.
+                f.target_id.clone(),
             )
         };
         assert_eq!(fields(&back), fields(&form), "{code}");

@@ -174,6 +174,12 @@ fn plans_and_problems() {
         pasted(" \"djJ8MjUwNjc1Mnxabc=\" "),
         Expect::Pasted,
     );
+    for copied in [
+        "\u{201c}djJ8MjUwNjc1Mnxabc=\u{201d}",
+        "ks=djJ8MjUwNjc1Mnxabc=",
+    ] {
+        check(form(Method::PasteKs), "", pasted(copied), Expect::Pasted);
+    }
     check(
         form(Method::PasteKs),
         "",

@@ -255,6 +255,8 @@ const moduleTests = [
       assert.equal(await status(page).getAttribute('data-tone'), 'warn');
       await eventually(async () => assert.ok(!(await codeText(page)).includes(ks), 'expired KS still in the code'));
       await eventually(async () => assert.equal(await page.getByLabel('Include KS in embed code').isChecked(), false));
+      // Nothing to opt in any more: the box is off until a new session starts.
+      assert.ok(await page.getByLabel('Include KS in embed code').isDisabled());
     },
   },
   {
