@@ -164,7 +164,7 @@ export default [
       assert.equal(await page.getByText('The form has not started yet').isVisible(), false);
       // Not even a warning on a normal load (a preload's ignored `integrity` used to log one).
       assert.deepEqual(warnings, []);
-      // The integrity-checked start-up fetch takes the preloaded wasm: one download, not two.
+      // The start-up fetch takes the preloaded wasm: one download, not two.
       assert.equal(wasmRequests.length, 1, wasmRequests.join(', '));
     },
   },
