@@ -162,19 +162,41 @@ pub fn add_csp_meta(html: &str) -> Result<String, CspError> {
 /// Byte index just after the run of `<meta charset>` and preload `<link>` tags (and the space
 /// between them) that starts at `from`.
 fn skip_ungoverned_tags(lower: &str, mut from: usize) -> usize {
-    loop {
-        let start = from + (lower.len() - from - lower[from..].trim_start().len());
-        let Some(end) = lower[start..].find('>').map(|i| start + i + 1) else {
-            return from;
-        };
-        let tag = &lower[start..end];
-        let ungoverned = (tag.starts_with("<meta ") && has_attribute(tag, "charset"))
-            || (tag.starts_with("<link ") && is_preload(tag));
-        if !ungoverned {
-            return from;
+    while let Some(tag) = tag_after(lower, from) {
+        let text = &lower[tag.clone()];
+        if !(is_charset_meta(text) || (text.starts_with("<link ") && is_preload(text))) {
+            break;
         }
+        from = tag.end;
+    }
+    from
+}
+
+/// The tag (`<` to `>` inclusive) that starts at `from`, after white space.
+pub fn tag_after(lower: &str, from: usize) -> Option<std::ops::Range<usize>> {
+    let start = from + (lower[from..].len() - lower[from..].trim_start().len());
+    let end = lower[start..].find('>').map(|i| start + i + 1)?;
+    Some(start..end)
+}
+
+/// Whether a lower-cased tag is `<meta charset…>`.
+pub fn is_charset_meta(tag: &str) -> bool {
+    tag.starts_with("<meta ") && has_attribute(tag, "charset")
+}
+
+/// Every `<link …>` open tag of `lower` (`<` to `>` inclusive), in document order.
+pub fn link_tags(lower: &str) -> Result<Vec<std::ops::Range<usize>>, String> {
+    let mut links = Vec::new();
+    let mut from = 0;
+    while let Some(start) = find_open_tag(&lower[from..], "<link").map(|i| i + from) {
+        let end = lower[start..]
+            .find('>')
+            .map(|i| start + i + 1)
+            .ok_or("index.html has a <link> without its `>`")?;
+        links.push(start..end);
         from = end;
     }
+    Ok(links)
 }
 
 /// Whether a lower-cased `<link …>` tag preloads a file of this site (`rel=preload` or

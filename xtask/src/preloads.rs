@@ -6,33 +6,26 @@
 //! the wasm was in 5 ms earlier and the page was interactive 2–3 ms earlier (medians). The
 //! policy allows both files anyway (`'self'`) and their `integrity` still holds.
 
-use crate::csp::{find_open_tag, find_tag_end, has_attribute, is_preload};
+use crate::csp::{find_tag_end, is_charset_meta, is_preload, link_tags, tag_after};
 
 /// `html` with every preload `<link>` moved to the start of `<head>`, after `<meta charset>` if
 /// that comes first; an error if there is none (trunk's output changed shape, and the page would
 /// quietly start later).
 pub fn hoist_preloads(html: &str) -> Result<String, String> {
     let lower = html.to_ascii_lowercase();
-    let mut links = Vec::new();
-    let mut from = 0;
-    while let Some(start) = find_open_tag(&lower[from..], "<link").map(|i| i + from) {
-        let end = lower[start..]
-            .find('>')
-            .map(|i| start + i + 1)
-            .ok_or("index.html has a <link> without its `>`")?;
-        if is_preload(&lower[start..end]) {
-            links.push(start..end);
-        }
-        from = end;
-    }
+    let links: Vec<_> = link_tags(&lower)?
+        .into_iter()
+        .filter(|link| is_preload(&lower[link.clone()]))
+        .collect();
     if links.is_empty() {
         return Err("index.html has no preload links to move ahead of the CSP meta".into());
     }
     let mut top = find_tag_end(&lower, "head")
         .or_else(|| find_tag_end(&lower, "html"))
         .ok_or("index.html has no <head> or <html> tag")?;
-    if let Some(charset_end) = leading_charset_end(&lower, top) {
-        top = charset_end;
+    if let Some(charset) = tag_after(&lower, top).filter(|tag| is_charset_meta(&lower[tag.clone()]))
+    {
+        top = charset.end;
     }
     if links.iter().any(|link| link.start < top) {
         return Err("index.html has a preload link before its <meta charset>".into());
@@ -49,14 +42,6 @@ pub fn hoist_preloads(html: &str) -> Result<String, String> {
     }
     out.push_str(&html[copied..]);
     Ok(out)
-}
-
-/// The end of a `<meta charset>` tag that starts at `from` (after white space).
-fn leading_charset_end(lower: &str, from: usize) -> Option<usize> {
-    let start = from + (lower[from..].len() - lower[from..].trim_start().len());
-    let end = lower[start..].find('>').map(|i| start + i + 1)?;
-    let tag = &lower[start..end];
-    (tag.starts_with("<meta ") && has_attribute(tag, "charset")).then_some(end)
 }
 
 #[cfg(test)]
