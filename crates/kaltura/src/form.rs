@@ -34,6 +34,19 @@ pub enum RatioChoice {
     Custom,
 }
 
+impl RatioChoice {
+    /// The ratio of a preset choice; `None` for `Custom` (its ratio is typed).
+    pub fn preset(self) -> Option<AspectRatio> {
+        match self {
+            RatioChoice::R16x9 => Some(AspectRatio::R16x9),
+            RatioChoice::R4x3 => Some(AspectRatio::R4x3),
+            RatioChoice::R1x1 => Some(AspectRatio::R1x1),
+            RatioChoice::R9x16 => Some(AspectRatio::R9x16),
+            RatioChoice::Custom => None,
+        }
+    }
+}
+
 /// Every input of the embed form, as typed. `Default` is the initial page state
 /// (v7, Dynamic, Entry, responsive 16:9, default CDN host, everything else empty/off except the
 /// muted-autoplay fallback, which is on like the v7 player's own `allowMutedAutoPlay` default: with
@@ -396,25 +409,20 @@ pub fn validate(form: &EmbedForm, ks: Option<&Ks>) -> (Option<EmbedRequest>, Vec
         }
     }
     let size = match form.size_mode {
-        SizeMode::Responsive => match form.ratio {
-            RatioChoice::R16x9 => Some(AspectRatio::R16x9),
-            RatioChoice::R4x3 => Some(AspectRatio::R4x3),
-            RatioChoice::R1x1 => Some(AspectRatio::R1x1),
-            RatioChoice::R9x16 => Some(AspectRatio::R9x16),
-            RatioChoice::Custom => {
-                match c.optional(Field::CustomRatio, &form.custom_ratio, parse_ratio) {
-                    Ok(Some(r)) => Some(r),
-                    Ok(None) => {
-                        c.push(
-                            Field::CustomRatio,
-                            Severity::Missing,
-                            "Custom ratio (width:height)".to_string(),
-                        );
-                        None
-                    }
-                    Err(()) => None,
+        SizeMode::Responsive => match form.ratio.preset() {
+            Some(preset) => Some(preset),
+            None => match c.optional(Field::CustomRatio, &form.custom_ratio, parse_ratio) {
+                Ok(Some(r)) => Some(r),
+                Ok(None) => {
+                    c.push(
+                        Field::CustomRatio,
+                        Severity::Missing,
+                        "Custom ratio (width:height)".to_string(),
+                    );
+                    None
                 }
-            }
+                Err(()) => None,
+            },
         }
         .map(Size::Responsive),
         SizeMode::Fixed => {

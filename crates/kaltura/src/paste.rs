@@ -283,21 +283,22 @@ fn relative_width(lower: &str) -> bool {
 /// (or a custom one of whole numbers). Lower-cased text. Fixed-point integers, not floats: float
 /// parsing and printing would add tens of KB to the module.
 fn aspect_ratio(lower: &str) -> Option<(RatioChoice, String)> {
-    let presets = [
-        ((16, 9), RatioChoice::R16x9),
-        ((4, 3), RatioChoice::R4x3),
-        ((1, 1), RatioChoice::R1x1),
-        ((9, 16), RatioChoice::R9x16),
-    ];
-    // A ratio w:h (scaled alike) against each preset, within 1 %.
+    // A ratio w:h (scaled alike) against each preset choice, within 1 %.
     let preset_for = |w: u128, h: u128| {
-        presets
-            .iter()
-            .find(|((pw, ph), _)| {
-                let (a, b) = (w * ph, h * pw);
+        [
+            RatioChoice::R16x9,
+            RatioChoice::R4x3,
+            RatioChoice::R1x1,
+            RatioChoice::R9x16,
+        ]
+        .into_iter()
+        .find(|choice| {
+            choice.preset().is_some_and(|ratio| {
+                let (pw, ph) = ratio.parts();
+                let (a, b) = (w * u128::from(ph), h * u128::from(pw));
                 a.abs_diff(b) * 100 <= b
             })
-            .map(|(_, choice)| *choice)
+        })
     };
     let declared = lower.find("aspect-ratio").and_then(|at| {
         let value = lower[at + "aspect-ratio".len()..]

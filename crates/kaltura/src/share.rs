@@ -93,12 +93,18 @@ const PORTALS: [(PortalKind, &str); 3] = [
 
 /// The fragment (without `#`) for these settings. Defaults are left out to keep links short.
 pub fn encode(embed: &EmbedForm, session: &SessionForm, panels: &PanelsForm) -> String {
-    let mut w = Writer(String::new());
-    w.put("v", VERSION);
-    write_embed(&mut w, embed);
+    let mut w = embed_half(embed);
     write_session(&mut w, session);
     write_panels(&mut w, panels);
     w.0
+}
+
+/// The version and the embed settings: a whole link when nothing else is set.
+fn embed_half(embed: &EmbedForm) -> Writer {
+    let mut w = Writer(String::new());
+    w.put("v", VERSION);
+    write_embed(&mut w, embed);
+    w
 }
 
 fn write_panels(w: &mut Writer, panels: &PanelsForm) {
@@ -364,10 +370,7 @@ const INCLUDE_KS_SUFFIX: &str = "&iks=1";
 pub fn encode_embed_state(embed: &EmbedForm) -> String {
     // The embed half alone (what `encode` writes for default session and panel settings), so
     // the first module links neither of the other writers.
-    let mut w = Writer(String::new());
-    w.put("v", VERSION);
-    write_embed(&mut w, embed);
-    let mut text = w.0;
+    let mut text = embed_half(embed).0;
     if embed.include_ks {
         text.push_str(INCLUDE_KS_SUFFIX);
     }

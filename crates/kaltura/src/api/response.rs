@@ -74,26 +74,18 @@ impl SessionOutcome {
                 content.id(),
                 content.label(),
             ),
-            (Some(content), Some(_), _) if self.kind_differs() => format!(
-                "Partner {partner} OK, but {} is {}, not {} {}: choose {} as the content above.",
-                content.id(),
-                if self.first_is_playlist == Some(true) {
-                    "a playlist"
-                } else {
-                    "a media entry"
-                },
-                if matches!(content, Content::Entry(_)) {
-                    "an"
-                } else {
-                    "a"
-                },
-                content.noun(),
-                if self.first_is_playlist == Some(true) {
-                    "Playlist"
-                } else {
-                    "Entry"
-                },
-            ),
+            (Some(content), Some(_), _) if self.kind_differs() => {
+                // What the ID is, and what was typed: the other kind.
+                let (found, choose, typed) = match content {
+                    Content::Entry(_) => ("a playlist", "Playlist", "an entry"),
+                    Content::Playlist(_) => ("a media entry", "Entry", "a playlist"),
+                };
+                format!(
+                    "Partner {partner} OK, but {} is {found}, not {typed}: choose {choose} as \
+                     the content above.",
+                    content.id()
+                )
+            }
             (Some(content), Some(_), _) => format!(
                 "Partner {partner} OK — this KS can see {} {}",
                 content.noun(),
