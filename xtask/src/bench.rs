@@ -165,9 +165,9 @@ fn round_trips(app_url: &str) -> Result<Trips, String> {
     })
 }
 
-/// Microseconds of `kaltura::form::evaluate` for a filled form (the pure part of a keystroke).
+/// Microseconds of `kaltura::embed::form::evaluate` for a filled form (the pure part of a keystroke).
 fn native_evaluate_micros() -> Vec<f64> {
-    use kaltura::form::{evaluate, EmbedForm};
+    use kaltura::embed::form::{evaluate, EmbedForm};
     let mut form = EmbedForm {
         partner: "2506752".into(),
         ui_conf: "48460943".into(),

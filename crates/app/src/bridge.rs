@@ -53,7 +53,7 @@ impl Message {
 
 /// `Message::Ks`'s text: the KS on the first line, the privileges it was asked for on the
 /// second; empty for none.
-pub fn ks_text(ks: Option<&kaltura::ks::Ks>) -> String {
+pub fn ks_text(ks: Option<&kaltura::session::ks::Ks>) -> String {
     ks.map(|k| {
         format!(
             "{}\n{}",
@@ -65,9 +65,9 @@ pub fn ks_text(ks: Option<&kaltura::ks::Ks>) -> String {
 }
 
 /// Reads `ks_text`'s text back.
-pub fn read_ks(text: &str) -> Option<kaltura::ks::Ks> {
+pub fn read_ks(text: &str) -> Option<kaltura::session::ks::Ks> {
     let (token, privileges) = text.split_once('\n').unwrap_or((text, ""));
-    let ks = kaltura::ks::Ks::parse(token).ok()?;
+    let ks = kaltura::session::ks::Ks::parse(token).ok()?;
     Some(ks.with_requested_privileges(privileges))
 }
 

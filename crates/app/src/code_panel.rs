@@ -1,6 +1,6 @@
 //! The code panel: the generated embed code (or what is still missing), its notes, and the copy button.
 
-use kaltura::form::Evaluation;
+use kaltura::embed::form::Evaluation;
 use yew::prelude::*;
 
 use crate::code_block::{code_block, CodeBlockProps, CopyAction, CopyState};

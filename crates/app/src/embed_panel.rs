@@ -1,7 +1,9 @@
 //! The embed form panel: IDs, content, player version, embed type, size, playback and host options.
 
+use kaltura::embed::form::{
+    ContentKind, Evaluation, Field, Problem, RatioChoice, Severity, SizeMode,
+};
 use kaltura::embed::{EmbedType, PlayerVersion};
-use kaltura::form::{ContentKind, Evaluation, Field, Problem, RatioChoice, Severity, SizeMode};
 use yew::prelude::*;
 
 use crate::embed_state::{EmbedAction, EmbedState, Flag};

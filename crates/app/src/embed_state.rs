@@ -2,8 +2,8 @@
 
 use std::rc::Rc;
 
+use kaltura::embed::form::{ContentKind, EmbedForm, Field, RatioChoice, SizeMode};
 use kaltura::embed::{EmbedType, PlayerVersion};
-use kaltura::form::{ContentKind, EmbedForm, Field, RatioChoice, SizeMode};
 use yew::Reducible;
 
 /// An on/off option of the embed form.

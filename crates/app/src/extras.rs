@@ -4,7 +4,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use kaltura::form::EmbedForm;
+use kaltura::embed::form::EmbedForm;
 use kaltura::share::PanelsForm;
 use yew::prelude::*;
 
@@ -109,7 +109,7 @@ pub fn extras() -> Html {
         bridge::send(Message::Ks, &bridge::ks_text(ks.as_ref()))
     });
     let evaluation = use_memo(((*embed).clone(), ks), |(form, ks)| {
-        kaltura::form::evaluate(form, ks.as_ref())
+        kaltura::embed::form::evaluate(form, ks.as_ref())
     });
     let on_privileges = session
         .dispatcher()
@@ -143,7 +143,7 @@ pub fn extras() -> Html {
                 partner={form.partner.clone()}
                 player={form.ui_conf.clone()}
                 user_id={session.form.user_id.clone()}
-                service_origin={kaltura::api::ServiceUrl::from_preset(session.form.service, &session.form.custom_service_url).ok().map(|u| AttrValue::from(u.origin().to_string()))}
+                service_origin={kaltura::session::api::ServiceUrl::from_preset(session.form.service, &session.form.custom_service_url).ok().map(|u| AttrValue::from(u.origin().to_string()))}
                 portal={panels.portal.clone()}
                 on_portal={{ let panels = panels.clone(); Callback::from(move |portal| panels.set(PanelsForm { portal, ..(*panels).clone() })) }}
             />

@@ -1,6 +1,6 @@
 //! Accessible form controls: labelled text input with its message, radio group, checkbox.
 
-use kaltura::form::{Problem, Severity};
+use kaltura::embed::form::{Problem, Severity};
 
 /// A message shown under a field: an error (sets `aria-invalid`) or a warning.
 #[derive(Debug, Clone, PartialEq, Eq)]

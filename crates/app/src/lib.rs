@@ -1,6 +1,6 @@
 //! Kaltura Embed Studio page: one module per panel, one reducer per concern.
 //!
-//! The page never builds snippet text: `kaltura::form::evaluate` does, on every change.
+//! The page never builds snippet text: `kaltura::embed::form::evaluate` does, on every change.
 //!
 //! Two entry points share this library: `app` (the form and its code, loaded first) and `extras`
 //! (paste helper, framework and SEO code, share bar, preview, session, exports, reference), loaded
@@ -32,7 +32,7 @@ use std::rc::Rc;
 
 use bridge::Message;
 use embed_state::{EmbedAction, Flag};
-use kaltura::form::EmbedForm;
+use kaltura::embed::form::EmbedForm;
 use studio_state::{StudioAction, StudioState};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;

@@ -2,8 +2,8 @@
 
 use std::rc::Rc;
 
-use kaltura::form::Evaluation;
-use kaltura::frameworks::{render, seo_json_ld, Output, SeoFields};
+use kaltura::embed::form::Evaluation;
+use kaltura::embed::frameworks::{render, seo_json_ld, Output, SeoFields};
 use yew::prelude::*;
 
 use crate::code_block::CodeBlock;

@@ -1,7 +1,7 @@
 //! Sends a core-built api_v3 request with gloo-net: one POST, a timeout, and a typed network failure.
 
 use gloo_net::http::Request;
-use kaltura::api::{ApiRequest, Network};
+use kaltura::session::api::{ApiRequest, Network};
 use wasm_bindgen::JsValue;
 
 /// api_v3 answers in well under this; longer means a stuck proxy or host.
@@ -19,7 +19,7 @@ pub async fn post_form(
     let timer = gloo_timers::callback::Timeout::new(TIMEOUT_MS, move || controller.abort());
     let sent = Request::post(&request.url)
         // A "simple" content type: no CORS preflight, exactly what api_v3 reads as a form.
-        .header("Content-Type", kaltura::api::CONTENT_TYPE)
+        .header("Content-Type", kaltura::session::api::CONTENT_TYPE)
         .abort_signal(Some(&signal))
         .body(request.body.as_str());
     let response = match sent {

@@ -7,15 +7,15 @@ pub fn hostname() -> String {
         .unwrap_or_default()
 }
 
-/// Whether to offer the local simulator: see `kaltura::api::offers_local_simulator`.
+/// Whether to offer the local simulator: see `kaltura::session::api::offers_local_simulator`.
 pub fn offers_local_simulator(chosen: bool) -> bool {
-    kaltura::api::offers_local_simulator(&hostname(), chosen)
+    kaltura::session::api::offers_local_simulator(&hostname(), chosen)
 }
 
 /// Marks the page `data-local` when it is served from this computer, which shows the player
 /// host's "Local simulator" option (style.css; the first module leaves the check to this one).
 pub fn mark_if_local() {
-    if kaltura::api::is_loopback_host(&hostname()) {
+    if kaltura::session::api::is_loopback_host(&hostname()) {
         if let Some(root) = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.document_element())

@@ -3,7 +3,7 @@
 //! It lives in the `extras` module (rendered through a portal into `index.html`'s `#paste-root`,
 //! above the form): the form it fills belongs to `app`, so a result goes back as `on_load`.
 
-use kaltura::form::EmbedForm;
+use kaltura::embed::form::EmbedForm;
 use kaltura::paste::{migrate, read};
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;

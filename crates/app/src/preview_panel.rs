@@ -7,9 +7,9 @@
 use std::rc::Rc;
 
 use gloo_events::EventListener;
+use kaltura::embed::form::Evaluation;
+use kaltura::embed::preview::{explain, PreviewEvent};
 use kaltura::embed::{EmbedType, PlayerVersion};
-use kaltura::form::Evaluation;
-use kaltura::preview::{explain, PreviewEvent};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{HtmlIFrameElement, MessageEvent};
 use yew::prelude::*;
@@ -29,7 +29,7 @@ struct Run {
     /// An iframe embed is shown as itself: its player page is on the player host's origin, so
     /// it is isolated without our sandbox (which its own storage use would trip over).
     iframe_src: Option<Rc<str>>,
-    /// The frame's width and height (`kaltura::preview::frame_size`), as HTML attributes: the
+    /// The frame's width and height (`kaltura::embed::preview::frame_size`), as HTML attributes: the
     /// strict CSP allows no inline style.
     frame: (u32, u32),
 }
@@ -87,7 +87,7 @@ pub fn preview_panel(props: &PreviewPanelProps) -> Html {
                     let (ready, status) = (ready.clone(), status.clone());
                     gloo_timers::callback::Timeout::new(10_000, move || {
                         if !ready.get() {
-                            status.set(kaltura::preview::FRAME_DID_NOT_START.to_string());
+                            status.set(kaltura::embed::preview::FRAME_DID_NOT_START.to_string());
                         }
                     })
                 });
@@ -173,10 +173,10 @@ pub fn preview_panel(props: &PreviewPanelProps) -> Html {
                 .and_then(|h| h.as_f64())
                 .map_or(600, |h| (h * 0.8) as u32);
             let frame = size.map_or((available, available * 9 / 16), |size| {
-                kaltura::preview::frame_size(size, available, max_height)
+                kaltura::embed::preview::frame_size(size, available, max_height)
             });
             status.set(if iframe_src.is_some() {
-                kaltura::preview::IFRAME_NOTE.to_string()
+                kaltura::embed::preview::IFRAME_NOTE.to_string()
             } else {
                 "Starting the preview…".to_string()
             });

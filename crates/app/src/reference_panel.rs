@@ -1,6 +1,6 @@
 //! Account reference: what each KMC Integration Settings item is, and what this page can do with it.
 
-use kaltura::ids::PartnerId;
+use kaltura::embed::ids::PartnerId;
 use yew::prelude::*;
 
 /// Where the Integration Settings live in KMC.

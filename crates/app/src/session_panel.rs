@@ -4,16 +4,16 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use kaltura::api::{
+use kaltura::embed::form::{ContentKind, EmbedForm};
+use kaltura::session::api::{
     self, ApiError, ExpiresHint, Expiry, ServicePreset, SessionOutcome, SessionUser,
 };
-use kaltura::digest::AppTokenHashType;
-use kaltura::form::{ContentKind, EmbedForm};
-use kaltura::ks::{KsInfo, V2_UNREADABLE_NOTE};
-use kaltura::privileges::{self, Severity};
-use kaltura::session_form::{
-    self, ExpiryChoice, Method, Prepared, PrivilegeInput, SessionField, SessionPlan,
+use kaltura::session::digest::AppTokenHashType;
+use kaltura::session::form::{
+    self as session_form, ExpiryChoice, Method, Prepared, PrivilegeInput, SessionField, SessionPlan,
 };
+use kaltura::session::ks::{KsInfo, V2_UNREADABLE_NOTE};
+use kaltura::session::privileges::{self, Severity};
 use web_sys::HtmlSelectElement;
 use yew::platform::spawn_local;
 use yew::prelude::*;
@@ -244,7 +244,7 @@ pub fn session_panel(props: &SessionPanelProps) -> Html {
         .filter(|s| s.method == Method::PasteKs)
         .map(|s| (s.outcome.partner, props.embed.partner.trim()))
         .filter(|(partner, typed)| {
-            kaltura::ids::PartnerId::parse(typed).is_ok_and(|typed| typed != *partner)
+            kaltura::embed::ids::PartnerId::parse(typed).is_ok_and(|typed| typed != *partner)
         })
         .map(|(_, typed)| typed);
     let status_text = match &state.phase {
@@ -667,9 +667,9 @@ fn session_result(
     // The server's own expiry a minute or more before the one asked for.
     let shortened = match (server_at, active.requested_secs) {
         (Some(at), Some(asked)) if at + 60_000.0 < received + f64::from(asked) * 1000.0 => {
-            kaltura::api::Expiry::from_secs(u64::from(asked))
+            kaltura::session::api::Expiry::from_secs(u64::from(asked))
                 .ok()
-                .map(kaltura::api::Expiry::label)
+                .map(kaltura::session::api::Expiry::label)
         }
         _ => None,
     };

@@ -2,12 +2,12 @@
 
 use std::rc::Rc;
 
-use kaltura::api::{ApiError, ServicePreset, SessionOutcome};
-use kaltura::digest::AppTokenHashType;
-use kaltura::ks::Ks;
-use kaltura::session_form::{
+use kaltura::session::api::{ApiError, ServicePreset, SessionOutcome};
+use kaltura::session::digest::AppTokenHashType;
+use kaltura::session::form::{
     ExpiryChoice, Method, PrivilegeInput, PrivilegesForm, Secrets, SessionField, SessionForm,
 };
+use kaltura::session::ks::Ks;
 use yew::Reducible;
 
 /// A text input of the Session panel.

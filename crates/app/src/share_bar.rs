@@ -3,8 +3,8 @@
 //! Both carry only `kaltura::share::encode` output, built from the non-secret forms: no secret,
 //! token or KS can reach the link or localStorage through here.
 
-use kaltura::form::EmbedForm;
-use kaltura::session_form::SessionForm;
+use kaltura::embed::form::EmbedForm;
+use kaltura::session::form::SessionForm;
 use kaltura::share::{decode, encode, Decoded, PanelsForm};
 use yew::platform::spawn_local;
 use yew::prelude::*;

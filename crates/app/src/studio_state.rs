@@ -5,8 +5,8 @@
 
 use std::rc::Rc;
 
-use kaltura::form::{evaluate, EmbedForm, Evaluation};
-use kaltura::ks::Ks;
+use kaltura::embed::form::{evaluate, EmbedForm, Evaluation};
+use kaltura::session::ks::Ks;
 use yew::Reducible;
 
 use crate::code_block::{CopyAction, CopyState};

@@ -5,8 +5,8 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use app::embed_state::{EmbedAction, EmbedState, Flag};
+use kaltura::embed::form::Field;
 use kaltura::embed::PlayerVersion;
-use kaltura::form::Field;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlInputElement, HtmlTextAreaElement};
@@ -54,10 +54,12 @@ fn reducer_applies_each_action() {
         "touch is idempotent",
     );
     check(
-        vec![EmbedAction::Load(Box::new(kaltura::form::EmbedForm {
-            partner: "1".into(),
-            ..Default::default()
-        }))],
+        vec![EmbedAction::Load(Box::new(
+            kaltura::embed::form::EmbedForm {
+                partner: "1".into(),
+                ..Default::default()
+            },
+        ))],
         |s| s.touched == vec![Field::Partner] && s.form.partner == "1",
         "load marks filled fields touched",
     );
@@ -149,7 +151,7 @@ async fn typing_ids_produces_v7_snippet_and_bad_partner_shows_field_error() {
 async fn a_form_sent_back_by_the_paste_helper_replaces_the_typed_one() {
     let root = mount().await;
     type_into(&root, "partner-id", "111").await;
-    let pasted = kaltura::form::EmbedForm {
+    let pasted = kaltura::embed::form::EmbedForm {
         partner: "2506752".into(),
         ui_conf: "48460943".into(),
         content_id: "1_abcd1234".into(),
@@ -339,8 +341,8 @@ async fn failed_start_clears_the_secret_and_stores_nothing() {
 #[wasm_bindgen_test]
 fn session_reducer_masks_again_and_drops_stale_answers() {
     use app::session_state::{Reveal, SessionAction, SessionState};
-    use kaltura::api::{ApiError, Network};
-    use kaltura::session_form::Method;
+    use kaltura::session::api::{ApiError, Network};
+    use kaltura::session::form::Method;
     let revealed = SessionState::default()
         .apply(SessionAction::Toggle(Reveal::Secret))
         .apply(SessionAction::Toggle(Reveal::Ks));
@@ -387,7 +389,7 @@ fn session_reducer_masks_again_and_drops_stale_answers() {
 #[wasm_bindgen_test]
 fn session_reducer_expiry_and_field_messages() {
     use app::session_state::{SessionAction, SessionState, SessionText};
-    use kaltura::session_form::{Method, SessionField};
+    use kaltura::session::form::{Method, SessionField};
     // A message goes once its field is edited; the others stay.
     let state = SessionState::default()
         .apply(SessionAction::Invalid(vec![
@@ -401,12 +403,12 @@ fn session_reducer_expiry_and_field_messages() {
     assert_eq!(state.problem(SessionField::AppTokenId), None);
     assert_eq!(state.problem(SessionField::AppToken), Some("token"));
     // A started session keeps what it asked for; once expired, its KS is no one's to include.
-    let ks = kaltura::ks::Ks::parse("djJ8MjUwNjc1MnxhYmNkZWZnaA==").unwrap();
-    let outcome = kaltura::api::SessionOutcome {
+    let ks = kaltura::session::ks::Ks::parse("djJ8MjUwNjc1MnxhYmNkZWZnaA==").unwrap();
+    let outcome = kaltura::session::api::SessionOutcome {
         ks,
-        partner: kaltura::ids::PartnerId::parse("2506752").unwrap(),
-        user: kaltura::api::SessionUser::Anonymous,
-        expires_hint: kaltura::api::ExpiresHint::At(1_000),
+        partner: kaltura::embed::ids::PartnerId::parse("2506752").unwrap(),
+        user: kaltura::session::api::SessionUser::Anonymous,
+        expires_hint: kaltura::session::api::ExpiresHint::At(1_000),
         privileges: None,
         entries_visible: Some(0),
         first_is_playlist: None,
@@ -538,11 +540,11 @@ async fn a_held_sender_waits_for_release_then_sends_only_the_newest() {
 #[wasm_bindgen_test]
 fn the_ks_crosses_the_bridge_with_the_privileges_it_was_asked_for() {
     use app::bridge::{ks_text, read_ks};
-    let ks = kaltura::ks::Ks::parse("djJ8MjUwNjc1Mnxabc=")
+    let ks = kaltura::session::ks::Ks::parse("djJ8MjUwNjc1Mnxabc=")
         .unwrap()
         .with_requested_privileges("sview:1_abcd1234");
     assert_eq!(read_ks(&ks_text(Some(&ks))), Some(ks));
-    let bare = kaltura::ks::Ks::parse("djJ8MjUwNjc1Mnxabc=").unwrap();
+    let bare = kaltura::session::ks::Ks::parse("djJ8MjUwNjc1Mnxabc=").unwrap();
     assert_eq!(read_ks(&ks_text(Some(&bare))), Some(bare));
     assert_eq!(ks_text(None), "");
     assert_eq!(read_ks(""), None);

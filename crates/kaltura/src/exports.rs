@@ -3,7 +3,7 @@
 //! The admin secret is never an input here: the `.env` line is left blank and `curl` reads
 //! `$KALTURA_ADMIN_SECRET` from the environment, so nothing typed on the page can end up in them.
 
-use crate::ids::{PartnerId, UiConfId};
+use crate::embed::ids::{PartnerId, UiConfId};
 
 /// The values to export, as typed (each may be empty).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

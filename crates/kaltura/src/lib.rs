@@ -1,24 +1,18 @@
-//! Pure core of Kaltura Embed Studio: validated IDs, hosts, escaping and embed snippets (no IO, no web-sys).
+//! Pure core of Kaltura Embed Studio: everything the page shows as code or sends as a request (no IO, no web-sys).
 //!
-//! Everything a page shows as code is produced here, so it can be tested natively and
-//! every user value is escaped in exactly one place (`escape`). USER sessions live in `api`
-//! (request builders, response decoding, errors), `ks` (KS inspection), `privileges` and `json`.
+//! Grouped by concern:
+//! - [`embed`]: validated IDs, hosts, escaping, the form and its evaluation, the v7 and v2 snippet
+//!   writers, framework code and SEO metadata, preview explanations;
+//! - [`session`]: the KS, privileges, the session form, app-token hashing and api_v3 requests,
+//!   answers and errors for USER sessions;
+//! - the helpers around a snippet: [`paste`] (paste-to-fill and v2 → v7 migration), [`share`] (the
+//!   settings link), [`exports`] and [`portal`].
+//!
+//! Every user value is escaped in exactly one place ([`embed::escape`]), so it can be tested natively.
 
-pub mod api;
-mod base64;
-pub mod digest;
 pub mod embed;
-pub mod escape;
 pub mod exports;
-pub mod form;
-pub mod frameworks;
-pub mod host;
-pub mod ids;
-pub mod json;
-pub mod ks;
 pub mod paste;
 pub mod portal;
-pub mod preview;
-pub mod privileges;
-pub mod session_form;
+pub mod session;
 pub mod share;

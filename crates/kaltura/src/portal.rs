@@ -1,7 +1,7 @@
 //! Video portal URL builder: Kaltura Events, MediaSpace / Content Hubs, or a custom domain.
 
-use crate::host::{CdnHost, HostError, Scheme};
-use crate::ids::PartnerId;
+use crate::embed::host::{CdnHost, HostError, Scheme};
+use crate::embed::ids::PartnerId;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum PortalKind {

@@ -5,14 +5,14 @@
 //! link. Decoding is lenient: values come back as typed, so a bad value gets the same field error
 //! as if it had been typed; unknown keys are listed, never fatal.
 
-use crate::api::{Expiry, ServicePreset};
-use crate::digest::AppTokenHashType;
+use crate::embed::escape::url_component;
+use crate::embed::form::{ContentKind, EmbedForm, RatioChoice, SizeMode};
+use crate::embed::frameworks::SeoFields;
 use crate::embed::{EmbedType, PlayerVersion};
-use crate::escape::url_component;
-use crate::form::{ContentKind, EmbedForm, RatioChoice, SizeMode};
-use crate::frameworks::SeoFields;
 use crate::portal::{PortalForm, PortalKind};
-use crate::session_form::{ExpiryChoice, Method, PrivilegesForm, SessionForm};
+use crate::session::api::{Expiry, ServicePreset};
+use crate::session::digest::AppTokenHashType;
+use crate::session::form::{ExpiryChoice, Method, PrivilegesForm, SessionForm};
 
 /// Format version of the fragment, so later layouts can read old links.
 const VERSION: &str = "1";

@@ -65,7 +65,7 @@ pub struct Figures {
     /// code to its optimising tier (its background compiles share the 2 cores with the page).
     pub warm_median_ms: f64,
     pub warm_p99_ms: f64,
-    /// `kaltura::form::evaluate` alone, natively (xtask's unoptimised dev build).
+    /// `kaltura::embed::form::evaluate` alone, natively (xtask's unoptimised dev build).
     pub native_median_us: f64,
     pub native_p99_us: f64,
     pub trips: Trips,
@@ -214,7 +214,7 @@ pub fn table(f: &Figures) -> String {
         t,
         "regeneration per keystroke ({} edits in the page): median {:.2} ms, p99 {:.2} ms; \
          after {} warm-up edits: median {:.2} ms, p99 {:.2} ms; \
-         pure kaltura::form::evaluate (native dev build): median {:.1} µs, p99 {:.1} µs",
+         pure kaltura::embed::form::evaluate (native dev build): median {:.1} µs, p99 {:.1} µs",
         f.edits,
         f.regen_median_ms,
         f.regen_p99_ms,

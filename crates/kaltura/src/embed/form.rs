@@ -1,0 +1,447 @@
+//! The embed form as the user typed it (raw strings) and its evaluation into a snippet or field problems.
+//!
+//! The page keeps an `EmbedForm` in its reducer and calls `evaluate` on every keystroke; it never
+//! builds snippet text itself.
+
+pub use crate::embed::field_parse::parse_time;
+use crate::embed::field_parse::{parse_pixels, parse_ratio};
+use crate::embed::host::CdnHost;
+use crate::embed::ids::{ElementId, EntryId, IdError, PartnerId, PlaylistId, UiConfId};
+use crate::embed::{
+    generate, AspectRatio, Content, EmbedRequest, EmbedType, Playback, PlayerVersion, Size, Snippet,
+};
+use crate::session::ks::Ks;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ContentKind {
+    #[default]
+    Entry,
+    Playlist,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SizeMode {
+    #[default]
+    Responsive,
+    Fixed,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum RatioChoice {
+    #[default]
+    R16x9,
+    R4x3,
+    R1x1,
+    R9x16,
+    Custom,
+}
+
+impl RatioChoice {
+    /// The ratio of a preset choice; `None` for `Custom` (its ratio is typed).
+    pub fn preset(self) -> Option<AspectRatio> {
+        match self {
+            RatioChoice::R16x9 => Some(AspectRatio::R16x9),
+            RatioChoice::R4x3 => Some(AspectRatio::R4x3),
+            RatioChoice::R1x1 => Some(AspectRatio::R1x1),
+            RatioChoice::R9x16 => Some(AspectRatio::R9x16),
+            RatioChoice::Custom => None,
+        }
+    }
+}
+
+/// Every input of the embed form, as typed. `Default` is the initial page state
+/// (v7, Dynamic, Entry, responsive 16:9, default CDN host, everything else empty/off except the
+/// muted-autoplay fallback, which is on like the v7 player's own `allowMutedAutoPlay` default: with
+/// it off, ticking Autoplay alone gives a player that browsers stop from autoplaying at all).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EmbedForm {
+    pub partner: String,
+    pub ui_conf: String,
+    pub content_kind: ContentKind,
+    pub content_id: String,
+    pub version: PlayerVersion,
+    pub kind: EmbedType,
+    /// Empty means the default `cdnapisec.kaltura.com`, unless `custom_host`.
+    pub cdn_host: String,
+    /// "Custom / on-prem" is picked: an empty `cdn_host` is then missing, not the default (a
+    /// cleared field must not quietly turn the code back to SaaS).
+    pub custom_host: bool,
+    pub size_mode: SizeMode,
+    pub ratio: RatioChoice,
+    /// `w:h` (also accepts `w/h`, `wxh`), used when `ratio == Custom`.
+    pub custom_ratio: String,
+    /// Pixels, used when `size_mode == Fixed`.
+    pub width: String,
+    pub height: String,
+    pub autoplay: bool,
+    pub muted: bool,
+    pub muted_autoplay_fallback: bool,
+    pub loop_playback: bool,
+    /// Seconds or `m:ss` / `h:mm:ss`; empty = left out.
+    pub start: String,
+    pub clip_to: String,
+    /// Empty = derived from the content id.
+    pub target_id: String,
+    /// The user's opt-in to put the session KS into the snippet.
+    pub include_ks: bool,
+}
+
+impl Default for EmbedForm {
+    fn default() -> Self {
+        EmbedForm {
+            partner: String::new(),
+            ui_conf: String::new(),
+            content_kind: ContentKind::default(),
+            content_id: String::new(),
+            version: PlayerVersion::default(),
+            kind: EmbedType::default(),
+            cdn_host: String::new(),
+            custom_host: false,
+            size_mode: SizeMode::default(),
+            ratio: RatioChoice::default(),
+            custom_ratio: String::new(),
+            width: String::new(),
+            height: String::new(),
+            autoplay: false,
+            muted: false,
+            muted_autoplay_fallback: true,
+            loop_playback: false,
+            start: String::new(),
+            clip_to: String::new(),
+            target_id: String::new(),
+            include_ks: false,
+        }
+    }
+}
+
+/// Fields that can carry a problem message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    Partner,
+    UiConf,
+    ContentId,
+    CdnHost,
+    CustomRatio,
+    Width,
+    Height,
+    Start,
+    ClipTo,
+    TargetId,
+}
+
+impl Field {
+    /// The visible label, e.g. "Partner ID", "Player ID (uiConf ID)", "Entry ID" / "Playlist ID".
+    pub fn label(self, kind: ContentKind) -> &'static str {
+        match self {
+            Field::Partner => "Partner ID",
+            Field::UiConf => "Player ID (uiConf ID)",
+            Field::ContentId => match kind {
+                ContentKind::Entry => "Entry ID",
+                ContentKind::Playlist => "Playlist ID",
+            },
+            Field::CdnHost => "CDN host",
+            Field::CustomRatio => "Custom ratio",
+            Field::Width => "Width",
+            Field::Height => "Height",
+            Field::Start => "Start at",
+            Field::ClipTo => "Clip to",
+            Field::TargetId => "Target element ID",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    /// Required and empty: listed in the code block as missing; shown at the field once touched.
+    Missing,
+    /// Typed but invalid: shown at the field at once, no snippet.
+    Invalid,
+    /// Valid but worth knowing (e.g. cdnapi over https); the snippet is still produced.
+    Warning,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub field: Field,
+    pub severity: Severity,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Evaluation {
+    /// `Some` only when no problem is Missing or Invalid.
+    pub snippet: Option<Snippet>,
+    /// The validated request behind `snippet` (for framework code, SEO and the preview).
+    pub request: Option<EmbedRequest>,
+    pub problems: Vec<Problem>,
+}
+
+impl Evaluation {
+    /// The first Missing/Invalid/Warning message for a field, for its `aria-describedby` text.
+    pub fn problem(&self, field: Field) -> Option<&Problem> {
+        self.problems.iter().find(|p| p.field == field)
+    }
+    /// What the code block shows instead of a snippet, e.g.
+    /// "Still needed: Partner ID, Entry ID.\nFix: Player ID (uiConf ID) — …".
+    pub fn placeholder(&self) -> String {
+        let missing: Vec<&str> = self
+            .problems
+            .iter()
+            .filter(|p| p.severity == Severity::Missing)
+            .map(|p| p.message.as_str())
+            .collect();
+        let mut out = String::new();
+        if !missing.is_empty() {
+            out.push_str("Still needed:\n");
+            for m in missing {
+                out.push_str("  • ");
+                out.push_str(m);
+                out.push('\n');
+            }
+        }
+        let invalid: Vec<&Problem> = self
+            .problems
+            .iter()
+            .filter(|p| p.severity == Severity::Invalid)
+            .collect();
+        if !invalid.is_empty() {
+            out.push_str("To fix:\n");
+            for p in invalid {
+                out.push_str("  • ");
+                out.push_str(&p.message);
+                out.push('\n');
+            }
+        }
+        out.push_str("\nThe embed code appears here as soon as these are done.");
+        out
+    }
+}
+
+/// Collects field problems while the values are parsed.
+struct Checker {
+    kind: ContentKind,
+    problems: Vec<Problem>,
+}
+
+impl Checker {
+    fn push(&mut self, field: Field, severity: Severity, message: String) {
+        self.problems.push(Problem {
+            field,
+            severity,
+            message,
+        });
+    }
+
+    /// A required id: empty is Missing, bad is Invalid.
+    fn required<T>(
+        &mut self,
+        field: Field,
+        input: &str,
+        parse: fn(&str) -> Result<T, IdError>,
+    ) -> Option<T> {
+        let label = field.label(self.kind);
+        match parse(input) {
+            Ok(v) => Some(v),
+            Err(IdError::Empty) => {
+                self.push(field, Severity::Missing, label.to_string());
+                None
+            }
+            Err(e) => {
+                self.push(field, Severity::Invalid, e.message(label));
+                None
+            }
+        }
+    }
+
+    /// An optional value: empty is `Ok(None)`; bad is Invalid.
+    fn optional<T>(
+        &mut self,
+        field: Field,
+        input: &str,
+        parse: impl Fn(&str) -> Result<T, String>,
+    ) -> Result<Option<T>, ()> {
+        if input.trim().is_empty() {
+            return Ok(None);
+        }
+        parse(input.trim())
+            .map(Some)
+            .map_err(|message| self.push(field, Severity::Invalid, message))
+    }
+}
+
+/// Whether an opted-in KS can play this form's content; if not, says why at the field it
+/// disagrees with (a warning: the code is still given, without the KS). Only what the KS shows
+/// in plain text is checked: its partner, and a v1 KS's `sview` privileges.
+fn ks_fits(c: &mut Checker, ks: &Ks, form: &EmbedForm) -> bool {
+    let Some((partner, views)) = ks.scope() else {
+        return true;
+    };
+    let form_partner = form.partner.trim();
+    if !form_partner.is_empty() && partner != form_partner {
+        c.push(
+            Field::Partner,
+            Severity::Warning,
+            format!("The session's KS is for partner {partner}, so it is left out of the code: start a session for this partner to include one."),
+        );
+        return false;
+    }
+    let content = form.content_id.trim();
+    let allowed = views.is_empty() || views.iter().any(|id| id == content || id == "*");
+    if !allowed {
+        c.push(
+            Field::ContentId,
+            Severity::Warning,
+            "The session's KS is limited (sview) to other content, so it is left out of the code: start a session for this entry to include one.".to_string(),
+        );
+    }
+    allowed
+}
+
+/// Validates the form and generates the snippet. `ks` is used only when `form.include_ks`.
+pub fn evaluate(form: &EmbedForm, ks: Option<&Ks>) -> Evaluation {
+    let (request, problems) = validate(form, ks);
+    Evaluation {
+        snippet: request.as_ref().map(generate),
+        request,
+        problems,
+    }
+}
+
+/// The validated request behind the form (`None` while any field is missing or invalid) and every
+/// field problem. Previews and framework snippets use the request; `evaluate` turns it into code.
+pub fn validate(form: &EmbedForm, ks: Option<&Ks>) -> (Option<EmbedRequest>, Vec<Problem>) {
+    let mut c = Checker {
+        kind: form.content_kind,
+        problems: Vec::new(),
+    };
+    let partner = c.required(Field::Partner, &form.partner, PartnerId::parse);
+    let ui_conf = c.required(Field::UiConf, &form.ui_conf, UiConfId::parse);
+    let content = match form.content_kind {
+        ContentKind::Entry => c
+            .required(Field::ContentId, &form.content_id, EntryId::parse)
+            .map(Content::Entry),
+        ContentKind::Playlist => c
+            .required(Field::ContentId, &form.content_id, PlaylistId::parse)
+            .map(Content::Playlist),
+    };
+    let host = match c.optional(Field::CdnHost, &form.cdn_host, |s| {
+        CdnHost::parse(s).map_err(|e| e.message())
+    }) {
+        Ok(None) if form.custom_host => {
+            c.push(Field::CdnHost, Severity::Missing, "CDN host".to_string());
+            None
+        }
+        host => host.ok().map(|h| h.unwrap_or_else(CdnHost::saas)),
+    };
+    if let Some(host) = &host {
+        for warning in host.warnings() {
+            c.push(Field::CdnHost, Severity::Warning, warning.message());
+        }
+    }
+    let size = match form.size_mode {
+        SizeMode::Responsive => match form.ratio.preset() {
+            Some(preset) => Some(preset),
+            None => match c.optional(Field::CustomRatio, &form.custom_ratio, parse_ratio) {
+                Ok(Some(r)) => Some(r),
+                Ok(None) => {
+                    c.push(
+                        Field::CustomRatio,
+                        Severity::Missing,
+                        "Custom ratio (width:height)".to_string(),
+                    );
+                    None
+                }
+                Err(()) => None,
+            },
+        }
+        .map(Size::Responsive),
+        SizeMode::Fixed => {
+            let mut pixels =
+                |field, input: &str, label| match c.optional(field, input, parse_pixels(label)) {
+                    Ok(Some(n)) => Some(n),
+                    Ok(None) => {
+                        c.push(field, Severity::Missing, format!("{label} in pixels"));
+                        None
+                    }
+                    Err(()) => None,
+                };
+            let width = pixels(Field::Width, &form.width, "Width");
+            let height = pixels(Field::Height, &form.height, "Height");
+            width
+                .zip(height)
+                .map(|(width, height)| Size::Fixed { width, height })
+        }
+    };
+    let start = c.optional(Field::Start, &form.start, parse_time);
+    let clip_to = c.optional(Field::ClipTo, &form.clip_to, parse_time);
+    if let (Ok(start), Ok(Some(end))) = (&start, &clip_to) {
+        if *end <= start.unwrap_or(0) {
+            let message = match start {
+                Some(_) => "Clip to must be later than Start at.",
+                None => "Clip to must be later than 0:00: the clip would be empty.",
+            };
+            c.push(Field::ClipTo, Severity::Invalid, message.to_string());
+        }
+    }
+    // KMC offers neither for a playlist; a player applies them to its first item at most.
+    if form.content_kind == ContentKind::Playlist {
+        if let Some(field) = [(Field::Start, &start), (Field::ClipTo, &clip_to)]
+            .into_iter()
+            .find_map(|(field, value)| matches!(value, Ok(Some(_))).then_some(field))
+        {
+            c.push(
+                field,
+                Severity::Warning,
+                "Start at and Clip to are for one entry: with a playlist they reach its first item at most.".to_string(),
+            );
+        }
+    }
+    let ks = if form.include_ks {
+        ks.filter(|ks| ks_fits(&mut c, ks, form))
+    } else {
+        None
+    };
+    let target_id = c.optional(Field::TargetId, &form.target_id, |s| {
+        ElementId::parse(s).map_err(|e| e.message(Field::TargetId.label(ContentKind::Entry)))
+    });
+
+    let problems = c.problems;
+    if problems.iter().any(|p| p.severity != Severity::Warning) {
+        return (None, problems);
+    }
+    let (
+        Some(partner),
+        Some(ui_conf),
+        Some(content),
+        Some(host),
+        Some(size),
+        Ok(start),
+        Ok(clip_to),
+        Ok(target_id),
+    ) = (
+        partner, ui_conf, content, host, size, start, clip_to, target_id,
+    )
+    else {
+        return (None, problems);
+    };
+    let request = EmbedRequest {
+        partner,
+        ui_conf,
+        content,
+        version: form.version,
+        kind: form.kind,
+        host,
+        size,
+        playback: Playback {
+            autoplay: form.autoplay,
+            muted: form.muted,
+            muted_autoplay_fallback: form.muted_autoplay_fallback,
+            loop_playback: form.loop_playback,
+            start,
+            clip_to,
+        },
+        target_id,
+        ks: ks.cloned(),
+    };
+    (Some(request), problems)
+}
