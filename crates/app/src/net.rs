@@ -1,8 +1,10 @@
-//! Sends a core-built api_v3 request with gloo-net: one POST, a timeout, and a typed network failure.
+//! Sends a core-built api_v3 request with gloo-net (one POST, a timeout, a typed network failure) and
+//! parses its answer with the browser's own `JSON.parse`, for the core's serde types to read through
+//! serde-wasm-bindgen: no JSON parser is compiled into the page.
 
 use gloo_net::http::Request;
 use kaltura::session::api::{ApiRequest, Network};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// api_v3 answers in well under this; longer means a stuck proxy or host.
 pub const TIMEOUT_MS: u32 = 15_000;
@@ -41,6 +43,20 @@ pub async fn post_form(
     // Dropping the timer cancels it; it had to cover reading the body too.
     drop(timer);
     text
+}
+
+/// The JSON parser given to the core's decoders (`SessionCall::decode`): the browser's `JSON.parse`,
+/// its value read by serde-wasm-bindgen. On failure, the browser's message (the core tells a cut-off
+/// answer from a body that is not JSON by it and the body itself).
+pub fn browser_json(text: &str) -> Result<serde_wasm_bindgen::Deserializer, String> {
+    js_sys::JSON::parse(text)
+        .map(serde_wasm_bindgen::Deserializer::from)
+        .map_err(|error| {
+            error
+                .dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+                .unwrap_or_default()
+        })
 }
 
 fn classify_failure(timed_out: bool) -> Network {

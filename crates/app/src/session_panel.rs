@@ -19,7 +19,7 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::fields::{radio_group, Checkbox, ChoiceOption, FieldMessage, Flow, TextField};
-use crate::net::post_form;
+use crate::net::{browser_json, post_form};
 use crate::secret_field::SecretField;
 use crate::session_state::{
     ActiveSession, Phase, Reveal, SessionAction, SessionState, SessionText,
@@ -523,7 +523,7 @@ async fn run(
             let text = post_form(&step.request, &control)
                 .await
                 .map_err(ApiError::Network)?;
-            let widget_ks = step.decode(&text)?;
+            let widget_ks = step.decode(&text, browser_json)?;
             api::verify_with_app_token(&service, &widget_ks, &session)
         }
     };
@@ -534,7 +534,7 @@ async fn run(
     let text = post_form(&call.request, &control)
         .await
         .map_err(ApiError::Network)?;
-    call.decode(&text)
+    call.decode(&text, browser_json)
 }
 
 fn privileges_builder(

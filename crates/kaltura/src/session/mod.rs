@@ -4,6 +4,5 @@ pub mod api;
 mod base64;
 pub mod digest;
 pub mod form;
-pub mod json;
 pub mod ks;
 pub mod privileges;

@@ -1,6 +1,6 @@
 //! Response decoding for every flow: success shapes, inline multirequest errors, refusals, broken bodies.
 
-use crate::session_support::{user_v1_ks, v1_ks, v2_shaped_ks, V1Fields};
+use crate::session_support::{json, user_v1_ks, v1_ks, v2_shaped_ks, V1Fields};
 use kaltura::embed::ids::{EntryId, PartnerId, PlaylistId};
 use kaltura::embed::Content;
 use kaltura::session::api::{
@@ -122,7 +122,7 @@ fn named(name: &str) -> SessionUser {
 }
 
 fn check(call: &SessionCall, body: &str, expected: Result<SessionOutcome, ApiError>) {
-    assert_eq!(call.decode(body), expected, "body {body}");
+    assert_eq!(call.decode(body, json), expected, "body {body}");
 }
 
 #[test]
@@ -286,7 +286,10 @@ fn broken_bodies_are_network_errors() {
     }
     // A byte-order mark before the JSON is tolerated.
     assert!(secret_call()
-        .decode(&format!("\u{feff}[{},{}]", json_string(&v2()), list(1)))
+        .decode(
+            &format!("\u{feff}[{},{}]", json_string(&v2()), list(1)),
+            json
+        )
         .is_ok());
 }
 
@@ -338,15 +341,18 @@ fn widget_flow() {
 
     // App-token step 1 reads just the widget KS.
     let step = app_token_widget_step(&ServiceUrl::local_simulator(), pid("123"));
-    assert_eq!(step.decode(&widget_response(&v2())), Ok(ks(&v2())));
+    assert_eq!(step.decode(&widget_response(&v2()), json), Ok(ks(&v2())));
     assert_eq!(
-        step.decode(&exception("INVALID_WIDGET_ID", "Unknown widget [_9]", "[]")),
+        step.decode(
+            &exception("INVALID_WIDGET_ID", "Unknown widget [_9]", "[]"),
+            json
+        ),
         Err(ApiError::InvalidWidgetId {
             widget_id: Some("_9".into())
         })
     );
     assert_eq!(
-        step.decode("[\"x"),
+        step.decode("[\"x", json),
         Err(ApiError::Network(Network::Truncated))
     );
 }

@@ -84,3 +84,8 @@ pub fn v2_shaped_ks(partner: &str, cipher: &[u8]) -> String {
     raw.extend_from_slice(cipher);
     base64(&raw).replace('+', "-").replace('/', "_")
 }
+
+/// The JSON parser the decoders get in native tests (the page gives them the browser's `JSON.parse`).
+pub fn json(text: &str) -> Result<serde_json::Value, String> {
+    serde_json::from_str(text).map_err(|e| e.to_string())
+}

@@ -5,6 +5,8 @@
 
 use std::fmt;
 
+use serde::Deserializer;
+
 use super::credentials::{AppToken, AppTokenId, Secret, UserId};
 use super::error::{ApiError, KsSource};
 use super::expiry::Expiry;
@@ -86,9 +88,15 @@ pub struct SessionCall {
 }
 
 impl SessionCall {
-    /// Reads the response body (sent with HTTP 200) into the started/verified session or a typed error.
-    pub fn decode(&self, response_text: &str) -> Result<SessionOutcome, ApiError> {
-        let mut outcome = decode(&self.plan, response_text)?;
+    /// Reads the response body (sent with HTTP 200) into the started/verified session or a typed
+    /// error. `parse` is the caller's JSON parser: it returns a serde deserializer over the parsed
+    /// value, or the parser's error message.
+    pub fn decode<'de, D: Deserializer<'de>>(
+        &self,
+        response_text: &str,
+        parse: impl FnOnce(&str) -> Result<D, String>,
+    ) -> Result<SessionOutcome, ApiError> {
+        let mut outcome = decode(&self.plan, response_text, parse)?;
         outcome.looked_for = self.looked_for.clone();
         Ok(outcome)
     }
@@ -116,9 +124,13 @@ pub struct WidgetKsCall {
 }
 
 impl WidgetKsCall {
-    /// The widget KS from a `KalturaStartWidgetSessionResponse`.
-    pub fn decode(&self, response_text: &str) -> Result<Ks, ApiError> {
-        super::response::decode_widget_ks(response_text)
+    /// The widget KS from a `KalturaStartWidgetSessionResponse` (`parse` as in [`SessionCall::decode`]).
+    pub fn decode<'de, D: Deserializer<'de>>(
+        &self,
+        response_text: &str,
+        parse: impl FnOnce(&str) -> Result<D, String>,
+    ) -> Result<Ks, ApiError> {
+        super::response::decode_widget_ks(response_text, parse)
     }
 }
 
