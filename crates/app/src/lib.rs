@@ -10,6 +10,7 @@ pub mod bridge;
 pub mod clipboard;
 pub mod code_block;
 pub mod code_panel;
+pub mod digest;
 pub mod embed_panel;
 pub mod embed_state;
 pub mod exports_panel;

@@ -524,7 +524,9 @@ async fn run(
                 .await
                 .map_err(ApiError::Network)?;
             let widget_ks = step.decode(&text, browser_json)?;
-            api::verify_with_app_token(&service, &widget_ks, &session)
+            let hash =
+                crate::digest::token_hash(session.hash_type, &widget_ks, &session.token).await?;
+            api::verify_with_app_token(&service, &widget_ks, &session, &hash)
         }
     };
     let call = match &look_for {

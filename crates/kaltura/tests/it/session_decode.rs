@@ -1,6 +1,6 @@
 //! Response decoding for every flow: success shapes, inline multirequest errors, refusals, broken bodies.
 
-use crate::session_support::{json, user_v1_ks, v1_ks, v2_shaped_ks, V1Fields};
+use crate::session_support::{json, token_hash, user_v1_ks, v1_ks, v2_shaped_ks, V1Fields};
 use kaltura::embed::ids::{EntryId, PartnerId, PlaylistId};
 use kaltura::embed::Content;
 use kaltura::session::api::{
@@ -81,18 +81,16 @@ fn widget_call() -> SessionCall {
 }
 
 fn app_token_call() -> SessionCall {
-    verify_with_app_token(
-        &ServiceUrl::local_simulator(),
-        &ks("ab"),
-        &AppTokenSession {
-            token_id: AppTokenId::parse("0_tok12345").unwrap(),
-            token: AppToken::parse("0123456789abcdef0123456789abcdef").unwrap(),
-            hash_type: AppTokenHashType::Sha1,
-            user: UserId::parse("asked").unwrap(),
-            expiry: Expiry::ONE_HOUR,
-            privileges: String::new(),
-        },
-    )
+    let input = AppTokenSession {
+        token_id: AppTokenId::parse("0_tok12345").unwrap(),
+        token: AppToken::parse("0123456789abcdef0123456789abcdef").unwrap(),
+        hash_type: AppTokenHashType::Sha1,
+        user: UserId::parse("asked").unwrap(),
+        expiry: Expiry::ONE_HOUR,
+        privileges: String::new(),
+    };
+    let hash = token_hash(input.hash_type, &ks("ab"), &input.token);
+    verify_with_app_token(&ServiceUrl::local_simulator(), &ks("ab"), &input, &hash)
 }
 
 fn outcome(

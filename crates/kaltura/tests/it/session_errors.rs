@@ -373,6 +373,7 @@ fn app_side_errors_have_messages_remedies_and_fields() {
             Field::Ks,
             "USER session (type 0)",
         ),
+        (ApiError::DigestUnavailable, Field::AppToken, "SubtleCrypto"),
     ];
     let mut messages = std::collections::HashSet::new();
     for (error, field, remedy_part) in table {

@@ -1,7 +1,7 @@
 //! Properties: KS inspection, response decoders and privileges never panic on any input; a cut-off
 //! answer always reads as cut off.
 
-use crate::session_support::json;
+use crate::session_support::{json, token_hash};
 use kaltura::embed::ids::PartnerId;
 use kaltura::session::api::{
     app_token_widget_step, verify_widget, verify_with_app_token, verify_with_ks,
@@ -38,6 +38,14 @@ fn calls() -> Vec<kaltura::session::api::SessionCall> {
     let service = ServiceUrl::local_simulator();
     let partner = PartnerId::parse("123").unwrap();
     let widget_ks = Ks::parse(&crate::session_support::user_v1_ks()).unwrap();
+    let app_token = AppTokenSession {
+        token_id: AppTokenId::parse("0_t").unwrap(),
+        token: AppToken::parse("0123456789abcdef0123456789abcdef").unwrap(),
+        hash_type: AppTokenHashType::Md5,
+        user: UserId::anonymous(),
+        expiry: Expiry::ONE_HOUR,
+        privileges: String::new(),
+    };
     vec![
         verify_with_secret(
             &service,
@@ -59,14 +67,8 @@ fn calls() -> Vec<kaltura::session::api::SessionCall> {
         verify_with_app_token(
             &service,
             &widget_ks,
-            &AppTokenSession {
-                token_id: AppTokenId::parse("0_t").unwrap(),
-                token: AppToken::parse("0123456789abcdef0123456789abcdef").unwrap(),
-                hash_type: AppTokenHashType::Md5,
-                user: UserId::anonymous(),
-                expiry: Expiry::ONE_HOUR,
-                privileges: String::new(),
-            },
+            &app_token,
+            &token_hash(app_token.hash_type, &widget_ks, &app_token.token),
         ),
         verify_with_ks(&service, &widget_ks).unwrap(),
     ]

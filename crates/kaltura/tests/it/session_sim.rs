@@ -16,7 +16,7 @@ use kaltura::session::api::{
 use kaltura::session::digest::AppTokenHashType;
 use kaltura::session::ks::{Ks, KsInfo};
 
-use crate::session_support::json;
+use crate::session_support::{json, token_hash};
 
 const DEMO: &str = "2506752";
 const DEMO_ADMIN_SECRET: &str = "FAKE-demo-admin-secret-0001";
@@ -398,7 +398,8 @@ fn app_token(
         expiry: Expiry::ONE_HOUR,
         privileges: String::new(),
     };
-    sim.run(&verify_with_app_token(&url, &widget_ks, &input))
+    let hash = token_hash(input.hash_type, &widget_ks, &input.token);
+    sim.run(&verify_with_app_token(&url, &widget_ks, &input, &hash))
 }
 
 #[test]

@@ -126,6 +126,9 @@ pub enum ApiError {
     UnexpectedResponse {
         detail: String,
     },
+    /// The browser would not compute the app-token hash: `SubtleCrypto` exists only on secure
+    /// pages (https, or http on this computer).
+    DigestUnavailable,
 }
 
 /// A name from the seed guide's error table, with the code the real server sends instead.
@@ -198,7 +201,8 @@ impl ApiError {
             ApiError::Unknown { code, .. } => code,
             ApiError::Network(_)
             | ApiError::NotUserSession { .. }
-            | ApiError::UnexpectedResponse { .. } => return None,
+            | ApiError::UnexpectedResponse { .. }
+            | ApiError::DigestUnavailable => return None,
         })
     }
 
@@ -307,6 +311,9 @@ impl ApiError {
                  This page only handles USER sessions, so it was discarded.",
                 crate::session::ks::session_type_label(*session_type)
             ),
+            ApiError::DigestUnavailable => {
+                "This browser did not compute the app token hash on this page.".to_string()
+            }
             ApiError::UnexpectedResponse { detail } => {
                 format!("The server's answer has an unexpected shape: {detail}.")
             }
@@ -398,6 +405,10 @@ impl ApiError {
             ApiError::NotUserSession { .. } => {
                 "Use a USER session (type 0). A KS of any other type must never reach a browser."
             }
+            ApiError::DigestUnavailable => {
+                "Open the page over https (or on this computer's localhost), where browsers \
+                 offer SubtleCrypto, or start the session another way."
+            }
             ApiError::UnexpectedResponse { .. } => {
                 "Check that the service URL points at a Kaltura api_v3 server."
             }
@@ -432,7 +443,7 @@ impl ApiError {
             ApiError::AppTokenNotFound { .. }
             | ApiError::AppTokenNotActive { .. }
             | ApiError::AppTokenExpired { .. } => Field::AppTokenId,
-            ApiError::InvalidAppTokenHash => Field::AppToken,
+            ApiError::InvalidAppTokenHash | ApiError::DigestUnavailable => Field::AppToken,
             ApiError::NotUserSession { source, .. } => match source {
                 KsSource::AppToken => Field::AppTokenId,
                 KsSource::Pasted => Field::Ks,

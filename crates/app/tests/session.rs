@@ -1,12 +1,15 @@
 //! Browser tests (headless Chromium): api_v3 answers parsed by the browser's `JSON.parse` and read
-//! by the core's serde types, and the browser's parse failures told apart.
+//! by the core's serde types, the browser's parse failures told apart, and app-token digests.
 #![cfg(target_arch = "wasm32")]
 
+use app::digest::token_hash;
 use app::net::browser_json;
 use kaltura::embed::ids::PartnerId;
 use kaltura::session::api::{
-    verify_widget, ApiError, Expiry, Network, ServiceUrl, SessionCall, WidgetSession,
+    verify_widget, ApiError, AppToken, Expiry, Network, ServiceUrl, SessionCall, WidgetSession,
 };
+use kaltura::session::digest::AppTokenHashType;
+use kaltura::session::ks::Ks;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -77,5 +80,32 @@ fn chromes_parse_failures_are_told_apart() {
             Err(ApiError::Network(*expected)),
             "{body:?}"
         );
+    }
+}
+
+#[wasm_bindgen_test]
+async fn app_token_hashes_match_hashlib() {
+    // H("ab" ‖ token) as Python's hashlib computes it (the core's native tests use the same values).
+    let ks = Ks::parse("ab").unwrap();
+    let token = AppToken::parse("0123456789abcdef0123456789abcdef").unwrap();
+    let table = [
+        (
+            AppTokenHashType::Sha1,
+            "5f538c5b335e4591b0d8872d269e8b45780be35e",
+        ),
+        (
+            AppTokenHashType::Sha256,
+            "52f7c1d663caaa81a8e7c1d4ac4df25af6553a694c885f4fe9c1317d466edf70",
+        ),
+        (
+            AppTokenHashType::Sha512,
+            "cd0dfecdfdb831efda6bd5dd87112cdb5c7e6fc8b8de7318bced3375f820e10e\
+             2c256925b1351f4563d12875838088b76fd57cba138fdaf756541285eb5e40a2",
+        ),
+        (AppTokenHashType::Md5, "e5b600c0c45865cbebebcc47c44783c2"),
+    ];
+    for (hash_type, expected) in table {
+        let hash = token_hash(hash_type, &ks, &token).await.unwrap();
+        assert_eq!(hash.as_str(), expected, "{hash_type:?}");
     }
 }
