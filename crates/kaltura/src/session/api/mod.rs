@@ -29,8 +29,8 @@ pub use request::{
 };
 pub use response::{ExpiresHint, SessionOutcome, SessionUser};
 pub use service_url::{
-    is_loopback_host, offers_local_simulator, ServicePreset, ServiceUrl, ServiceUrlError,
-    LOCAL_SIMULATOR_ORIGIN, SAAS_ORIGIN,
+    offers_local_simulator, ServicePreset, ServiceUrl, ServiceUrlError, LOCAL_SIMULATOR_ORIGIN,
+    SAAS_ORIGIN,
 };
 
 /// The `Content-Type` of every request body built here.
