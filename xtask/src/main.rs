@@ -8,7 +8,6 @@ mod minify;
 mod preloads;
 mod serve;
 mod setup;
-mod sha256;
 mod sim;
 mod start_script;
 mod static_server;
