@@ -114,20 +114,30 @@ fn mime_type(path: &Path) -> &'static str {
 pub mod tests {
     use super::*;
 
-    /// A small dist in a temp folder, the same for every test of this process.
+    /// A small dist in a temp folder, written once per process: tests run in parallel, and a
+    /// rewrite (truncate, then write) under another test's read gave it an empty file.
     pub fn sample_dist() -> PathBuf {
-        let root = std::env::temp_dir().join(format!("xtask-static-{}", std::process::id()));
-        std::fs::create_dir_all(root.join("sub")).unwrap();
-        for (name, text) in [
-            ("index.html", "index"),
-            ("404.html", "missing"),
-            ("app_bg.wasm", "\0asm"),
-            ("app.js", "js"),
-            ("sub/a b.css", "css"),
-        ] {
-            std::fs::write(root.join(name), text).unwrap();
-        }
-        root
+        static DIST: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+        DIST.get_or_init(|| {
+            let root = std::env::temp_dir().join(format!("xtask-static-{}", std::process::id()));
+            std::fs::create_dir_all(root.join("sub")).unwrap();
+            for (name, text) in [
+                ("index.html", "index"),
+                ("404.html", "missing"),
+                ("app_bg.wasm", "\0asm"),
+                ("app.js", "js"),
+                ("sub/a b.css", "css"),
+            ] {
+                std::fs::write(root.join(name), text).unwrap();
+            }
+            let outside = Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml");
+            // A link left by an earlier run under the same process id is replaced.
+            let _ = std::fs::remove_file(root.join("escape"));
+            #[cfg(unix)]
+            std::os::unix::fs::symlink(outside, root.join("escape")).unwrap();
+            root
+        })
+        .clone()
     }
 
     fn check(method: &str, path: &str, expected: (StatusCode, Option<&str>)) {
@@ -191,10 +201,7 @@ pub mod tests {
     #[test]
     fn a_symlink_out_of_the_folder_is_not_followed() {
         let root = sample_dist();
-        let link = root.join("escape");
-        let _ = std::fs::remove_file(&link);
-        let outside = Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml");
-        std::os::unix::fs::symlink(outside, &link).unwrap();
+        assert!(root.join("escape").exists(), "the link resolves");
         let answer = route("GET", "/embed-studio/escape", &root, "/embed-studio/");
         assert_eq!(answer.status, StatusCode::NOT_FOUND);
         assert_eq!(answer.body, b"missing");
