@@ -4,7 +4,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use crate::faults::FaultRule;
-use crate::http::{Request, Response};
+use crate::message::{Request, Response};
 use crate::state::State;
 
 /// Answers a `/__sim/…` request.
