@@ -54,7 +54,12 @@ impl ApiRequest {
         let body = keep(body_params(request));
         let query = keep(Params::from_query(&request.query));
         let path = keep(path_params(&request.path));
-        let params = path.merged_over(query.merged_over(body));
+        let mut params = path.merged_over(query.merged_over(body));
+        if broken.is_some() && !params.contains("format") {
+            if let Some(format) = flat_format(request) {
+                params.set("format", &format);
+            }
+        }
         let mut rejected =
             broken.map(|error| errors::PARAMETERS_LIMIT_EXCEEDED.with(&[&error.describe()]));
         if rejected.is_none()
@@ -196,15 +201,48 @@ pub fn preflight() -> Response {
     response
 }
 
-/// `/api_v3[/index.php]/k1/v1/k2/v2…`: key/value pairs, the first occurrence of a key wins.
-fn path_params(path: &str) -> Result<Params, ParamError> {
+/// A plain top-level `format` from the path, query or body, read without building any tree: a
+/// request refused for its parameters is still answered in the format it asked for.
+fn flat_format(request: &Request) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct FormatOnly {
+        format: Option<serde_json::Value>,
+    }
+    let from_pairs = |text: &str| {
+        phpurl::parse_query(text)
+            .into_iter()
+            .rev()
+            .find(|(key, _)| key == "format")
+            .map(|(_, value)| value)
+    };
+    let from_path = path_segments(&request.path)
+        .chunks(2)
+        .find(|pair| pair[0] == "format")
+        .map(|pair| pair.get(1).cloned().unwrap_or_default());
+    let from_body = || match serde_json::from_slice::<FormatOnly>(&request.body) {
+        Ok(FormatOnly {
+            format: Some(value),
+        }) => Some(value.to_string().trim_matches('"').to_string()),
+        _ => from_pairs(&String::from_utf8_lossy(&request.body)),
+    };
+    from_path
+        .or_else(|| from_pairs(&request.query))
+        .or_else(from_body)
+}
+
+/// The decoded, non-empty segments after `/api_v3[/index.php]`.
+fn path_segments(path: &str) -> Vec<String> {
     let rest = path.strip_prefix("/api_v3").unwrap_or(path);
     let rest = rest.strip_prefix("/index.php").unwrap_or(rest);
-    let segments: Vec<String> = rest
-        .split('/')
+    rest.split('/')
         .filter(|s| !s.is_empty())
         .map(phpurl::path_decode)
-        .collect();
+        .collect()
+}
+
+/// `/api_v3[/index.php]/k1/v1/k2/v2…`: key/value pairs, the first occurrence of a key wins.
+fn path_params(path: &str) -> Result<Params, ParamError> {
+    let segments = path_segments(path);
     if segments.len() > 2 * MAX_PARAMS {
         return Err(ParamError::TooMany);
     }
