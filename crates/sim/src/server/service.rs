@@ -79,17 +79,32 @@ pub async fn handle(
         body: body.to_vec(),
         peer: context.peer,
     };
-    let routed = route::route(&context.state, &request).await;
+    // Routed on a task of its own: when the client gives up (e.g. during injected latency) hyper
+    // drops this future, but the request still finishes and is logged, as the page's tests expect.
+    let state = Arc::clone(&context.state);
+    let routed = tokio::spawn(async move {
+        let mut routed = route::route(&state, &request).await;
+        if let Some(mut entry) = routed.log.take() {
+            entry.status = if routed.reset {
+                0
+            } else {
+                routed.response.status
+            };
+            state.record(entry);
+        }
+        (request, routed)
+    })
+    .await;
+    let Ok((request, routed)) = routed else {
+        let failed = Response::new(500, "text/plain", "the request handler failed");
+        return Ok(to_hyper(failed, version));
+    };
     let Routed {
         response,
         truncate,
         reset,
-        log,
+        ..
     } = routed;
-    if let Some(mut entry) = log {
-        entry.status = if reset { 0 } else { response.status };
-        context.state.record(entry);
-    }
     if reset {
         context.exchange.take_over(Takeover::Reset);
     } else if truncate {

@@ -149,3 +149,26 @@ fn a_trickled_body_is_cut_at_the_same_deadline_with_408() {
         "answered after {answered:?}"
     );
 }
+
+#[test]
+fn a_request_whose_client_left_during_latency_is_still_finished_and_logged() {
+    let sim = Sim::start();
+    let rule = json!({"latency_ms": 600, "match": "system.ping"});
+    assert_eq!(sim.control("POST", "/__sim/faults", rule).status, 200);
+    let mut stream = TcpStream::connect(sim.addr()).unwrap();
+    stream
+        .write_all(b"GET /api_v3/service/system/action/ping?format=1 HTTP/1.1\r\nHost: x\r\n\r\n")
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(100));
+    drop(stream); // the client gives up, as the page does after its timeout
+    let started = Instant::now();
+    while sim.handle.request_log().is_empty() {
+        assert!(started.elapsed() < Duration::from_secs(3), "never logged");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let log = sim.handle.request_log();
+    assert_eq!(
+        (log[0].status, log[0].fault.as_deref()),
+        (200, Some("latency_ms=600"))
+    );
+}
