@@ -14,7 +14,8 @@ const TOKENS = {
 async function sim(simUrl, path, method = 'GET', body) {
   const response = await fetch(simUrl + path, {
     method,
-    headers: body ? { 'Content-Type': 'application/json' } : {},
+    // The control API takes writes only as JSON (a browser could not send that cross-origin).
+    headers: { 'Content-Type': 'application/json' },
     body: body ? JSON.stringify(body) : undefined,
   });
   const text = await response.text();

@@ -1,8 +1,6 @@
 //! baseEntry.list visibility and pager, baseEntry.get, baseEntry.getPlaybackContext ("KS required").
 
-mod support;
-
-use support::*;
+use crate::support::*;
 
 const ALL_DEMO: &[&str] = &[
     "1_demo0001",

@@ -1,4 +1,4 @@
-# Recomputes the fixed KS test vectors in tests/ks_vectors.rs: python3 tests/vectors/ks_vectors.py
+# Recomputes the fixed KS test vectors in tests/ks_vectors.rs: python3 tests/it/vectors/ks_vectors.py
 # (needs the `cryptography` package). Independent of the Rust code on purpose.
 # Independent KS vectors (Python hashlib + cryptography), per kaltura-api-facts §2.
 import base64, hashlib, urllib.parse

@@ -212,3 +212,26 @@ pub fn code_of(result: &Json) -> String {
         "OK".to_string()
     }
 }
+
+/// Writes `bytes` on a fresh connection and reads until the server closes (or 10 s pass).
+pub fn exchange_raw(addr: SocketAddr, bytes: &[u8]) -> String {
+    let mut stream = TcpStream::connect(addr).expect("connect");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    stream.write_all(bytes).expect("send");
+    let mut out = Vec::new();
+    let _ = stream.read_to_end(&mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// `system.ping` with format=1 answers `true` while the simulator is alive.
+pub fn assert_alive(sim: &Sim) {
+    let reply = sim.send(
+        "GET",
+        "/api_v3/service/system/action/ping?format=1",
+        &[],
+        b"",
+    );
+    assert_eq!((reply.status, reply.body.as_str()), (200, "true"));
+}

@@ -1,9 +1,7 @@
 //! Multirequest over real HTTP: form and JSON numbering, `{K:result:path}` references, inline errors.
 
-mod support;
-
+use crate::support::*;
 use sim::ks;
-use support::*;
 
 const MULTI: &str = "/api_v3/service/multirequest";
 

@@ -1,12 +1,10 @@
 //! The `sim` binary: startup line, flags, per-run faults, bad arguments.
 
-mod support;
-
 use std::io::{BufRead, BufReader};
 use std::net::SocketAddr;
 use std::process::{Child, Command, Stdio};
 
-use support::*;
+use crate::support::*;
 
 /// A child process killed when dropped, so a failing assertion leaves nothing running.
 struct Running(Child);

@@ -1,10 +1,8 @@
 //! Fault injection, the request log (redaction), the clock and reset, over the `/__sim/` control API.
 
-mod support;
-
 use std::io::ErrorKind;
 
-use support::*;
+use crate::support::*;
 
 const PING: &str = "/api_v3/service/system/action/ping?format=1";
 const START: &str = "/api_v3/service/session/action/start";

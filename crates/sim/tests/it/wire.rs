@@ -1,11 +1,9 @@
 //! Wire rules over real HTTP: paths, param sources and precedence, formats, error shape, headers, CORS.
 
-mod support;
-
 use std::io::{Read, Write};
 use std::net::TcpStream;
 
-use support::*;
+use crate::support::*;
 
 /// (method, target, content type, body) → expected body (`{T}` matches the XML executionTime).
 fn check(sim: &Sim, method: &str, target: &str, content_type: &str, body: &str, expected: &str) {

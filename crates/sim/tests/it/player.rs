@@ -1,14 +1,12 @@
 //! Player routes for the live preview: library forms, errors in plain words, video ranges, stand-ins.
 
-mod support;
+use crate::support::Sim;
 
-use support::Sim;
-
-fn get(sim: &Sim, target: &str, headers: &[(&str, &str)]) -> support::Reply {
+fn get(sim: &Sim, target: &str, headers: &[(&str, &str)]) -> crate::support::Reply {
     sim.send("GET", target, headers, b"")
 }
 
-fn header<'a>(reply: &'a support::Reply, name: &str) -> Option<&'a str> {
+fn header<'a>(reply: &'a crate::support::Reply, name: &str) -> Option<&'a str> {
     reply
         .headers
         .iter()

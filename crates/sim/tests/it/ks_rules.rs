@@ -1,11 +1,9 @@
 //! KS validation on every call: parse/signature, expiry (simulated clock), restrictions, actionslimit,
-//! plus fixed KS v1/v2 and app-token hash vectors computed independently (tests/vectors/ks_vectors.py).
+//! plus fixed KS v1/v2 and app-token hash vectors computed independently (tests/it/vectors/ks_vectors.py).
 
-mod support;
-
+use crate::support::*;
 use sim::fixtures::HashType;
 use sim::ks::{self, KsFields, KsVersion};
-use support::*;
 
 fn fields(user: &str, privileges: &str, valid_until: i64) -> KsFields {
     KsFields {
