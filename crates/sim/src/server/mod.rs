@@ -14,6 +14,8 @@
 //!   start of the head (it also ends idle keep-alive connections), and the body must be complete
 //!   by the same instant, counted from the request's first byte ([`conn::FaultIo`] notes it).
 //!   A late body is answered `408`.
+//! - [`Limits::connection_lifetime`] for a whole connection: hyper has no write timeout, so a
+//!   client that stops reading its answers would otherwise keep its slot for ever.
 //! - Head at most [`MAX_HEAD_BYTES`] and [`MAX_HEADERS`] headers (hyper answers `431`), body at
 //!   most [`service::MAX_BODY_BYTES`] (`413`); a malformed body (e.g. a chunk size that
 //!   overflows) is `400`. Parameter nesting and counts are bounded in [`crate::params`].
@@ -62,6 +64,9 @@ pub struct Limits {
     pub max_connections: usize,
     /// For a whole request, head and body, from its first byte.
     pub request_deadline: Duration,
+    /// For a whole connection: a client that stops reading its answers (hyper has no write
+    /// timeout) gives its slot back after this, whatever it does.
+    pub connection_lifetime: Duration,
 }
 
 impl Default for Limits {
@@ -70,6 +75,7 @@ impl Default for Limits {
         Limits {
             max_connections: 512,
             request_deadline: Duration::from_secs(10),
+            connection_lifetime: Duration::from_secs(120),
         }
     }
 }
@@ -210,7 +216,7 @@ async fn accept_loop(
                     exchange: Arc::default(),
                     deadline: limits.request_deadline,
                 };
-                tokio::spawn(serve(stream, context, slot));
+                tokio::spawn(serve(stream, context, slot, limits.connection_lifetime));
             }
             Err(_) => {
                 tokio::spawn(refuse::over_capacity(stream));
@@ -224,18 +230,20 @@ async fn serve(
     stream: tokio::net::TcpStream,
     context: service::Context,
     _slot: OwnedSemaphorePermit,
+    lifetime: Duration,
 ) {
     let _ = stream.set_nodelay(true);
     let io = TokioIo::new(conn::FaultIo::new(stream, Arc::clone(&context.exchange)));
     let deadline = context.deadline;
     let context = Arc::new(context);
     let service = service_fn(move |request| service::handle(request, Arc::clone(&context)));
-    let _ = http1::Builder::new()
+    let connection = http1::Builder::new()
         .timer(TokioTimer::new())
         .header_read_timeout(deadline)
         .max_buf_size(MAX_HEAD_BYTES)
         .max_headers(MAX_HEADERS)
         .title_case_headers(true)
-        .serve_connection(io, service)
-        .await;
+        .serve_connection(io, service);
+    // Dropping the connection at the end of its lifetime closes the socket.
+    let _ = tokio::time::timeout(lifetime, connection).await;
 }

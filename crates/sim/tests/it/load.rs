@@ -14,6 +14,7 @@ fn sim_with(max_connections: usize, request_deadline: Duration) -> Sim {
         limits: sim::Limits {
             max_connections,
             request_deadline,
+            ..sim::Limits::default()
         },
         ..sim::Config::default()
     })
@@ -171,4 +172,45 @@ fn a_request_whose_client_left_during_latency_is_still_finished_and_logged() {
         (log[0].status, log[0].fault.as_deref()),
         (200, Some("latency_ms=600"))
     );
+}
+
+#[test]
+fn a_client_that_never_reads_its_answers_gives_its_slot_back_after_the_connection_lifetime() {
+    let sim = Sim::with(sim::Config {
+        limits: sim::Limits {
+            max_connections: 1,
+            connection_lifetime: Duration::from_secs(2),
+            ..sim::Limits::default()
+        },
+        ..sim::Config::default()
+    });
+    // Pipelined pings, never read: once the socket buffers fill, the server's writes wait for ever.
+    let mut stuck = TcpStream::connect(sim.addr()).expect("connect");
+    let request = format!("GET {PING} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").repeat(1000);
+    let writer = std::thread::spawn(move || {
+        for _ in 0..200 {
+            if stuck.write_all(request.as_bytes()).is_err() {
+                break;
+            }
+        }
+    });
+    std::thread::sleep(Duration::from_millis(500));
+    let held = raw(sim.addr(), "GET", PING, &[], b"").unwrap();
+    assert_eq!(
+        held.status, 503,
+        "the stuck client should hold the only slot"
+    );
+    let started = Instant::now();
+    loop {
+        let reply = raw(sim.addr(), "GET", PING, &[], b"").unwrap();
+        if reply.status == 200 {
+            break;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(6),
+            "the stuck connection kept its slot past its lifetime"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    writer.join().unwrap();
 }
