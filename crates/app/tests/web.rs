@@ -340,7 +340,7 @@ async fn failed_start_clears_the_secret_and_stores_nothing() {
 
 #[wasm_bindgen_test]
 fn session_reducer_masks_again_and_drops_stale_answers() {
-    use app::extras::session_state::{Reveal, SessionAction, SessionState};
+    use app::extras::session::state::{Reveal, SessionAction, SessionState};
     use kaltura::session::api::{ApiError, Network};
     use kaltura::session::form::Method;
     let revealed = SessionState::default()
@@ -356,7 +356,7 @@ fn session_reducer_masks_again_and_drops_stale_answers() {
     // Request 1 is cancelled, request 2 is in flight: the late answer of 1 changes nothing.
     let state = SessionState::default()
         .apply(SessionAction::Text(
-            app::extras::session_state::SessionText::Secret,
+            app::extras::session::state::SessionText::Secret,
             "s".into(),
         ))
         .apply(SessionAction::Begin {
@@ -388,7 +388,7 @@ fn session_reducer_masks_again_and_drops_stale_answers() {
 
 #[wasm_bindgen_test]
 fn session_reducer_expiry_and_field_messages() {
-    use app::extras::session_state::{SessionAction, SessionState, SessionText};
+    use app::extras::session::state::{SessionAction, SessionState, SessionText};
     use kaltura::session::form::{Method, SessionField};
     // A message goes once its field is edited; the others stay.
     let state = SessionState::default()
@@ -429,6 +429,27 @@ fn session_reducer_expiry_and_field_messages() {
     let active = started.session.clone().expect("started");
     assert_eq!(active.requested_secs, Some(7200));
     assert!(started.scoped_ks().is_some());
+    // A failed start ends it: nothing from it stays to read as current under "Failed", and the
+    // advice goes beside the field the error is about (the status line says what went wrong).
+    let wrong_secret = kaltura::session::api::ApiError::StartSession { partner: None };
+    let failed = started
+        .clone()
+        .apply(SessionAction::Begin {
+            generation: 2,
+            method: Method::Secret,
+            expiry_secs: Some(3600),
+        })
+        .apply(SessionAction::Finished {
+            generation: 2,
+            result: Err(wrong_secret.clone()),
+            at_ms: 0.0,
+        });
+    assert_eq!(failed.session, None);
+    assert_eq!(failed.scoped_ks(), None);
+    assert_eq!(
+        failed.problem(SessionField::Secret),
+        Some(wrong_secret.remediation())
+    );
     let expired = started.apply(SessionAction::Expired);
     assert!(expired.session.as_ref().is_some_and(|s| s.expired));
     assert_eq!(expired.scoped_ks(), None);

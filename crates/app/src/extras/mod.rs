@@ -9,8 +9,7 @@ pub(crate) mod preview_panel;
 pub(crate) mod reference_panel;
 pub mod root;
 pub(crate) mod secret_field;
-pub(crate) mod session_panel;
-pub mod session_state;
+pub mod session;
 pub(crate) mod share_bar;
 
 pub use root::Extras;

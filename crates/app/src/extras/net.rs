@@ -1,7 +1,9 @@
-//! Sends a core-built api_v3 request with gloo-net: one POST, a timeout, and a typed network failure.
+//! Sends core-built api_v3 requests with gloo-net: one POST, a timeout, and a typed network
+//! failure; and the Session panel's whole start, request after request.
 
 use gloo_net::http::Request;
-use kaltura::session::api::{ApiRequest, Network};
+use kaltura::session::api::{self as api, ApiError, ApiRequest, Network, SessionOutcome};
+use kaltura::session::form::{Prepared, SessionPlan};
 use wasm_bindgen::JsValue;
 
 /// api_v3 answers in well under this; longer means a stuck proxy or host.
@@ -56,4 +58,38 @@ fn classify_failure(timed_out: bool) -> Network {
     } else {
         Network::Offline
     }
+}
+
+/// Sends the prepared plan; the secret it owns is dropped when this returns. Aborting `control`
+/// (Cancel) stops whichever request is under way.
+pub async fn start_session(
+    prepared: Prepared,
+    control: web_sys::AbortController,
+) -> Result<SessionOutcome, ApiError> {
+    let Prepared {
+        service,
+        plan,
+        look_for,
+    } = prepared;
+    let call = match plan {
+        SessionPlan::Widget(widget) => api::verify_widget(&service, &widget),
+        SessionPlan::Secret(secret) => api::verify_with_secret(&service, &secret),
+        SessionPlan::Pasted(ks) => api::verify_with_ks(&service, &ks)?,
+        SessionPlan::AppToken { partner, session } => {
+            let step = api::app_token_widget_step(&service, partner);
+            let text = post_form(&step.request, &control)
+                .await
+                .map_err(ApiError::Network)?;
+            let widget_ks = step.decode(&text)?;
+            api::verify_with_app_token(&service, &widget_ks, &session)
+        }
+    };
+    let call = match &look_for {
+        Some(content) => call.looking_for(content),
+        None => call,
+    };
+    let text = post_form(&call.request, &control)
+        .await
+        .map_err(ApiError::Network)?;
+    call.decode(&text)
 }

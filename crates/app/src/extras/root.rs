@@ -8,10 +8,9 @@ use kaltura::embed::form::EmbedForm;
 use kaltura::share::PanelsForm;
 use yew::prelude::*;
 
-use super::session_state::{SessionAction, SessionState};
+use super::session::state::{SessionAction, SessionState};
 use super::{
-    exports_panel, more_code_panel, paste_panel, preview_panel, reference_panel, session_panel,
-    share_bar,
+    exports_panel, more_code_panel, paste_panel, preview_panel, reference_panel, session, share_bar,
 };
 use crate::shared::bridge::{self, Message};
 
@@ -138,7 +137,7 @@ pub fn extras() -> Html {
                 on_seo={{ let panels = panels.clone(); Callback::from(move |seo| panels.set(PanelsForm { seo, ..(*panels).clone() })) }} />
             <share_bar::ShareBar embed={form.clone()} session={session.form.clone()} panels={(*panels).clone()} />
             <preview_panel::PreviewPanel {evaluation} version={form.version} />
-            <session_panel::SessionPanel state={session.clone()} embed={form.clone()} {on_privileges} {on_include} />
+            <session::SessionPanel state={session.clone()} embed={form.clone()} {on_privileges} {on_include} />
             <exports_panel::ExportsPanel
                 partner={form.partner.clone()}
                 player={form.ui_conf.clone()}

@@ -8,6 +8,7 @@ use kaltura::session::form::{
     ExpiryChoice, Method, PrivilegeInput, PrivilegesForm, Secrets, SessionField, SessionForm,
 };
 use kaltura::session::ks::Ks;
+use kaltura::session::status::remedy_at;
 use yew::Reducible;
 
 /// A text input of the Session panel.
@@ -274,9 +275,15 @@ impl SessionState {
                         self.phase = Phase::Started;
                     }
                     Err(error) => {
-                        if let Some(field) = SessionField::for_api_error(&error) {
-                            self.problems = vec![(field, error.message())];
+                        // The status line says what went wrong; the field it is about says what
+                        // to do (`remediation`), so neither is said twice.
+                        if let Some(field) = remedy_at(&error, method) {
+                            self.problems = vec![(field, error.remediation().to_string())];
                         }
+                        // Nothing from an earlier session stays to read as current under "Failed":
+                        // its KS leaves the panel and, with it, the embed code.
+                        self.session = None;
+                        self.reveal_ks = false;
                         self.phase = Phase::Failed(Rc::new(error));
                     }
                 }
