@@ -2,8 +2,8 @@
 //! by the core's serde types, the browser's parse failures told apart, and app-token digests.
 #![cfg(target_arch = "wasm32")]
 
-use app::digest::token_hash;
-use app::net::browser_json;
+use app::extras::digest::token_hash;
+use app::extras::net::browser_json;
 use kaltura::embed::ids::PartnerId;
 use kaltura::session::api::{
     verify_widget, ApiError, AppToken, Expiry, Network, ServiceUrl, SessionCall, WidgetSession,
