@@ -2,7 +2,7 @@
 //! `tokenHash` the server compares.
 //!
 //! The digest itself is the page's: the browser's `SubtleCrypto.digest` for SHA-1/256/512 and the
-//! `md-5` crate for MD5 (WebCrypto has no MD5), in the deferred module (app `digest.rs`). The core
+//! `md-5` crate for MD5 (WebCrypto has no MD5), in the deferred module (app `extras/digest.rs`). The core
 //! stays pure and computes no hash; its tests check the hex against the RustCrypto crates.
 
 use std::fmt;
