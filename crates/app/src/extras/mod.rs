@@ -1,8 +1,9 @@
 //! The second module (`extras` binary): the panels loaded once the form is interactive.
 
+pub mod digest;
 pub(crate) mod exports_panel;
 pub(crate) mod more_code_panel;
-pub(crate) mod net;
+pub mod net;
 pub mod page;
 pub(crate) mod paste_panel;
 pub(crate) mod preview_panel;
