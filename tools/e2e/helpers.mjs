@@ -44,9 +44,9 @@ export function codeBlock(page) {
   return page.getByRole('textbox', { name: 'Embed code', exact: true });
 }
 
-/** The code block's text, whether it is a <textarea> or another element. */
+/** The HTML code block's text (by id: while another format's tab is chosen it is hidden). */
 export async function codeText(page) {
-  return codeBlock(page).evaluate((el) => ('value' in el ? el.value : el.textContent));
+  return page.locator('#embed-code').evaluate((el) => ('value' in el ? el.value : el.textContent));
 }
 
 /** Waits until the code block contains `needle`. */

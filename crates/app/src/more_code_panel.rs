@@ -60,15 +60,15 @@ impl Tab {
         }
     }
 
-    /// The `data-code-format` mark on `<html>`: none for the first module's own HTML code.
-    fn mark(self) -> Option<&'static str> {
+    /// The tab button's id.
+    fn id(self) -> &'static str {
         match self {
-            Tab::Html => None,
-            Tab::Code(Output::React) => Some("react"),
-            Tab::Code(Output::Vue) => Some("vue"),
-            Tab::Code(Output::EsModule) => Some("esm"),
-            Tab::Code(Output::SecondPlayer) => Some("second"),
-            Tab::Seo => Some("seo"),
+            Tab::Html => "format-html",
+            Tab::Code(Output::React) => "format-react",
+            Tab::Code(Output::Vue) => "format-vue",
+            Tab::Code(Output::EsModule) => "format-esm",
+            Tab::Code(Output::SecondPlayer) => "format-second",
+            Tab::Seo => "format-seo",
         }
     }
 }
@@ -82,9 +82,10 @@ fn mark_format(tab: Tab) {
     else {
         return;
     };
-    let _ = match tab.mark() {
-        Some(mark) => root.set_attribute("data-code-format", mark),
-        None => root.remove_attribute("data-code-format"),
+    // "react" for `format-react`, and so on; none for the first module's own HTML code.
+    let _ = match tab {
+        Tab::Html => root.remove_attribute("data-code-format"),
+        _ => root.set_attribute("data-code-format", tab.id().trim_start_matches("format-")),
     };
 }
 
@@ -128,22 +129,22 @@ pub fn more_code_panel(props: &MoreCodePanelProps) -> Html {
         <div role="group" aria-label="Code format" class="formats">
             { for TABS.iter().map(|&t| {
                 let onclick = { let tab = tab.clone(); Callback::from(move |_: MouseEvent| tab.set(t)) };
-                html! { <button type="button" class="chip" aria-pressed={if t == *tab { "true" } else { "false" }} {onclick}>{ t.label() }</button> }
+                html! { <button type="button" id={t.id()} class="chip" aria-pressed={if t == *tab { "true" } else { "false" }} {onclick}>{ t.label() }</button> }
             }) }
         </div>
     };
     if *tab == Tab::Html {
         return strip;
     }
-    let name = format!("{} code", tab.label());
+    // Named by the panel's heading and the chosen tab, both on screen: "Embed code React".
+    let labelled_by = format!("code-heading {}", tab.id());
     html! {
         <>
             { strip }
-            <span id="more-code-name" class="visually-hidden">{ name }</span>
             if *tab == Tab::Seo {
                 { seo_fields(seo, &props.on_seo, seo_error, &seo_short_of) }
             }
-            <CodeBlock id="more-code" labelled_by="more-code-name" {code} copy_label={tab.copy_label()} />
+            <CodeBlock id="more-code" {labelled_by} {code} copy_label={tab.copy_label()} />
         </>
     }
 }
