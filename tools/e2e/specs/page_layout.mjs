@@ -68,13 +68,19 @@ export default [
       await page.keyboard.type(IDS.entry);
       await eventually(async () => assert.ok(await copyHtml(page).isEnabled(), 'code ready'));
       assert.ok(await inView(page, copyHtml(page)), 'Copy HTML in view right after the Entry ID');
+      const copyBox = await copyHtml(page).boundingBox();
       assert.ok(await inView(page, page.getByLabel('Entry ID', { exact: true })), 'the Entry ID still in view');
       await step(() => copyHtml(page).click());
       await eventually(async () => assert.equal(await page.locator('.code-panel .html-code [role=status]').textContent(), 'Copied'));
       assert.match(await page.evaluate(() => navigator.clipboard.readText()), /embedPlaykitJs\/uiconf_id\/48460943/);
       const pageHeight = await page.evaluate(() => document.scrollingElement.scrollHeight);
       await page.screenshot({ path: join(repoRoot, 'docs', 'screenshot-phone.png') });
-      await report({ phone_taps_open_to_copy: taps, phone_scroll_px_open_to_copy: scrolled, phone_page_height_px: pageHeight });
+      await report({
+        phone_taps_open_to_copy: taps,
+        phone_scroll_px_open_to_copy: scrolled,
+        phone_copy_button_bottom_px: Math.round(copyBox.y + copyBox.height),
+        phone_page_height_px: pageHeight,
+      });
     },
   },
   {
@@ -246,6 +252,16 @@ export default [
         figures[`cls_${label}`] = Math.round(cls * 10000) / 10000;
         assert.equal(cls, 0, `${label}: layout shifts on load ${JSON.stringify(shifts)}`);
       }
+      // A slow start: the form's module arrives after the static header's 150 ms wait is over.
+      await page.route(/\/app-[0-9a-f]+_bg\.wasm$/, async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 600));
+        await route.continue();
+      });
+      await openStudioWithExtras(page, baseUrl);
+      await page.waitForTimeout(1000);
+      const slow = await page.evaluate(() => ({ cls: window.__cls, shifts: window.__shifts }));
+      figures.cls_laptop_slow_start = Math.round(slow.cls * 10000) / 10000;
+      assert.equal(slow.cls, 0, `slow start: layout shifts ${JSON.stringify(slow.shifts)}`);
       await report(figures);
     },
   },
