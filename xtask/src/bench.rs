@@ -3,7 +3,7 @@
 //! Figures are reported against the targets, never asserted.
 
 mod report;
-mod sizes;
+pub mod sizes;
 mod stats;
 
 use crate::cmd::{command, repo_root, run};

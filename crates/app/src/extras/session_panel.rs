@@ -18,12 +18,12 @@ use web_sys::HtmlSelectElement;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use crate::fields::{radio_group, Checkbox, ChoiceOption, FieldMessage, Flow, TextField};
-use crate::net::post_form;
-use crate::secret_field::SecretField;
-use crate::session_state::{
+use super::net::post_form;
+use super::secret_field::SecretField;
+use super::session_state::{
     ActiveSession, Phase, Reveal, SessionAction, SessionState, SessionText,
 };
+use crate::shared::fields::{radio_group, Checkbox, ChoiceOption, FieldMessage, Flow, TextField};
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct SessionPanelProps {
@@ -96,7 +96,7 @@ pub fn session_panel(props: &SessionPanelProps) -> Html {
             announcement.set(String::new());
             // What the form holds now: a field typed into just before this press has not
             // reached these props yet.
-            let embed = crate::bridge::ask_embed()
+            let embed = crate::shared::bridge::ask_embed()
                 .map(|text| kaltura::share::decode_embed_state(&text))
                 .unwrap_or_else(|| embed.clone());
             match session_form::prepare(
@@ -171,7 +171,7 @@ pub fn session_panel(props: &SessionPanelProps) -> Html {
         let (dispatcher, start_button) = (state.dispatcher(), start_button.clone());
         Callback::from(move |_: MouseEvent| {
             dispatcher.dispatch(SessionAction::Forget);
-            crate::bridge::send(crate::bridge::Message::IncludeKs, "");
+            crate::shared::bridge::send(crate::shared::bridge::Message::IncludeKs, "");
             if let Some(button) = start_button.cast::<web_sys::HtmlElement>() {
                 let _ = button.focus();
             }
@@ -311,7 +311,7 @@ pub fn session_panel(props: &SessionPanelProps) -> Html {
                 &ServicePreset::ALL
                     .into_iter()
                     .filter(|&p| p != ServicePreset::LocalSimulator
-                        || crate::page::offers_local_simulator(form.service == p))
+                        || super::page::offers_local_simulator(form.service == p))
                     .map(|p| ChoiceOption { value: p, label: p.label(), help: None })
                     .collect::<Vec<_>>(),
                 form.service,
@@ -684,7 +684,7 @@ fn session_result(
             // Once: a countdown mounted again at zero changes nothing.
             if !already {
                 dispatcher.dispatch(SessionAction::Expired);
-                crate::bridge::send(crate::bridge::Message::IncludeKs, "");
+                crate::shared::bridge::send(crate::shared::bridge::Message::IncludeKs, "");
             }
         })
     };

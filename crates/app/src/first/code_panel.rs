@@ -10,7 +10,7 @@
 use kaltura::embed::form::Evaluation;
 use yew::prelude::*;
 
-use crate::code_block::{code_block, CodeBlockProps, CopyAction, CopyState};
+use crate::shared::code_block::{code_block, CodeBlockProps, CopyAction, CopyState};
 
 /// The panel as part of `App`'s view (a plain function: `App`'s reducer holds the copy status).
 pub fn code_panel(evaluation: &Evaluation, copy: CopyState, on_copy: Callback<CopyAction>) -> Html {

@@ -6,8 +6,8 @@ use kaltura::embed::form::{
 use kaltura::embed::{EmbedType, PlayerVersion};
 use yew::prelude::*;
 
-use crate::embed_state::{EmbedAction, EmbedState, Flag};
-use crate::fields::{
+use super::embed_state::{EmbedAction, EmbedState, Flag};
+use crate::shared::fields::{
     checkbox, radio_group, text_field, CheckboxProps, ChoiceOption, FieldMessage, Flow,
     TextFieldProps,
 };

@@ -3,7 +3,7 @@
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use crate::clipboard;
+use crate::shared::clipboard;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct SecretFieldProps {

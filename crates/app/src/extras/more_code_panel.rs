@@ -10,8 +10,8 @@ use kaltura::embed::form::Evaluation;
 use kaltura::embed::frameworks::{render, seo_json_ld, Output, SeoFields};
 use yew::prelude::*;
 
-use crate::code_block::CodeBlock;
-use crate::fields::TextField;
+use crate::shared::code_block::CodeBlock;
+use crate::shared::fields::TextField;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct MoreCodePanelProps {

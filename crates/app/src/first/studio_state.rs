@@ -9,8 +9,8 @@ use kaltura::embed::form::{evaluate, EmbedForm, Evaluation};
 use kaltura::session::ks::Ks;
 use yew::Reducible;
 
-use crate::code_block::{CopyAction, CopyState};
-use crate::embed_state::{EmbedAction, EmbedState};
+use super::embed_state::{EmbedAction, EmbedState};
+use crate::shared::code_block::{CopyAction, CopyState};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct StudioState {

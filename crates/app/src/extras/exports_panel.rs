@@ -6,8 +6,8 @@ use wasm_bindgen::JsCast;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use crate::clipboard;
-use crate::fields::{radio_group, ChoiceOption, FieldMessage, Flow, TextField};
+use crate::shared::clipboard;
+use crate::shared::fields::{radio_group, ChoiceOption, FieldMessage, Flow, TextField};
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct ExportsPanelProps {

@@ -15,12 +15,12 @@ use kaltura::embed::form::EmbedForm;
 use kaltura::share::PanelsForm;
 use yew::prelude::*;
 
-use crate::bridge::{self, Message};
-use crate::session_state::{SessionAction, SessionState};
-use crate::{
+use super::session_state::{SessionAction, SessionState};
+use super::{
     exports_panel, more_code_panel, paste_panel, preview_panel, reference_panel, session_panel,
     share_bar,
 };
+use crate::shared::bridge::{self, Message};
 
 /// Everything below the code; mounted into `EXTRAS_ROOT_ID` by the `extras` binary, plus the paste
 /// helper, which it renders into `PASTE_ROOT_ID` above the form.

@@ -8,7 +8,7 @@ use web_sys::HtmlTextAreaElement;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use crate::clipboard::{self, CopyError};
+use crate::shared::clipboard::{self, CopyError};
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct CodeBlockProps {

@@ -9,8 +9,8 @@ use kaltura::share::{decode, encode, Decoded, PanelsForm};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use crate::clipboard;
-use crate::fields::Checkbox;
+use crate::shared::clipboard;
+use crate::shared::fields::Checkbox;
 
 /// localStorage key of the remembered settings (a share fragment).
 const REMEMBER_KEY: &str = "kaltura-embed-studio.settings";
@@ -24,26 +24,14 @@ pub fn initial_settings() -> Option<Decoded> {
     initial_fragment().map(|text| decode(&text))
 }
 
-/// The embed settings of the link the page was opened with, for the first module. (Remembered
-/// settings reach it later, from the extras, as a `bridge::Message::Load`.)
-pub fn link_embed() -> Option<EmbedForm> {
-    link_fragment().map(|text| kaltura::share::decode_embed(&text))
-}
-
 /// Whether the page was opened with a settings link (which then wins over remembered settings).
 pub fn opened_with_link() -> bool {
-    link_fragment().is_some()
-}
-
-/// The link's fragment, if it has one.
-fn link_fragment() -> Option<String> {
-    let hash = web_sys::window()?.location().hash().ok()?;
-    (hash.len() > 1).then_some(hash)
+    crate::shared::link::fragment().is_some()
 }
 
 /// The link's fragment, else the remembered settings.
 fn initial_fragment() -> Option<String> {
-    link_fragment().or_else(|| storage()?.get_item(REMEMBER_KEY).ok().flatten())
+    crate::shared::link::fragment().or_else(|| storage()?.get_item(REMEMBER_KEY).ok().flatten())
 }
 
 fn remembered() -> bool {
