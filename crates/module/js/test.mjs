@@ -1,7 +1,8 @@
 // Node tests of the built package in dist/module/: `node crates/module/js/test.mjs` (after
 // `cargo xtask build` or `cargo xtask module`). Calls every function: the core's snapshot cases
 // (the module writes exactly what the page shows), the bad-input table of crates/module/tests/
-// cases.json, hostile values, a fuzz loop, trap recovery, and the README's Node example verbatim.
+// cases.json, hostile values, a fuzz loop, trap recovery, the README's Node example verbatim, and
+// a strict `tsc --noEmit` of crates/module/js/typecheck against the .d.ts.
 // Ends with `N passed, M failed`.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
@@ -186,6 +187,16 @@ const printed = execFileSync(process.execPath, [join(project, "example.mjs")], {
 rmSync(project, { recursive: true, force: true });
 check("README Node example prints the v7 dynamic embed", printed.trim(), sections("v7_dynamic.txt")[0][1].trim());
 check("dist/module has the package files", readdirSync(dist).sort(), ["README.md", "kaltura-embed.d.ts", "kaltura-embed.js", "kaltura-embed_bg.wasm", "kaltura-embed_glue.js", "package.json"]);
+
+// 8. The .d.ts against a caller's code (strict; wrong types must be rejected).
+const tsc = join(root, "tools", "node_modules", ".bin", "tsc");
+let tscOutput = "";
+try {
+  execFileSync(tsc, ["--noEmit", "-p", join(root, "crates", "module", "js", "typecheck")], { encoding: "utf8" });
+} catch (error) {
+  tscOutput = `${error.stdout ?? ""}${error.message}`;
+}
+check("tsc --noEmit on the typed example", tscOutput, "");
 
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
