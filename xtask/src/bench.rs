@@ -2,6 +2,7 @@
 //! cost and session round trips. Prints a table and writes `target/bench/report.{json,html}`.
 //! Figures are reported against the targets, never asserted.
 
+mod module;
 mod report;
 mod sizes;
 mod stats;
@@ -93,6 +94,11 @@ pub fn bench() -> Result<(), String> {
     write("report.json", report::json(&figures))?;
     write("report.html", report::html(&figures))?;
     println!("bench: wrote target/bench/report.json and target/bench/report.html");
+    module::bench(
+        &root.join("dist/module"),
+        &format!("{app_url}module/"),
+        &out_dir,
+    )?;
     Ok(())
 }
 
