@@ -75,6 +75,10 @@ pub fn build_module() -> Result<(), String> {
     )?;
     copy(&module_dir.join("README.md"), &out.join("README.md"))?;
     let _ = std::fs::remove_file(out.join(format!("{STEM}_bg.wasm.d.ts")));
+    // wasm-bindgen types the raw exports in `InitOutput` with `any`; nothing is `any` to a caller.
+    let types = out.join(format!("{STEM}.d.ts"));
+    let text = std::fs::read_to_string(&types).map_err(|e| format!("{}: {e}", types.display()))?;
+    write(&types, &text.replace(": any", ": unknown"))?;
     for js in [glue, out.join(format!("{STEM}.js"))] {
         let js = path_text(&js)?;
         run(command(
