@@ -108,12 +108,12 @@ pub fn read_form(o: &EmbedOptions) -> (EmbedForm, Option<Ks>, Vec<Issue>) {
     let entry = r.text("entryId", &o.entry_id);
     let playlist = r.text("playlistId", &o.playlist_id);
     (form.content_kind, form.content_id) = match (entry, playlist) {
-        (Some(_), Some(_)) => {
+        (Some(entry), Some(_)) => {
             r.push(
                 "playlistId",
                 "Give either entryId or playlistId, not both: a player plays one of them.",
             );
-            (ContentKind::Entry, String::new())
+            (ContentKind::Entry, entry)
         }
         (None, Some(id)) => (ContentKind::Playlist, id),
         (entry, None) => (ContentKind::Entry, entry.unwrap_or_default()),
