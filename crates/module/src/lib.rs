@@ -116,3 +116,8 @@ pub fn trap_for_tests() {
     #[cfg(target_arch = "wasm32")]
     core::arch::wasm32::unreachable();
 }
+
+/// The page's allocator (smaller than the default dlmalloc).
+#[cfg(target_family = "wasm")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
