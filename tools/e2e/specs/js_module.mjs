@@ -1,7 +1,12 @@
 // The JS module (dist/module/, crates/module) used the way a site would: imported in Chromium from
 // the built site under its subpath, inside the studio page itself (so under the page's own CSP),
 // and the v7 code it writes put into the preview frame, where the offline player plays it.
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { assert, eventually, openStudio } from '../helpers.mjs';
+
+const readme = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'crates', 'module', 'README.md');
 
 /** The largest currentTime of any <video> in any frame of the page. */
 async function playedSeconds(page) {
@@ -58,6 +63,16 @@ export default [
       assert.deepEqual(result.bad, ['partnerId', 'uiConfId', 'entryId'], 'bad input is reported at its keys');
       assert.match(result.code, /embedPlaykitJs\/uiconf_id\/48460943/);
       await eventually(async () => assert.ok((await playedSeconds(page)) > 0, 'the sample video plays'), 20000);
+    },
+  },
+  {
+    name: "the README's browser example runs as written, from a page beside the built module/",
+    async run({ page, baseUrl }) {
+      const example = readFileSync(readme, 'utf8').split('## In a browser')[1].match(/```html\n([\s\S]*?)```/)[1];
+      const url = new URL('__readme_example.html', baseUrl).href;
+      await page.route(url, (route) => route.fulfill({ contentType: 'text/html', body: `<!doctype html><meta charset="utf-8">${example}` }));
+      await page.goto(url);
+      await eventually(async () => assert.match(await page.locator('#code').textContent(), /<iframe id="kaltura_player_1_abcd1234"/), 10000);
     },
   },
 ];
