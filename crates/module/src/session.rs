@@ -157,15 +157,22 @@ fn build(o: &SessionOptions) -> Result<Call, Rejected> {
         (entry, _) => (ContentKind::Entry, entry.unwrap_or_default()),
     };
     let widget_ks = r.text("widgetKs", &o.widget_ks);
-    r.finish()?;
+    // The core's problems too, except at keys already reported (read as left out there).
+    let shape = std::mem::take(&mut r.issues);
     let prepared =
         prepare(&form, &partner, (content.0, &content.1), &secrets).map_err(|problems| {
-            let issues = problems
+            let core = problems
                 .into_iter()
                 .map(|(field, message)| crate::issues::issue(key_of(field), message))
-                .collect();
-            Rejected::from_issues(issues)
-        })?;
+                .filter(|issue| !shape.iter().any(|s| s.field == issue.field));
+            Rejected::from_issues(shape.iter().cloned().chain(core).collect())
+        });
+    if !shape.is_empty() {
+        return Err(prepared
+            .err()
+            .unwrap_or_else(|| Rejected::from_issues(shape)));
+    }
+    let prepared = prepared?;
     let service = &prepared.service;
     let call = match prepared.plan {
         SessionPlan::Widget(widget) => api::verify_widget(service, &widget),
