@@ -9,8 +9,9 @@
 use std::collections::BTreeMap;
 
 use kaltura::embed::form::ContentKind;
+use kaltura::session::api::AppToken;
 use kaltura::session::api::{self, ApiError, ExpiresHint, SessionCall, SessionUser, WidgetKsCall};
-use kaltura::session::digest::AppTokenHashType;
+use kaltura::session::digest::{app_token_message, AppTokenHashType, TokenHash};
 use kaltura::session::form::{
     prepare, ExpiryChoice, Method, PrivilegeInput, Secrets, SessionField, SessionForm, SessionPlan,
 };
@@ -182,7 +183,8 @@ fn build(o: &SessionOptions) -> Result<Call, Rejected> {
             None => return Ok(Call::WidgetKs(api::app_token_widget_step(service, partner))),
             Some(text) => {
                 let ks = Ks::parse(&text).map_err(|e| Rejected::one("widgetKs", e.message()))?;
-                api::verify_with_app_token(service, &ks, &session)
+                let hash = token_hash(session.hash_type, &ks, &session.token);
+                api::verify_with_app_token(service, &ks, &session, &hash)
             }
         },
     };
@@ -255,7 +257,7 @@ pub struct SessionAnswer {
 pub fn read_session_answer(o: &SessionOptions, answer: &str) -> Result<SessionAnswer, Rejected> {
     match build(o)? {
         Call::WidgetKs(call) => {
-            let ks = call.decode(answer).map_err(api_rejection)?;
+            let ks = call.decode(answer, parse_json).map_err(api_rejection)?;
             Ok(SessionAnswer {
                 step: "widgetKs",
                 ks: ks.expose().to_string(),
@@ -263,7 +265,7 @@ pub fn read_session_answer(o: &SessionOptions, answer: &str) -> Result<SessionAn
             })
         }
         Call::Session(call) => {
-            let s = call.decode(answer).map_err(api_rejection)?;
+            let s = call.decode(answer, parse_json).map_err(api_rejection)?;
             let (expires_at, expires_after_secs) = match s.expires_hint {
                 ExpiresHint::At(at) => (Some(at), None),
                 ExpiresHint::AfterSecs(secs) => (None, Some(secs)),
@@ -288,4 +290,39 @@ pub fn read_session_answer(o: &SessionOptions, answer: &str) -> Result<SessionAn
             })
         }
     }
+}
+
+/// `tokenHash` for `appToken.startSession`. The page asks the browser's SubtleCrypto, which is
+/// async; the module's functions are synchronous, so it carries the RustCrypto crates instead.
+fn token_hash(hash_type: AppTokenHashType, widget_ks: &Ks, token: &AppToken) -> TokenHash {
+    use sha2::Digest;
+    let message = app_token_message(widget_ks, token);
+    let digest = match hash_type {
+        AppTokenHashType::Sha1 => sha1::Sha1::digest(&message).to_vec(),
+        AppTokenHashType::Sha256 => sha2::Sha256::digest(&message).to_vec(),
+        AppTokenHashType::Sha512 => sha2::Sha512::digest(&message).to_vec(),
+        AppTokenHashType::Md5 => md5::Md5::digest(&message).to_vec(),
+    };
+    // Each RustCrypto digest has its type's length, so this cannot fail.
+    TokenHash::from_digest(hash_type, &digest).unwrap_or_else(|_| unreachable!())
+}
+
+/// The JSON parser the core's decoders are given: in wasm the JS engine's own `JSON.parse` (no
+/// parser compiled in), natively serde_json (the module's native tests).
+#[cfg(target_family = "wasm")]
+fn parse_json(text: &str) -> Result<serde_wasm_bindgen::Deserializer, String> {
+    use wasm_bindgen::JsCast;
+    js_sys::JSON::parse(text)
+        .map(serde_wasm_bindgen::Deserializer::from)
+        .map_err(|error| {
+            error
+                .dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+                .unwrap_or_default()
+        })
+}
+
+#[cfg(not(target_family = "wasm"))]
+fn parse_json(text: &str) -> Result<serde_json::Value, String> {
+    serde_json::from_str(text).map_err(|e| e.to_string())
 }
