@@ -3,6 +3,7 @@
 //! Figures are reported against the targets, never asserted.
 
 mod load;
+mod module;
 mod report;
 pub mod sizes;
 mod stats;
@@ -98,6 +99,11 @@ pub fn bench() -> Result<(), String> {
     write("report.html", report::html(&figures))?;
     write("load.txt", load.join("\n") + "\n")?;
     println!("bench: wrote target/bench/report.json, report.html and load.txt");
+    module::bench(
+        &root.join("dist/module"),
+        &format!("{app_url}module/"),
+        &out_dir,
+    )?;
     Ok(())
 }
 

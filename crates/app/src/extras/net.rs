@@ -1,7 +1,7 @@
-//! Sends core-built api_v3 requests with gloo-net: one POST, a timeout, and a typed network
-//! failure; and the Session panel's whole start, request after request. Answers are parsed by the
-//! browser's own `JSON.parse` and read into the core's serde types through serde-wasm-bindgen: no
-//! JSON parser is compiled into the page.
+//! Sends core-built api_v3 requests with gloo-net (one POST, a timeout, a typed network failure),
+//! parses answers with the browser's own `JSON.parse` for the core's serde types to read through
+//! serde-wasm-bindgen (no JSON parser is compiled into the page), and runs the Session panel's whole
+//! start, request after request.
 
 use gloo_net::http::Request;
 use kaltura::session::api::{self as api, ApiError, ApiRequest, Network, SessionOutcome};
@@ -45,6 +45,20 @@ pub async fn post_form(
     // Dropping the timer cancels it; it had to cover reading the body too.
     drop(timer);
     text
+}
+
+/// The JSON parser given to the core's decoders (`SessionCall::decode`): the browser's `JSON.parse`,
+/// its value read by serde-wasm-bindgen. On failure, the browser's message (the core tells a cut-off
+/// answer from a body that is not JSON by it and the body itself).
+pub fn browser_json(text: &str) -> Result<serde_wasm_bindgen::Deserializer, String> {
+    js_sys::JSON::parse(text)
+        .map(serde_wasm_bindgen::Deserializer::from)
+        .map_err(|error| {
+            error
+                .dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+                .unwrap_or_default()
+        })
 }
 
 fn classify_failure(timed_out: bool) -> Network {
@@ -96,18 +110,4 @@ pub async fn start_session(
         .await
         .map_err(ApiError::Network)?;
     call.decode(&text, browser_json)
-}
-
-/// The JSON parser given to the core's decoders (`SessionCall::decode`): the browser's `JSON.parse`,
-/// its value read by serde-wasm-bindgen. On failure, the browser's message (the core tells a cut-off
-/// answer from a body that is not JSON by it and the body itself).
-pub fn browser_json(text: &str) -> Result<serde_wasm_bindgen::Deserializer, String> {
-    js_sys::JSON::parse(text)
-        .map(serde_wasm_bindgen::Deserializer::from)
-        .map_err(|error| {
-            error
-                .dyn_ref::<js_sys::Error>()
-                .map(|e| String::from(e.message()))
-                .unwrap_or_default()
-        })
 }
