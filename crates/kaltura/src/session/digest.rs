@@ -1,9 +1,10 @@
 //! App-token hash: what is hashed (widget KS ‖ token), with which algorithm, and the lowercase hex
 //! `tokenHash` the server compares.
 //!
-//! The digest itself is the page's: the browser's `SubtleCrypto.digest` for SHA-1/256/512 and the
-//! `md-5` crate for MD5 (WebCrypto has no MD5), in the deferred module (app `extras/digest.rs`). The core
-//! stays pure and computes no hash; its tests check the hex against the RustCrypto crates.
+//! The digest itself is the caller's: on the page the browser's `SubtleCrypto.digest` for
+//! SHA-1/256/512 and the `md-5` crate for MD5 (WebCrypto has no MD5), in the deferred module (app
+//! `extras/digest.rs`). The core stays pure and computes no hash; its tests check the hex against
+//! the RustCrypto crates.
 
 use std::fmt;
 
