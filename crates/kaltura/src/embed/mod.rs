@@ -144,10 +144,23 @@ pub struct Playback {
     /// v2 `autoPlayFallbackToMute`). Only meaningful with `autoplay`.
     pub muted_autoplay_fallback: bool,
     pub loop_playback: bool,
-    /// Seconds.
-    pub start: Option<u32>,
-    /// Seconds; greater than `start`.
-    pub clip_to: Option<u32>,
+    /// Where playback starts, or which part of the media is played.
+    pub trim: Trim,
+    /// v7 `disableUserCache`: the viewer's saved mute / volume choices do not override this embed's.
+    pub ignore_stored_prefs: bool,
+}
+
+/// The two meanings a start and end time can have; they differ in what the player shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Trim {
+    #[default]
+    Whole,
+    /// "Start at": playback begins here; the timeline keeps the whole media (v7
+    /// `sources.startTime`, v2 `mediaProxy.mediaPlayFrom`).
+    StartAt(u32),
+    /// "Clip to a segment": the player shows only `from`..`to` (seconds; `to` > `from`), and its
+    /// duration is the segment's (v7 `sources.seekFrom` + `sources.clipTo`). v2 has no real clip.
+    Clip { from: u32, to: Option<u32> },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -175,6 +188,10 @@ pub enum Note {
     KsInPage,
     /// Muted-autoplay fallback is on by default in v7; autoplay with sound may be blocked.
     AutoplayMayBeBlocked,
+    /// v7 remembers each viewer's mute / volume and applies it over Muted and muted autoplay.
+    StoredPreferencesWin,
+    /// v2 has no clip: it starts and stops inside the whole timeline.
+    V2ClipKeepsTimeline,
 }
 
 impl Note {
@@ -183,6 +200,8 @@ impl Note {
             Note::KsInUrl => "The KS sits in a URL: it can leak through the Referer header, server logs and caches. Use a short-lived KS limited to this entry (sview:).",
             Note::KsInPage => "The KS is in the page source: anyone viewing the page can copy it. Use a short-lived USER KS limited to this entry (sview:).",
             Note::AutoplayMayBeBlocked => "Browsers usually block autoplay with sound: tick \"Start muted\" or \"Fall back to muted autoplay\", or expect the player to wait for a click.",
+            Note::StoredPreferencesWin => "The v7 player remembers each viewer's mute and volume and applies them over Muted and Autoplay here: tick \"Ignore viewers' saved settings\" (disableUserCache) if this embed must always start as set.",
+            Note::V2ClipKeepsTimeline => "Player v2 has no real clip: it starts and stops at these times (mediaProxy.mediaPlayFrom / mediaPlayTo) but its timeline still shows the whole video. Use player v7 for a clip whose duration is the segment.",
         }
     }
 }
@@ -266,6 +285,12 @@ impl EmbedRequest {
         if p.autoplay && !p.muted && !p.muted_autoplay_fallback {
             notes.push(Note::AutoplayMayBeBlocked);
         }
+        if self.version == PlayerVersion::V7 && (p.autoplay || p.muted) && !p.ignore_stored_prefs {
+            notes.push(Note::StoredPreferencesWin);
+        }
+        if self.version == PlayerVersion::V2 && matches!(p.trim, Trim::Clip { .. }) {
+            notes.push(Note::V2ClipKeepsTimeline);
+        }
         notes
     }
 }
@@ -300,7 +325,7 @@ pub(crate) fn container_div(req: &EmbedRequest) -> String {
     )
 }
 
-fn script_src(url: &str) -> String {
+pub(crate) fn script_src(url: &str) -> String {
     format!("<script src=\"{}\"></script>\n", escape::html(url))
 }
 

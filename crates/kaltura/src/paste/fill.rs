@@ -85,6 +85,9 @@ impl Filled {
             form.clip_to = c.clone();
             set.push("Clip to");
         }
+        if let Some(mode) = self.time_mode {
+            form.time_mode = mode;
+        }
         if let Some(t) = &self.target_id {
             form.target_id = t.clone();
             set.push(Field::TargetId.label(form.content_kind));

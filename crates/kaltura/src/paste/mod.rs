@@ -4,7 +4,7 @@
 //! Reading is by keyword, not by a full HTML/JS parse: snippets arrive edited, minified, quoted
 //! either way, HTML-escaped or URL-encoded, and every value found is validated before use.
 
-use crate::embed::form::{ContentKind, EmbedForm, Field, RatioChoice, SizeMode};
+use crate::embed::form::{ContentKind, EmbedForm, Field, RatioChoice, SizeMode, TimeMode};
 use crate::embed::host::{CdnHost, DEFAULT_CDN_HOST};
 use crate::embed::ids::{ElementId, EntryId, PartnerId, PlaylistId, UiConfId};
 use crate::embed::{EmbedType, PlayerVersion};
@@ -34,6 +34,8 @@ pub struct Filled {
     pub ratio: Option<(RatioChoice, String)>,
     pub start: Option<String>,
     pub clip_to: Option<String>,
+    /// v7 `seekFrom` / `clipTo` (and v2 `mediaPlayTo`) are a clip; `startTime` / `mediaPlayFrom` alone a start.
+    pub time_mode: Option<TimeMode>,
     pub size: Option<(String, String)>,
     /// Width given in % (KMC's "Responsive": `width: 100%; height: 100%`): not a pixel size.
     pub responsive: bool,
@@ -208,22 +210,19 @@ pub fn read(pasted: &str) -> Filled {
                 .into(),
         );
     }
-    f.start = value_after(
-        &text,
-        &[
-            "startTime",
-            "seekFrom",
-            "mediaPlayFrom",
-            "kalturaStartTime",
-            "kalturaSeekFrom",
-        ],
-        number,
-    );
+    let clip_from = value_after(&text, &["seekFrom", "kalturaSeekFrom"], number);
+    let start_at = value_after(&text, &["startTime", "mediaPlayFrom"], number);
     f.clip_to = value_after(
         &text,
         &["clipTo", "mediaPlayTo", "kalturaClipTo", "kalturaEndTime"],
         number,
     );
+    f.time_mode = if clip_from.is_some() || f.clip_to.is_some() {
+        Some(TimeMode::Clip)
+    } else {
+        start_at.as_ref().map(|_| TimeMode::StartAt)
+    };
+    f.start = clip_from.or(start_at);
     f.responsive = relative_width(&lower);
     f.ratio = f.responsive.then(|| aspect_ratio(&lower)).flatten();
     let pixels = |v: &str| number(v.trim_end_matches("px"));
