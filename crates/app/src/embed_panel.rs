@@ -1,7 +1,7 @@
 //! The embed form panel: IDs, content, player version, embed type, size, playback and host options.
 
 use kaltura::embed::form::{
-    ContentKind, Evaluation, Field, Problem, RatioChoice, Severity, SizeMode,
+    ContentKind, Evaluation, Field, Problem, RatioChoice, Severity, SizeMode, TimeMode,
 };
 use kaltura::embed::{EmbedType, PlayerVersion};
 use yew::prelude::*;
@@ -146,10 +146,16 @@ pub fn embed_panel(props: EmbedPanelProps) -> Html {
                     { flag(Flag::MutedAutoplayFallback, "opt-muted-fallback", "Fall back to muted autoplay",
                         Some("Browsers block autoplay with sound; this starts muted instead of not at all."), !form.autoplay) }
                     { flag(Flag::Loop, "opt-loop", "Loop", None, false) }
+                    { flag(Flag::IgnoreSavedSettings, "opt-ignore-saved", "Ignore viewers' saved settings",
+                        Some("v7 disableUserCache: a viewer's saved mute and volume stop overriding these."), form.version == PlayerVersion::V2) }
+                    { flag(Flag::ClipSegment, "opt-clip", "Clip to a segment",
+                        Some("Off: the whole video, starting at Start at. On: only Start at to Clip to, as long as that part."), false) }
                 </div>
                 <div class="row">
                     { text(Field::Start) }
-                    { text(Field::ClipTo) }
+                    if form.time_mode == TimeMode::Clip {
+                        { text(Field::ClipTo) }
+                    }
                 </div>
 
                 <details class="advanced">

@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use kaltura::embed::form::{ContentKind, EmbedForm, Field, RatioChoice, SizeMode};
+use kaltura::embed::form::{ContentKind, EmbedForm, Field, RatioChoice, SizeMode, TimeMode};
 use kaltura::embed::{EmbedType, PlayerVersion};
 use yew::Reducible;
 
@@ -14,6 +14,9 @@ pub enum Flag {
     MutedAutoplayFallback,
     Loop,
     IncludeKs,
+    /// "Clip to a segment" (on) or "Start at" (off): `EmbedForm::time_mode`.
+    ClipSegment,
+    IgnoreSavedSettings,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -74,6 +77,8 @@ impl EmbedState {
             Flag::MutedAutoplayFallback => f.muted_autoplay_fallback,
             Flag::Loop => f.loop_playback,
             Flag::IncludeKs => f.include_ks,
+            Flag::ClipSegment => f.time_mode == TimeMode::Clip,
+            Flag::IgnoreSavedSettings => f.ignore_stored_prefs,
         }
     }
 
@@ -103,6 +108,15 @@ impl EmbedState {
                     Flag::MutedAutoplayFallback => &mut f.muted_autoplay_fallback,
                     Flag::Loop => &mut f.loop_playback,
                     Flag::IncludeKs => &mut f.include_ks,
+                    Flag::IgnoreSavedSettings => &mut f.ignore_stored_prefs,
+                    Flag::ClipSegment => {
+                        f.time_mode = if on {
+                            TimeMode::Clip
+                        } else {
+                            TimeMode::StartAt
+                        };
+                        return self;
+                    }
                 };
                 *slot = on;
             }
