@@ -51,7 +51,7 @@ pub struct Filled {
 
 /// HTML entities and one level of percent-encoding undone, so keys and values read the same
 /// whether the snippet came from an attribute, a script or a URL.
-fn normalise(text: &str) -> String {
+pub(crate) fn normalise(text: &str) -> String {
     let unescaped = text
         .replace("&amp;", "&")
         .replace("&quot;", "\"")
@@ -82,14 +82,24 @@ fn is_token_char(c: char) -> bool {
 }
 
 /// The first value after any of `keys` (skipping `:`, `=`, `/`, quotes and spaces) that `accept`s.
-fn value_after(text: &str, keys: &[&str], accept: impl Fn(&str) -> bool) -> Option<String> {
+pub(crate) fn value_after(
+    text: &str,
+    keys: &[&str],
+    accept: impl Fn(&str) -> bool,
+) -> Option<String> {
     for key in keys {
         let mut from = 0;
         while let Some(pos) = text[from..].find(key) {
             let start = from + pos + key.len();
             let rest = text[start..]
                 .trim_start_matches(|c: char| c.is_whitespace() || "\"':=/[]".contains(c));
-            let token: String = rest.chars().take_while(|c| is_token_char(*c)).collect();
+            // Bounded: no ID is this long, and a run of keys glued together must not be
+            // re-read from each of them (that would be quadratic).
+            let token: String = rest
+                .chars()
+                .take_while(|c| is_token_char(*c))
+                .take(MAX_TOKEN)
+                .collect();
             if !token.is_empty() && accept(&token) {
                 return Some(token);
             }
@@ -97,6 +107,18 @@ fn value_after(text: &str, keys: &[&str], accept: impl Fn(&str) -> bool) -> Opti
         }
     }
     None
+}
+
+/// The longest value read after a key (a KS is a few hundred characters).
+const MAX_TOKEN: usize = 1024;
+
+/// `text[at..]`, at most `len` bytes of it (cut on a char boundary).
+pub(crate) fn window(text: &str, at: usize, len: usize) -> &str {
+    let mut end = (at + len).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[at..end]
 }
 
 /// Whether a `ks` key (`ks=`, `ks:`, `"ks"`, `[ks]`; not the end of a longer name such as
@@ -107,7 +129,10 @@ fn holds_ks(text: &str) -> bool {
         let after = text[at + 2..].chars().next();
         let key_start = !before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.');
         let key_end = matches!(after, Some('=' | ':' | '"' | '\'' | ']'));
-        key_start && key_end && value_after(&text[at..], &["ks"], |v| v.len() > 20).is_some()
+        // Only this key's own value: a window, so each `ks` is read once.
+        key_start
+            && key_end
+            && value_after(window(text, at, 64 + MAX_TOKEN), &["ks"], |v| v.len() > 20).is_some()
     })
 }
 
