@@ -1,5 +1,5 @@
-//! The second module: paste helper, framework and SEO code, share bar, preview, session, exports
-//! and reference, fed by `bridge` messages.
+//! The second module: paste helper, framework and SEO code, share bar, preview, embed doctor,
+//! session, exports and reference, fed by `bridge` messages.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -11,8 +11,8 @@ use yew::prelude::*;
 use crate::bridge::{self, Message};
 use crate::session_state::{SessionAction, SessionState};
 use crate::{
-    exports_panel, more_code_panel, paste_panel, preview_panel, reference_panel, session_panel,
-    share_bar,
+    doctor_panel, exports_panel, more_code_panel, paste_panel, preview_panel, reference_panel,
+    session_panel, share_bar,
 };
 
 /// Everything below the code; mounted into `EXTRAS_ROOT_ID` by the `extras` binary, plus the paste
@@ -126,6 +126,7 @@ pub fn extras() -> Html {
     };
     let form = &*embed;
     let paste = (*paste_root).clone().map(|host| {
+        let on_load = on_load.clone();
         create_portal(
             html! { <paste_panel::PastePanel form={form.clone()} {on_load} /> },
             host,
@@ -138,6 +139,7 @@ pub fn extras() -> Html {
                 on_seo={{ let panels = panels.clone(); Callback::from(move |seo| panels.set(PanelsForm { seo, ..(*panels).clone() })) }} />
             <share_bar::ShareBar embed={form.clone()} session={session.form.clone()} panels={(*panels).clone()} />
             <preview_panel::PreviewPanel {evaluation} version={form.version} />
+            <doctor_panel::DoctorPanel {on_load} />
             <session_panel::SessionPanel state={session.clone()} embed={form.clone()} {on_privileges} {on_include} />
             <exports_panel::ExportsPanel
                 partner={form.partner.clone()}

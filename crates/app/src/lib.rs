@@ -3,13 +3,15 @@
 //! The page never builds snippet text: `kaltura::embed::form::evaluate` does, on every change.
 //!
 //! Two entry points share this library: `app` (the form and its code, loaded first) and `extras`
-//! (paste helper, framework and SEO code, share bar, preview, session, exports, reference), loaded
+//! (paste helper, framework and SEO code, share bar, preview, embed doctor, session, exports,
+//! reference), loaded
 //! once the form is interactive; `bridge` joins them.
 
 pub mod bridge;
 pub mod clipboard;
 pub mod code_block;
 pub mod code_panel;
+pub mod doctor_panel;
 pub mod embed_panel;
 pub mod embed_state;
 pub mod exports_panel;
