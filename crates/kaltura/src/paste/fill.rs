@@ -85,6 +85,10 @@ impl Filled {
             form.clip_to = c.clone();
             set.push("Clip to");
         }
+        if self.ignore_stored_prefs {
+            form.ignore_stored_prefs = true;
+            set.push("Ignore viewers' saved settings");
+        }
         if let Some(mode) = self.time_mode {
             form.time_mode = mode;
         }

@@ -29,6 +29,8 @@ pub struct Filled {
     /// v7 `allowMutedAutoPlay` / v2 `autoPlayFallbackToMute` when the paste says it (both
     /// players fall back to muted autoplay unless told `false`).
     pub muted_autoplay_fallback: Option<bool>,
+    /// v7 `disableUserCache: true`.
+    pub ignore_stored_prefs: bool,
     /// A responsive player's `aspect-ratio: W/H` (or KMC's `padding-top` / `margin-top` in %
     /// for 16:9, 4:3, 1:1 and 9:16).
     pub ratio: Option<(RatioChoice, String)>,
@@ -223,6 +225,7 @@ pub fn read(pasted: &str) -> Filled {
         &text,
         &["\"loop\"", "loop:", "[loop]", "loop=", "playlistAPI.loop"],
     );
+    f.ignore_stored_prefs = flag(&text, &["disableUserCache"]);
     let fallback_keys = ["allowMutedAutoPlay", "autoPlayFallbackToMute"];
     f.muted_autoplay_fallback = value_after(&text, &fallback_keys, |v| {
         matches!(v, "true" | "false" | "1" | "0")

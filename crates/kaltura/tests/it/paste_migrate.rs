@@ -439,6 +439,7 @@ fn the_pages_own_code_reads_back_to_the_same_form() {
                             muted: options,
                             loop_playback: options,
                             muted_autoplay_fallback: !options,
+                            ignore_stored_prefs: options && version == PlayerVersion::V7,
                             ..base.clone()
                         });
                     }
@@ -455,6 +456,7 @@ fn the_pages_own_code_reads_back_to_the_same_form() {
                 (f.ratio, f.custom_ratio.clone()),
                 (f.autoplay, f.muted, f.loop_playback),
                 (f.time_mode, f.start.clone(), f.clip_to.clone()),
+                f.ignore_stored_prefs,
                 // Without autoplay the code does not say it, and the form keeps its default.
                 f.muted_autoplay_fallback || !f.autoplay,
                 // The default element id is not a choice to carry over.
