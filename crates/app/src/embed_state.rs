@@ -16,7 +16,6 @@ pub enum Flag {
     IncludeKs,
     /// "Clip to a segment" (on) or "Start at" (off): `EmbedForm::time_mode`.
     ClipSegment,
-    IgnoreSavedSettings,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -78,7 +77,6 @@ impl EmbedState {
             Flag::Loop => f.loop_playback,
             Flag::IncludeKs => f.include_ks,
             Flag::ClipSegment => f.time_mode == TimeMode::Clip,
-            Flag::IgnoreSavedSettings => f.ignore_stored_prefs,
         }
     }
 
@@ -108,7 +106,6 @@ impl EmbedState {
                     Flag::MutedAutoplayFallback => &mut f.muted_autoplay_fallback,
                     Flag::Loop => &mut f.loop_playback,
                     Flag::IncludeKs => &mut f.include_ks,
-                    Flag::IgnoreSavedSettings => &mut f.ignore_stored_prefs,
                     Flag::ClipSegment => {
                         f.time_mode = if on {
                             TimeMode::Clip

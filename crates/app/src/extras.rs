@@ -138,7 +138,8 @@ pub fn extras() -> Html {
             <more_code_panel::MoreCodePanel evaluation={evaluation.clone()} seo={panels.seo.clone()}
                 on_seo={{ let panels = panels.clone(); Callback::from(move |seo| panels.set(PanelsForm { seo, ..(*panels).clone() })) }} />
             <share_bar::ShareBar embed={form.clone()} session={session.form.clone()} panels={(*panels).clone()} />
-            <preview_panel::PreviewPanel {evaluation} version={form.version} />
+            <preview_panel::PreviewPanel {evaluation} version={form.version} ignore_saved={form.ignore_stored_prefs}
+                on_ignore_saved={{ let (form, on_load) = (form.clone(), on_load.clone()); Callback::from(move |on| on_load.emit(EmbedForm { ignore_stored_prefs: on, ..form.clone() })) }} />
             <doctor_panel::DoctorPanel {on_load} />
             <session_panel::SessionPanel state={session.clone()} embed={form.clone()} {on_privileges} {on_include} />
             <exports_panel::ExportsPanel

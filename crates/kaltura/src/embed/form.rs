@@ -298,7 +298,7 @@ fn ks_fits(c: &mut Checker, ks: &Ks, form: &EmbedForm) -> bool {
         c.push(
             Field::Partner,
             Severity::Warning,
-            format!("The session's KS is for partner {partner}, so it is left out of the code: start a session for this partner to include one."),
+            format!("The session's KS is for partner {partner}, so it is left out: start one for this partner to include it."),
         );
         return false;
     }
@@ -308,7 +308,7 @@ fn ks_fits(c: &mut Checker, ks: &Ks, form: &EmbedForm) -> bool {
         c.push(
             Field::ContentId,
             Severity::Warning,
-            "The session's KS is limited (sview) to other content, so it is left out of the code: start a session for this entry to include one.".to_string(),
+            "The session's KS is limited (sview) to other content, so it is left out: start one for this entry to include it.".to_string(),
         );
     }
     allowed
@@ -412,7 +412,8 @@ pub fn validate(form: &EmbedForm, ks: Option<&Ks>) -> (Option<EmbedRequest>, Vec
             c.push(
                 field,
                 Severity::Warning,
-                "Start at and Clip to are for one entry: with a playlist they reach its first item at most.".to_string(),
+                "Start at and Clip to apply to one entry: a playlist's first item at most."
+                    .to_string(),
             );
         }
     }
@@ -423,7 +424,7 @@ pub fn validate(form: &EmbedForm, ks: Option<&Ks>) -> (Option<EmbedRequest>, Vec
         c.push(
             Field::ContentId,
             Severity::Invalid,
-            "A Thumbnail embed shows one entry's poster and cannot load a playlist: choose the Dynamic embed type for a playlist.".to_string(),
+            "Thumbnail shows one entry's poster, not a playlist: choose Dynamic.".to_string(),
         );
     }
     let ks = if form.include_ks {
@@ -467,13 +468,10 @@ pub fn validate(form: &EmbedForm, ks: Option<&Ks>) -> (Option<EmbedRequest>, Vec
             muted: form.muted,
             muted_autoplay_fallback: form.muted_autoplay_fallback,
             loop_playback: form.loop_playback,
-            trim: match (form.time_mode, start, clip_to) {
-                (_, None | Some(0), None) => Trim::Whole,
-                (TimeMode::StartAt, Some(at), _) => Trim::StartAt(at),
-                (_, from, to) => Trim::Clip {
-                    from: from.unwrap_or(0),
-                    to,
-                },
+            trim: match (form.time_mode, start.unwrap_or(0), clip_to) {
+                (_, 0, None) => Trim::Whole,
+                (TimeMode::StartAt, at, _) => Trim::StartAt(at),
+                (TimeMode::Clip, from, to) => Trim::Clip { from, to },
             },
             ignore_stored_prefs: form.ignore_stored_prefs && form.version == PlayerVersion::V7,
         },

@@ -58,10 +58,14 @@ impl EmbedType {
     /// One line on when to use it.
     pub fn when_to_use(self) -> &'static str {
         match self {
-            EmbedType::Dynamic => "Control the player at runtime with its JavaScript API (events, play/pause, switching media).",
+            EmbedType::Dynamic => {
+                "Control the player from JavaScript (events, play/pause, switching media)."
+            }
             EmbedType::Auto => "The simplest: one script tag builds the player; no code to write.",
-            EmbedType::Iframe => "No third-party JavaScript on your page (CMSs, strict CSPs), but no player API either.",
-            EmbedType::Thumbnail => "Lightest page load: shows a poster and loads the player only when clicked.",
+            EmbedType::Iframe => {
+                "No player script on your page (CMSs, strict CSPs), and no player API."
+            }
+            EmbedType::Thumbnail => "Lightest: a poster; the player loads when clicked.",
         }
     }
 }
@@ -188,20 +192,14 @@ pub enum Note {
     KsInPage,
     /// Muted-autoplay fallback is on by default in v7; autoplay with sound may be blocked.
     AutoplayMayBeBlocked,
-    /// v7 remembers each viewer's mute / volume and applies it over Muted and muted autoplay.
-    StoredPreferencesWin,
-    /// v2 has no clip: it starts and stops inside the whole timeline.
-    V2ClipKeepsTimeline,
 }
 
 impl Note {
     pub fn message(&self) -> &'static str {
         match self {
-            Note::KsInUrl => "The KS sits in a URL: it can leak through the Referer header, server logs and caches. Use a short-lived KS limited to this entry (sview:).",
-            Note::KsInPage => "The KS is in the page source: anyone viewing the page can copy it. Use a short-lived USER KS limited to this entry (sview:).",
-            Note::AutoplayMayBeBlocked => "Browsers usually block autoplay with sound: tick \"Start muted\" or \"Fall back to muted autoplay\", or expect the player to wait for a click.",
-            Note::StoredPreferencesWin => "The v7 player remembers each viewer's mute and volume and applies them over Muted and Autoplay here: tick \"Ignore viewers' saved settings\" (disableUserCache) if this embed must always start as set.",
-            Note::V2ClipKeepsTimeline => "Player v2 has no real clip: it starts and stops at these times (mediaProxy.mediaPlayFrom / mediaPlayTo) but its timeline still shows the whole video. Use player v7 for a clip whose duration is the segment.",
+            Note::KsInUrl => "The KS sits in a URL, where Referer headers, logs and caches keep it: use a short-lived KS for this entry (sview:).",
+            Note::KsInPage => "The KS is in the page source, where anyone can copy it: use a short-lived USER KS for this entry (sview:).",
+            Note::AutoplayMayBeBlocked => "Autoplay with sound is usually blocked: tick \"Start muted\" or \"Fall back to muted autoplay\".",
         }
     }
 }
@@ -284,12 +282,6 @@ impl EmbedRequest {
         let p = &self.playback;
         if p.autoplay && !p.muted && !p.muted_autoplay_fallback {
             notes.push(Note::AutoplayMayBeBlocked);
-        }
-        if self.version == PlayerVersion::V7 && (p.autoplay || p.muted) && !p.ignore_stored_prefs {
-            notes.push(Note::StoredPreferencesWin);
-        }
-        if self.version == PlayerVersion::V2 && matches!(p.trim, Trim::Clip { .. }) {
-            notes.push(Note::V2ClipKeepsTimeline);
         }
         notes
     }

@@ -40,7 +40,7 @@ pub(crate) fn v2_flashvars(req: &EmbedRequest) -> Obj {
         }
     }
     // v2 starts and stops inside the whole timeline (mwEmbed `docs/api_uivars.php`): the closest it
-    // has to a clip, which `Note::V2ClipKeepsTimeline` says.
+    // has to a clip, which `preview::V2_CLIP_NOTE` says.
     let (from, to) = match p.trim {
         Trim::Whole => (None, None),
         Trim::StartAt(start) => (Some(start), None),

@@ -593,23 +593,21 @@ fn a_thumbnail_embed_of_a_playlist_is_not_offered_and_says_to_use_dynamic() {
         assert!(evaluation.snippet.is_none(), "{version:?}");
         let problem = evaluation.problem(Field::ContentId).expect("a problem");
         assert_eq!(problem.severity, Severity::Invalid);
-        assert!(
-            problem.message.contains("choose the Dynamic embed type"),
-            "{problem:?}"
-        );
+        assert!(problem.message.contains("choose Dynamic"), "{problem:?}");
     }
 }
 
 /// What each player is told for a start / clip choice, and the notes that come with it.
 #[test]
 fn start_at_and_clip_to_a_segment_write_each_players_own_keys() {
-    use kaltura::embed::Note;
+    use kaltura::embed::form::validate;
+    use kaltura::embed::preview::{behaviour_notes, V2_CLIP_NOTE};
     let check = |version: PlayerVersion,
                  mode: TimeMode,
                  (start, clip): (&str, &str),
                  has: &[&str],
                  lacks: &[&str],
-                 note: Option<Note>| {
+                 note: Option<&str>| {
         let form = EmbedForm {
             version,
             time_mode: mode,
@@ -632,9 +630,10 @@ fn start_at_and_clip_to_a_segment_write_each_players_own_keys() {
                 snippet.code
             );
         }
+        let request = validate(&form, None).0.expect("request");
         assert_eq!(
-            snippet.notes.contains(&Note::V2ClipKeepsTimeline),
-            note == Some(Note::V2ClipKeepsTimeline),
+            behaviour_notes(&request).contains(&V2_CLIP_NOTE),
+            note == Some(V2_CLIP_NOTE),
             "{version:?} {mode:?}"
         );
     };
@@ -698,13 +697,14 @@ fn start_at_and_clip_to_a_segment_write_each_players_own_keys() {
             "\"mediaProxy.mediaPlayTo\": 90",
         ],
         &[],
-        Some(Note::V2ClipKeepsTimeline),
+        Some(V2_CLIP_NOTE),
     );
 }
 
 #[test]
 fn ignoring_saved_viewer_settings_is_v7_disable_user_cache_and_otherwise_a_note() {
-    use kaltura::embed::Note;
+    use kaltura::embed::form::validate;
+    use kaltura::embed::preview::stored_preferences_win;
     let check =
         |version: PlayerVersion, kind: EmbedType, ignore: bool, key: Option<&str>, note: bool| {
             let form = EmbedForm {
@@ -723,8 +723,9 @@ fn ignoring_saved_viewer_settings_is_v7_disable_user_cache_and_otherwise_a_note(
             if let Some(key) = key {
                 assert!(snippet.code.contains(key), "{key} in\n{}", snippet.code);
             }
+            let request = validate(&form, None).0.expect("request");
             assert_eq!(
-                snippet.notes.contains(&Note::StoredPreferencesWin),
+                stored_preferences_win(&request),
                 note,
                 "{version:?} {kind:?} {ignore}"
             );
