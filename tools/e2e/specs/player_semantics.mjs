@@ -2,7 +2,7 @@
 // with Clip the player asks the server for the segment (seekFrom= / clipTo= on its playManifest
 // request, which is how the server shortens the media and its duration); with Start at it asks
 // for the whole media and starts playing at the time.
-import { assert, eventually, fillIds, openStudio } from '../helpers.mjs';
+import { assert, eventually, expectCodeContains, fillIds, openStudio } from '../helpers.mjs';
 
 async function setUp(page, baseUrl, simUrl) {
   assert.ok(simUrl, 'SIM_URL is required');
@@ -44,6 +44,9 @@ export default [
       const requests = mediaRequests(page);
       await setUp(page, baseUrl, simUrl);
       await page.getByLabel('Start at').fill('2');
+      // The preview runs the code the deferred module last heard of: leaving the field sends it.
+      await page.getByLabel('Start at').blur();
+      await expectCodeContains(page, 'startTime: 2');
       await page.getByRole('button', { name: 'Preview' }).click();
       await eventually(async () => assert.ok((await playedSeconds(page)) >= 2, 'plays from 2 s on'), 20000);
       assert.ok(requests.length > 0, 'the player asked for the media');
@@ -59,6 +62,8 @@ export default [
       await page.getByLabel('Clip to a segment').check();
       await page.getByLabel('Start at').fill('1');
       await page.getByLabel('Clip to', { exact: true }).fill('3');
+      await page.getByLabel('Clip to', { exact: true }).blur();
+      await expectCodeContains(page, 'clipTo: 3');
       await page.getByRole('button', { name: 'Preview' }).click();
       await eventually(() => assert.ok(requests.some((url) => /seekFrom=1000/.test(url) && /clipTo=3000/.test(url)), requests.join('\n')), 20000);
     },
