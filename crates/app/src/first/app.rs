@@ -102,7 +102,7 @@ pub fn app(props: &AppProps) -> Html {
                 { code_panel::code_panel(&studio.evaluation, studio.copy, dispatch.reform(StudioAction::Copy)) }
                 if studio.extras_failed {
                     <p class="extras-failed" role="alert">
-                        { "The other panels did not load (check the connection); the embed code above works without them; reload the page to try again." }
+                        { "The other panels did not load (check the connection); the code above works without them; reload the page to try again." }
                     </p>
                 }
             </div>

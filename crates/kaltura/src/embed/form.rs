@@ -424,7 +424,7 @@ pub fn validate(form: &EmbedForm, ks: Option<&Ks>) -> (Option<EmbedRequest>, Vec
         c.push(
             Field::ContentId,
             Severity::Invalid,
-            "Thumbnail shows one entry's poster, not a playlist: choose Dynamic.".to_string(),
+            "Thumbnail needs an entry, not a playlist: choose Dynamic.".to_string(),
         );
     }
     let ks = if form.include_ks {

@@ -197,7 +197,7 @@ pub enum Note {
 impl Note {
     pub fn message(&self) -> &'static str {
         match self {
-            Note::KsInUrl => "The KS sits in a URL, where Referer headers, logs and caches keep it: use a short-lived KS for this entry (sview:).",
+            Note::KsInUrl => "The KS sits in a URL, where referrers, logs and caches keep it: use a short-lived KS for this entry (sview:).",
             Note::KsInPage => "The KS is in the page source, where anyone can copy it: use a short-lived USER KS for this entry (sview:).",
             Note::AutoplayMayBeBlocked => "Autoplay with sound is usually blocked: tick \"Start muted\" or \"Fall back to muted autoplay\".",
         }
