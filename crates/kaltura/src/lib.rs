@@ -5,11 +5,13 @@
 //!   writers, framework code and SEO metadata, preview explanations;
 //! - [`session`]: the KS, privileges, the session form, app-token hashing and api_v3 requests,
 //!   answers and errors for USER sessions;
+//! - [`doctor`]: the Embed doctor, which checks embed code that already exists;
 //! - the helpers around a snippet: [`paste`] (paste-to-fill and v2 → v7 migration), [`share`] (the
 //!   settings link), [`exports`] and [`portal`].
 //!
 //! Every user value is escaped in exactly one place ([`embed::escape`]), so it can be tested natively.
 
+pub mod doctor;
 pub mod embed;
 pub mod exports;
 pub mod host;

@@ -5,7 +5,7 @@
 //! link. Decoding is lenient: values come back as typed, so a bad value gets the same field error
 //! as if it had been typed; unknown keys are listed, never fatal.
 
-use crate::embed::form::{ContentKind, EmbedForm, RatioChoice, SizeMode};
+use crate::embed::form::{ContentKind, EmbedForm, RatioChoice, SizeMode, TimeMode};
 use crate::embed::frameworks::SeoFields;
 use crate::embed::{EmbedType, PlayerVersion};
 use crate::portal::{PortalForm, PortalKind};
@@ -171,6 +171,14 @@ fn write_embed(w: &mut Writer, embed: &EmbedForm) {
     w.flag("loop", embed.loop_playback);
     w.text("start", &embed.start);
     w.text("clip", &embed.clip_to);
+    // Links from before `time` read a Clip to as "Clip to a segment" (what the code then wrote);
+    // `time` follows `clip` so that it decides whenever it is written.
+    match embed.time_mode {
+        TimeMode::Clip => w.put("time", "clip"),
+        TimeMode::StartAt if !embed.clip_to.is_empty() => w.put("time", "start"),
+        TimeMode::StartAt => {}
+    }
+    w.flag("nouserprefs", embed.ignore_stored_prefs);
     w.text("target", &embed.target_id);
     // include_ks is left out on purpose: opening a link never opts a KS into code.
 }
@@ -297,7 +305,19 @@ fn read_embed(e: &mut EmbedForm, key: &str, value: &str) -> bool {
         "mutedfallback" => e.muted_autoplay_fallback = value != "0",
         "loop" => e.loop_playback = value == "1",
         "start" => e.start = value.to_string(),
-        "clip" => e.clip_to = value.to_string(),
+        "clip" => {
+            e.clip_to = value.to_string();
+            if !value.is_empty() {
+                e.time_mode = TimeMode::Clip;
+            }
+        }
+        "time" => {
+            e.time_mode = match value {
+                "clip" => TimeMode::Clip,
+                _ => TimeMode::StartAt,
+            }
+        }
+        "nouserprefs" => e.ignore_stored_prefs = value == "1",
         "target" => e.target_id = value.to_string(),
         _ => return false,
     }

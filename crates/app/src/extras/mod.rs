@@ -1,6 +1,7 @@
 //! The second module (`extras` binary): the panels loaded once the form is interactive.
 
 pub mod digest;
+pub(crate) mod doctor_panel;
 pub(crate) mod exports_panel;
 pub(crate) mod more_code_panel;
 pub mod net;

@@ -14,10 +14,16 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{HtmlIFrameElement, MessageEvent};
 use yew::prelude::*;
 
+use crate::shared::fields::Checkbox;
+
 #[derive(Properties, PartialEq, Clone)]
 pub struct PreviewPanelProps {
     pub evaluation: Rc<Evaluation>,
     pub version: PlayerVersion,
+    /// The embed form's "Ignore viewers' saved settings" (v7 `disableUserCache`), kept here
+    /// beside the note that explains it, out of the first module.
+    pub ignore_saved: bool,
+    pub on_ignore_saved: Callback<bool>,
 }
 
 /// One press of "Preview": the code as it was then.
@@ -212,6 +218,13 @@ pub fn preview_panel(props: &PreviewPanelProps) -> Html {
             if invalid_now {
                 <p class="field-hint">{ "The form above has a problem: this preview shows the last code that worked." }</p>
             }
+            if props.version == PlayerVersion::V7 {
+                <Checkbox id="opt-ignore-saved" label="Ignore viewers' saved settings" checked={props.ignore_saved}
+                    onchange={props.on_ignore_saved.clone()} hint={AttrValue::Static("v7 disableUserCache: a viewer's saved mute and volume no longer override Muted and Autoplay.")} />
+            }
+            { for props.evaluation.request.iter().flat_map(kaltura::embed::preview::behaviour_notes).map(|note| html! {
+                <p class="field-hint behaviour-note">{ note }</p>
+            }) }
             if run.is_none() && snippet.is_none() {
                 <p class="field-hint">{ "Preview needs the code above: fill in the form first." }</p>
             }

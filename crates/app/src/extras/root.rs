@@ -1,4 +1,4 @@
-//! The second module: paste helper, code format tabs, share bar, preview and the developer tools (session, exports, reference), fed by `bridge` messages.
+//! The second module: paste helper, code format tabs, share bar, preview, embed doctor and the developer tools (session, exports, reference), fed by `bridge` messages.
 //!
 //! Three of them go into slots outside its root, as yew portals: the paste helper above the form,
 //! the format tabs into the code panel and the share bar and preview under it (the first
@@ -17,7 +17,8 @@ use yew::prelude::*;
 
 use super::session::state::{SessionAction, SessionState};
 use super::{
-    exports_panel, more_code_panel, paste_panel, preview_panel, reference_panel, session, share_bar,
+    doctor_panel, exports_panel, more_code_panel, paste_panel, preview_panel, reference_panel,
+    session, share_bar,
 };
 use crate::shared::bridge::{self, Message};
 
@@ -151,6 +152,7 @@ pub fn extras() -> Html {
     };
     let form = &*embed;
     let paste = (*paste_root).clone().map(|host| {
+        let on_load = on_load.clone();
         create_portal(
             html! { <paste_panel::PastePanel form={form.clone()} {on_load} /> },
             host,
@@ -176,7 +178,8 @@ pub fn extras() -> Html {
             html! {
                 <>
                     <share_bar::ShareBar embed={form.clone()} session={session.form.clone()} panels={(*panels).clone()} />
-                    <preview_panel::PreviewPanel evaluation={evaluation.clone()} version={form.version} />
+                    <preview_panel::PreviewPanel evaluation={evaluation.clone()} version={form.version} ignore_saved={form.ignore_stored_prefs}
+                        on_ignore_saved={{ let (form, on_load) = (form.clone(), on_load.clone()); Callback::from(move |on| on_load.emit(EmbedForm { ignore_stored_prefs: on, ..form.clone() })) }} />
                 </>
             },
             host,
@@ -187,6 +190,7 @@ pub fn extras() -> Html {
             { for paste }
             { for formats }
             { for beside_code }
+            <doctor_panel::DoctorPanel on_load={on_load.clone()} />
             <details class="panel devtools" open={*tools_open}>
                 <summary>
                     <span class="devtools-title">{ "Developer tools" }</span>

@@ -1,7 +1,7 @@
 //! The embed form panel: IDs, content, player version, embed type, size, playback and host options.
 
 use kaltura::embed::form::{
-    ContentKind, Evaluation, Field, Problem, RatioChoice, Severity, SizeMode,
+    ContentKind, Evaluation, Field, Problem, RatioChoice, Severity, SizeMode, TimeMode,
 };
 use kaltura::embed::{EmbedType, PlayerVersion};
 use yew::prelude::*;
@@ -151,12 +151,15 @@ pub fn embed_panel(props: EmbedPanelProps) -> [Html; 2] {
                 { flag(Flag::Autoplay, "opt-autoplay", "Autoplay", None, false) }
                 { flag(Flag::Muted, "opt-muted", "Start muted", None, false) }
                 { flag(Flag::MutedAutoplayFallback, "opt-muted-fallback", "Fall back to muted autoplay",
-                    Some("Browsers block autoplay with sound; this starts muted instead of not at all."), !form.autoplay) }
+                    Some("Starts muted where sound is blocked, instead of not at all."), !form.autoplay) }
                 { flag(Flag::Loop, "opt-loop", "Loop", None, false) }
+                { flag(Flag::ClipSegment, "opt-clip", "Clip to a segment", None, false) }
             </div>
             <div class="row">
                 { text(Field::Start) }
-                { text(Field::ClipTo) }
+                if form.time_mode == TimeMode::Clip {
+                    { text(Field::ClipTo) }
+                }
             </div>
 
             <details class="advanced">
@@ -244,10 +247,14 @@ struct FieldExtra {
 fn field_extra(field: Field) -> FieldExtra {
     let (hint, placeholder, numeric) = match field {
         Field::Partner => (Some("In KMC: Settings → Integration Settings."), None, true),
-        Field::UiConf => (Some("The player's ID in KMC → Studio (or Share & Embed)."), None, true),
+        Field::UiConf => (
+            Some("The player's ID in KMC → Studio (or Share & Embed)."),
+            None,
+            true,
+        ),
         Field::ContentId => (None, Some("1_abcd1234"), false),
         Field::CdnHost => (
-            Some("Your CDN or on-prem host, e.g. https://cdn.example.edu. Use cdnapisec.kaltura.com, not cdnapi, for https."),
+            Some("e.g. https://cdn.example.edu; for https use cdnapisec.kaltura.com, not cdnapi."),
             Some("https://cdn.example.edu"),
             false,
         ),
@@ -255,9 +262,9 @@ fn field_extra(field: Field) -> FieldExtra {
         Field::Width => (None, Some("640"), true),
         Field::Height => (None, Some("360"), true),
         Field::Start => (Some("Seconds or m:ss."), Some("0:30"), false),
-        Field::ClipTo => (Some("Seconds or m:ss; plays only up to here."), Some("1:45"), false),
+        Field::ClipTo => (Some("Seconds or m:ss."), Some("1:45"), false),
         Field::TargetId => (
-            Some("The player's container id. Leave empty for kaltura_player_<content id>; give each player on one page its own."),
+            Some("Empty: kaltura_player_<content id>. Give each player on a page its own."),
             None,
             false,
         ),

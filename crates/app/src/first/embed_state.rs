@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use kaltura::embed::form::{ContentKind, EmbedForm, Field, RatioChoice, SizeMode};
+use kaltura::embed::form::{ContentKind, EmbedForm, Field, RatioChoice, SizeMode, TimeMode};
 use kaltura::embed::{EmbedType, PlayerVersion};
 use yew::Reducible;
 
@@ -14,6 +14,8 @@ pub enum Flag {
     MutedAutoplayFallback,
     Loop,
     IncludeKs,
+    /// "Clip to a segment" (on) or "Start at" (off): `EmbedForm::time_mode`.
+    ClipSegment,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -74,6 +76,7 @@ impl EmbedState {
             Flag::MutedAutoplayFallback => f.muted_autoplay_fallback,
             Flag::Loop => f.loop_playback,
             Flag::IncludeKs => f.include_ks,
+            Flag::ClipSegment => f.time_mode == TimeMode::Clip,
         }
     }
 
@@ -103,6 +106,14 @@ impl EmbedState {
                     Flag::MutedAutoplayFallback => &mut f.muted_autoplay_fallback,
                     Flag::Loop => &mut f.loop_playback,
                     Flag::IncludeKs => &mut f.include_ks,
+                    Flag::ClipSegment => {
+                        f.time_mode = if on {
+                            TimeMode::Clip
+                        } else {
+                            TimeMode::StartAt
+                        };
+                        return self;
+                    }
                 };
                 *slot = on;
             }

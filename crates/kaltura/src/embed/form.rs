@@ -8,7 +8,8 @@ use crate::embed::field_parse::{parse_pixels, parse_ratio};
 use crate::embed::host::CdnHost;
 use crate::embed::ids::{ElementId, EntryId, IdError, PartnerId, PlaylistId, UiConfId};
 use crate::embed::{
-    generate, AspectRatio, Content, EmbedRequest, EmbedType, Playback, PlayerVersion, Size, Snippet,
+    generate, AspectRatio, Content, EmbedRequest, EmbedType, Playback, PlayerVersion, Size,
+    Snippet, Trim,
 };
 use crate::session::ks::Ks;
 
@@ -17,6 +18,16 @@ pub enum ContentKind {
     #[default]
     Entry,
     Playlist,
+}
+
+/// What the start / end times mean (see [`Trim`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TimeMode {
+    /// "Start at": the whole video, playback begins at Start at (Clip to is not used).
+    #[default]
+    StartAt,
+    /// "Clip to a segment": only Start at … Clip to is played, and is the player's duration.
+    Clip,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -79,7 +90,11 @@ pub struct EmbedForm {
     pub loop_playback: bool,
     /// Seconds or `m:ss` / `h:mm:ss`; empty = left out.
     pub start: String,
+    /// Used only with `TimeMode::Clip`.
     pub clip_to: String,
+    pub time_mode: TimeMode,
+    /// v7 `disableUserCache`: saved viewer settings do not override Muted / Autoplay.
+    pub ignore_stored_prefs: bool,
     /// Empty = derived from the content id.
     pub target_id: String,
     /// The user's opt-in to put the session KS into the snippet.
@@ -108,6 +123,8 @@ impl Default for EmbedForm {
             loop_playback: false,
             start: String::new(),
             clip_to: String::new(),
+            time_mode: TimeMode::StartAt,
+            ignore_stored_prefs: false,
             target_id: String::new(),
             include_ks: false,
         }
@@ -281,7 +298,7 @@ fn ks_fits(c: &mut Checker, ks: &Ks, form: &EmbedForm) -> bool {
         c.push(
             Field::Partner,
             Severity::Warning,
-            format!("The session's KS is for partner {partner}, so it is left out of the code: start a session for this partner to include one."),
+            format!("The session's KS is for partner {partner}, so it is left out: start one for this partner to include it."),
         );
         return false;
     }
@@ -291,7 +308,7 @@ fn ks_fits(c: &mut Checker, ks: &Ks, form: &EmbedForm) -> bool {
         c.push(
             Field::ContentId,
             Severity::Warning,
-            "The session's KS is limited (sview) to other content, so it is left out of the code: start a session for this entry to include one.".to_string(),
+            "The session's KS is limited (sview) to other content, so it is left out: start one for this entry to include it.".to_string(),
         );
     }
     allowed
@@ -373,7 +390,10 @@ pub fn validate(form: &EmbedForm, ks: Option<&Ks>) -> (Option<EmbedRequest>, Vec
         }
     };
     let start = c.optional(Field::Start, &form.start, parse_time);
-    let clip_to = c.optional(Field::ClipTo, &form.clip_to, parse_time);
+    let clip_to = match form.time_mode {
+        TimeMode::StartAt => Ok(None),
+        TimeMode::Clip => c.optional(Field::ClipTo, &form.clip_to, parse_time),
+    };
     if let (Ok(start), Ok(Some(end))) = (&start, &clip_to) {
         if *end <= start.unwrap_or(0) {
             let message = match start {
@@ -392,9 +412,20 @@ pub fn validate(form: &EmbedForm, ks: Option<&Ks>) -> (Option<EmbedRequest>, Vec
             c.push(
                 field,
                 Severity::Warning,
-                "Start at and Clip to are for one entry: with a playlist they reach its first item at most.".to_string(),
+                "Start at and Clip to apply to one entry: a playlist's first item at most."
+                    .to_string(),
             );
         }
+    }
+    // kaltura/player-scripts `thumbnail-embed.ts` builds its poster from `mediaInfo.entryId` and a
+    // playlist has none (KMC offers no thumbnail embed for playlists); v2's thumbnail.php serves a
+    // 1×1 image for one. Dynamic shows the playlist's first item before it plays.
+    if form.kind == EmbedType::Thumbnail && form.content_kind == ContentKind::Playlist {
+        c.push(
+            Field::ContentId,
+            Severity::Invalid,
+            "Thumbnail needs an entry, not a playlist: choose Dynamic.".to_string(),
+        );
     }
     let ks = if form.include_ks {
         ks.filter(|ks| ks_fits(&mut c, ks, form))
@@ -437,8 +468,12 @@ pub fn validate(form: &EmbedForm, ks: Option<&Ks>) -> (Option<EmbedRequest>, Vec
             muted: form.muted,
             muted_autoplay_fallback: form.muted_autoplay_fallback,
             loop_playback: form.loop_playback,
-            start,
-            clip_to,
+            trim: match (form.time_mode, start.unwrap_or(0), clip_to) {
+                (_, 0, None) => Trim::Whole,
+                (TimeMode::StartAt, at, _) => Trim::StartAt(at),
+                (TimeMode::Clip, from, to) => Trim::Clip { from, to },
+            },
+            ignore_stored_prefs: form.ignore_stored_prefs && form.version == PlayerVersion::V7,
         },
         target_id,
         ks: ks.cloned(),

@@ -1,14 +1,16 @@
 //! The same player v7 embed as React, Vue and plain ES-module code, a second player for a page that
 //! already has the library, and optional schema.org `VideoObject` metadata.
 //!
-//! Framework code loads the library once per page (one promise per library URL), gives each
-//! instance its own container id, and calls `player.destroy()` on unmount. Different uiConfs on
-//! one page each load their own library, and the last one defines `window.KalturaPlayer`: use the
-//! server's `embed_factory=true` dynamic embed for that case (kaltura/server#12954).
+//! Framework code loads each uiConf's library once per page, gives each instance its own container
+//! id, and calls `player.destroy()` on unmount. A plain library replaces `window.KalturaPlayer`
+//! and carries its own uiConf's config, so a page that reuses whatever `KalturaPlayer` it finds
+//! runs another uiConf's player: the loaders ask the server for the `embed_factory=true` form
+//! instead (kaltura/server `embedPlaykitJsAction::formatBundleContent`), which registers itself as
+//! `window.KalturaPlayers[uiConfId] = { lib, config }` and leaves the global alone.
 
 use crate::embed::escape::{html, js_string};
 use crate::embed::{
-    v7_media_info, v7_setup_config, Content, EmbedRequest, Obj, PlayerVersion, Size,
+    v7_media_info, v7_setup_config, Content, EmbedRequest, EmbedType, Obj, PlayerVersion, Size,
 };
 
 /// Which code besides the HTML embed (`embed::generate`) the page offers.
@@ -50,28 +52,51 @@ fn load_call(content: &Content) -> &'static str {
     }
 }
 
-/// The shared "load the library once" helper, as JS source.
-fn loader(library: &str) -> String {
+/// The shared "load this uiConf's library once" helper, as JS source. It resolves to an object
+/// with `setup(config)` that merges the uiConf's own config under the given one, as the plain
+/// bundle does with `window.__kalturaplayerdata`.
+fn loader(req: &EmbedRequest) -> String {
     format!(
-        r#"const LIBRARY = "{}";
-let library;
-// One <script> per page, however many players: every caller awaits the same promise.
+        r#"const LIBRARY = "{library}?embed_factory=true";
+const UICONF_ID = {ui};
+// One <script> per uiConf and page, however many players: callers share one promise per uiConf.
+// embed_factory=true makes the bundle register itself as window.KalturaPlayers[uiConfId]
+// = {{ lib, config }} instead of replacing window.KalturaPlayer, whose config would be another
+// uiConf's when the page has players of two uiConfs (kaltura/server embedPlaykitJsAction).
 function loadKalturaPlayer() {{
-  library ??= new Promise((resolve, reject) => {{
-    if (window.KalturaPlayer) return resolve(window.KalturaPlayer);
+  const loading = (window.__kalturaPlayerLoads ??= {{}});
+  loading[UICONF_ID] ??= new Promise((resolve, reject) => {{
+    const ready = () => {{
+      const entry = window.KalturaPlayers?.[UICONF_ID];
+      if (!entry) return false;
+      resolve({{ setup: (config) => entry.lib.setup(merge(entry.config, config)) }});
+      return true;
+    }};
+    if (ready()) return;
     const script = document.createElement("script");
     script.src = LIBRARY;
-    script.onload = () => resolve(window.KalturaPlayer);
-    script.onerror = () => {{
-      library = undefined;
-      reject(new Error("Kaltura Player failed to load from " + LIBRARY));
-    }};
+    script.onload = () => ready() || fail("it did not register uiConf " + UICONF_ID);
+    script.onerror = () => fail("it did not load");
+    function fail(why) {{
+      delete loading[UICONF_ID];
+      reject(new Error("Kaltura Player from " + LIBRARY + ": " + why));
+    }}
     document.head.appendChild(script);
   }});
-  return library;
+  return loading[UICONF_ID];
+}}
+// The uiConf's config under this embed's: objects merge key by key, other values replace.
+function merge(base, over) {{
+  const out = {{ ...base }};
+  for (const [key, value] of Object.entries(over)) {{
+    const both = [base?.[key], value].every((v) => v && typeof v === "object" && !Array.isArray(v));
+    out[key] = both ? merge(base[key], value) : value;
+  }}
+  return out;
 }}
 "#,
-        js_string(library)
+        library = js_string(&req.library_url()),
+        ui = req.ui_conf.get(),
     )
 }
 
@@ -94,12 +119,25 @@ fn second_player(req: &EmbedRequest) -> String {
     let mut second = req.clone();
     second.target_id = crate::embed::ids::ElementId::parse(&format!("{}_2", req.target_id())).ok();
     let req = &second;
+    // An IFrame embed loads the library inside its frame only: the page itself has no
+    // `KalturaPlayer` until this tag loads it.
+    let (intro, library_tag) = match req.kind {
+        EmbedType::Iframe => (
+            "next to the IFrame embed: the iframe's library stays inside its frame, so this page loads it once",
+            crate::embed::script_src(&req.library_url()),
+        ),
+        _ => (
+            "on a page that already loads this library (same uiConf: no second library tag)",
+            String::new(),
+        ),
+    };
     format!(
-        r#"<!-- A second player on a page that already loads {lib}
-     (same uiConf: no second library tag). A player with a different uiConf on the same page needs
-     its own library, which would replace window.KalturaPlayer: load that one with
-     ?embed_factory=true and call its factory instead (kaltura/server#12954). -->
-{div}<script>
+        r#"<!-- A second player {intro}:
+     {lib}
+     A player with a different uiConf on the same page needs its own library, which would replace
+     window.KalturaPlayer: load that one with ?embed_factory=true and set it up through
+     window.KalturaPlayers[uiConfId] (kaltura/server embedPlaykitJsAction). -->
+{div}{library_tag}<script>
   try {{
     const player = KalturaPlayer.setup({config});
     player.{load}({media});
@@ -155,7 +193,7 @@ export default function KalturaPlayer() {{
 
 const CONFIG = {config};
 "#,
-        loader = loader(&req.library_url()),
+        loader = loader(req),
         load = load_call(&req.content),
         media = v7_media_info(&req.content).to_js(8),
         style = react_style(req.size),
@@ -200,7 +238,7 @@ onBeforeUnmount(() => {{
   <div :id="targetId" style="{style}"></div>
 </template>
 "#,
-        loader = loader(&req.library_url()),
+        loader = loader(req),
         config = config_without_target(req, 0),
         load = load_call(&req.content),
         media = v7_media_info(&req.content).to_js(4),
@@ -227,7 +265,7 @@ export async function embedKaltura(container) {{
 
 const CONFIG = {config};
 "##,
-        loader = loader(&req.library_url()),
+        loader = loader(req),
         style = req.container_style(),
         load = load_call(&req.content),
         media = v7_media_info(&req.content).to_js(2),

@@ -147,10 +147,10 @@ impl HostWarning {
     pub fn message(&self) -> String {
         match self {
             HostWarning::CdnapiOverHttps => {
-                "cdnapi.kaltura.com's HTTPS certificate does not match its name; use cdnapisec.kaltura.com for https."
+                "Over https use cdnapisec.kaltura.com: cdnapi's certificate does not match its name."
             }
             HostWarning::InsecureHttp => {
-                "Plain http: browsers block it on https pages (mixed content). Use https unless this is a local test."
+                "Plain http is blocked on https pages (mixed content): use https unless testing locally."
             }
         }
         .to_string()

@@ -37,7 +37,7 @@ impl IdError {
                 "{field} looks like 1_abcd1234: a digit, an underscore, then 8 letters or digits."
             ),
             IdError::Pasted => format!(
-                "That is a link or embed code, not the {field}: paste it into \"Paste an embed code or link\" above, which reads the IDs out of it."
+                "That is a link or embed code, not the {field}: paste it into \"Paste an embed code or link\" above."
             ),
             IdError::BadElementId => format!(
                 "{field} must start with a letter and use only letters, digits, - and _ (at most {MAX_ELEMENT_ID_LEN})."

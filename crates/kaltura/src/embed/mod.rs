@@ -58,10 +58,14 @@ impl EmbedType {
     /// One line on when to use it.
     pub fn when_to_use(self) -> &'static str {
         match self {
-            EmbedType::Dynamic => "Control the player at runtime with its JavaScript API (events, play/pause, switching media).",
+            EmbedType::Dynamic => {
+                "Control the player from JavaScript (events, play/pause, switching media)."
+            }
             EmbedType::Auto => "The simplest: one script tag builds the player; no code to write.",
-            EmbedType::Iframe => "No third-party JavaScript on your page (CMSs, strict CSPs), but no player API either.",
-            EmbedType::Thumbnail => "Lightest page load: shows a poster and loads the player only when clicked.",
+            EmbedType::Iframe => {
+                "No player script on your page (CMSs, strict CSPs), and no player API."
+            }
+            EmbedType::Thumbnail => "Lightest: a poster; the player loads when clicked.",
         }
     }
 }
@@ -144,10 +148,23 @@ pub struct Playback {
     /// v2 `autoPlayFallbackToMute`). Only meaningful with `autoplay`.
     pub muted_autoplay_fallback: bool,
     pub loop_playback: bool,
-    /// Seconds.
-    pub start: Option<u32>,
-    /// Seconds; greater than `start`.
-    pub clip_to: Option<u32>,
+    /// Where playback starts, or which part of the media is played.
+    pub trim: Trim,
+    /// v7 `disableUserCache`: the viewer's saved mute / volume choices do not override this embed's.
+    pub ignore_stored_prefs: bool,
+}
+
+/// The two meanings a start and end time can have; they differ in what the player shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Trim {
+    #[default]
+    Whole,
+    /// "Start at": playback begins here; the timeline keeps the whole media (v7
+    /// `sources.startTime`, v2 `mediaProxy.mediaPlayFrom`).
+    StartAt(u32),
+    /// "Clip to a segment": the player shows only `from`..`to` (seconds; `to` > `from`), and its
+    /// duration is the segment's (v7 `sources.seekFrom` + `sources.clipTo`). v2 has no real clip.
+    Clip { from: u32, to: Option<u32> },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -180,9 +197,9 @@ pub enum Note {
 impl Note {
     pub fn message(&self) -> &'static str {
         match self {
-            Note::KsInUrl => "The KS sits in a URL: it can leak through the Referer header, server logs and caches. Use a short-lived KS limited to this entry (sview:).",
-            Note::KsInPage => "The KS is in the page source: anyone viewing the page can copy it. Use a short-lived USER KS limited to this entry (sview:).",
-            Note::AutoplayMayBeBlocked => "Browsers usually block autoplay with sound: tick \"Start muted\" or \"Fall back to muted autoplay\", or expect the player to wait for a click.",
+            Note::KsInUrl => "The KS sits in a URL, where referrers, logs and caches keep it: use a short-lived KS for this entry (sview:).",
+            Note::KsInPage => "The KS is in the page source, where anyone can copy it: use a short-lived USER KS for this entry (sview:).",
+            Note::AutoplayMayBeBlocked => "Autoplay with sound is usually blocked: tick \"Start muted\" or \"Fall back to muted autoplay\".",
         }
     }
 }
@@ -299,7 +316,7 @@ pub(crate) fn container_div(req: &EmbedRequest) -> String {
     )
 }
 
-fn script_src(url: &str) -> String {
+pub(crate) fn script_src(url: &str) -> String {
     format!("<script src=\"{}\"></script>\n", escape::html(url))
 }
 

@@ -3,7 +3,7 @@
 //! The preview frame forwards raw facts (a script that failed to load, an error text or a player
 //! error payload); this module turns them into the sentence shown to the user.
 
-use crate::embed::{PlayerVersion, Size};
+use crate::embed::{EmbedRequest, PlayerVersion, Size, Trim};
 
 /// The preview frame's size in CSS pixels for an embed of `size`, so the player is seen as the
 /// page will show it: a fixed player at its own size (wider than `available` scrolls inside the
@@ -165,4 +165,31 @@ fn shorten(text: &str) -> String {
         out.push('…');
     }
     out
+}
+
+/// What the player does with this request that the code does not show, said beside the preview
+/// (the deferred module, to keep the first one small):
+/// - v7 stored user preferences (mute, volume) win over the config unless `disableUserCache:
+///   true` (kaltura-player-js `docs/user-preferences.md`);
+/// - v2 has no clip: `mediaProxy.mediaPlayFrom` / `mediaPlayTo` start and stop inside the whole
+///   timeline (mwEmbed `docs/api_uivars.php`), unlike v7's `seekFrom` / `clipTo`.
+pub fn behaviour_notes(req: &EmbedRequest) -> Vec<&'static str> {
+    let p = &req.playback;
+    let mut notes = Vec::new();
+    if stored_preferences_win(req) {
+        notes.push(STORED_PREFERENCES_NOTE);
+    }
+    if req.version == PlayerVersion::V2 && matches!(p.trim, Trim::Clip { .. }) {
+        notes.push(V2_CLIP_NOTE);
+    }
+    notes
+}
+
+pub const STORED_PREFERENCES_NOTE: &str = "Player v7 remembers each viewer's mute and volume and applies them over Muted and Autoplay here: tick \"Ignore viewers' saved settings\" above if this embed must always start as set.";
+pub const V2_CLIP_NOTE: &str = "Player v2 has no real clip: it starts and stops at these times (mediaProxy.mediaPlayFrom / mediaPlayTo) but its timeline still shows the whole video. Use player v7 for a clip whose duration is the segment.";
+
+/// Whether [`STORED_PREFERENCES_NOTE`] applies to this request.
+pub fn stored_preferences_win(req: &EmbedRequest) -> bool {
+    let p = &req.playback;
+    req.version == PlayerVersion::V7 && (p.autoplay || p.muted) && !p.ignore_stored_prefs
 }

@@ -33,11 +33,23 @@ pub(crate) fn v2_flashvars(req: &EmbedRequest) -> Obj {
     if p.loop_playback {
         let key = if playlist { "playlistAPI.loop" } else { "loop" };
         vars = vars.with(key, Value::Bool(true));
+        if playlist {
+            // `loop` acts only in `playNext`, which the end of an item calls only with
+            // `autoContinue` on (default false): mwEmbed `playlistAPI.js`.
+            vars = vars.with("playlistAPI.autoContinue", Value::Bool(true));
+        }
     }
-    if let Some(start) = p.start {
+    // v2 starts and stops inside the whole timeline (mwEmbed `docs/api_uivars.php`): the closest it
+    // has to a clip, which `preview::V2_CLIP_NOTE` says.
+    let (from, to) = match p.trim {
+        Trim::Whole => (None, None),
+        Trim::StartAt(start) => (Some(start), None),
+        Trim::Clip { from, to } => ((from > 0).then_some(from), to),
+    };
+    if let Some(start) = from {
         vars = vars.with("mediaProxy.mediaPlayFrom", Value::Num(start.into()));
     }
-    if let Some(end) = p.clip_to {
+    if let Some(end) = to {
         vars = vars.with("mediaProxy.mediaPlayTo", Value::Num(end.into()));
     }
     if let Some(ks) = &req.ks {

@@ -33,17 +33,24 @@ pub(crate) fn v7_playlist(p: &Playback, content: &Content) -> Obj {
     }
 }
 
-/// v7 `sources` section. A start alone is `startTime` (playback begins there, the media keeps its
-/// length); with a clip end both become a real clip, `seekFrom` + `clipTo` (the duration changes).
+/// v7 `sources` section (playkit-js `docs/configuration.md`, `sources`): "Start at" is
+/// `startTime` (the timeline keeps the whole media); "Clip to a segment" is `seekFrom` + `clipTo`
+/// (the player's timeline and duration become the segment).
 pub(crate) fn v7_sources(p: &Playback) -> Obj {
-    match (p.start, p.clip_to) {
-        (Some(start), None) => Obj::default().with("startTime", Value::Num(start.into())),
-        (Some(start), Some(end)) => Obj::default()
-            .with("seekFrom", Value::Num(start.into()))
-            .with("clipTo", Value::Num(end.into())),
-        (None, Some(end)) => Obj::default().with("clipTo", Value::Num(end.into())),
-        (None, None) => Obj::default(),
+    let mut obj = Obj::default();
+    match p.trim {
+        Trim::Whole => {}
+        Trim::StartAt(start) => obj = obj.with("startTime", Value::Num(start.into())),
+        Trim::Clip { from, to } => {
+            if from > 0 {
+                obj = obj.with("seekFrom", Value::Num(from.into()));
+            }
+            if let Some(to) = to {
+                obj = obj.with("clipTo", Value::Num(to.into()));
+            }
+        }
     }
+    obj
 }
 
 /// The full v7 setup config for dynamic / thumbnail embeds.
@@ -57,6 +64,9 @@ pub(crate) fn v7_setup_config(req: &EmbedRequest) -> Obj {
     let mut config = Obj::default()
         .with("targetId", Value::Str(req.target_id()))
         .with("provider", Value::Obj(provider));
+    if req.playback.ignore_stored_prefs {
+        config = config.with("disableUserCache", Value::Bool(true));
+    }
     let playback = v7_playback(&req.playback, &req.content);
     if !playback.is_empty() {
         config = config.with("playback", Value::Obj(playback));
@@ -114,6 +124,13 @@ pub(super) fn v7_dynamic(req: &EmbedRequest, thumbnail: bool) -> String {
 }
 
 /// `entry_id` / `playlist_id` and the `config[...]` sections of a v7 auto or iframe URL.
+///
+/// kaltura-player-js `docs/embed-types.md` documents `config[playback]`, `config[provider]` and
+/// `config[plugins]`. The server's `getAutoEmbedCode` (kaltura/server `embedPlaykitJsAction`)
+/// JSON-decodes every `config[key]` into the setup config, so the undocumented `config[sources]`,
+/// `config[playlist]` and `config[disableUserCache]` are written only for what the documented
+/// keys cannot say: a start or clip (`sources`), a looping playlist (`playlist.options`) and
+/// ignoring saved viewer settings. Nothing else goes through them.
 pub(crate) fn v7_url_params(req: &EmbedRequest, q: &mut Query) {
     match &req.content {
         Content::Entry(e) => q.add("entry_id", e.as_str()),
@@ -122,6 +139,9 @@ pub(crate) fn v7_url_params(req: &EmbedRequest, q: &mut Query) {
     let playback = v7_playback(&req.playback, &req.content);
     if !playback.is_empty() {
         q.add("config[playback]", playback.to_json());
+    }
+    if req.playback.ignore_stored_prefs {
+        q.add("config[disableUserCache]", "true");
     }
     let sources = v7_sources(&req.playback);
     if !sources.is_empty() {

@@ -85,6 +85,13 @@ impl Filled {
             form.clip_to = c.clone();
             set.push("Clip to");
         }
+        if self.ignore_stored_prefs {
+            form.ignore_stored_prefs = true;
+            set.push("Ignore viewers' saved settings");
+        }
+        if let Some(mode) = self.time_mode {
+            form.time_mode = mode;
+        }
         if let Some(t) = &self.target_id {
             form.target_id = t.clone();
             set.push(Field::TargetId.label(form.content_kind));

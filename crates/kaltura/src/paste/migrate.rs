@@ -3,7 +3,7 @@
 use super::*;
 
 /// v2 flashvars with a v7 equivalent this page writes.
-const CARRIED_FLASHVARS: [&str; 9] = [
+const CARRIED_FLASHVARS: [&str; 10] = [
     "autoPlay",
     "autoMute",
     "loop",
@@ -13,6 +13,7 @@ const CARRIED_FLASHVARS: [&str; 9] = [
     "mediaProxy.mediaPlayTo",
     "playlistAPI.kpl0Id",
     "autoPlayFallbackToMute",
+    "playlistAPI.autoContinue",
 ];
 
 /// A v2 embed turned into the v7 form, with what carried over and what did not.
@@ -57,6 +58,20 @@ pub fn migrate(v2_snippet: &str, start_from: &EmbedForm) -> Result<Migration, Mi
     let mut not_carried = vec![
         "The v2 Player ID: v7 needs a v7 player (KMC → Studio); a v2 uiConf fails in a v7 URL with \"Missing bundle configuration\".".to_string(),
     ];
+    // v2 starts and stops inside the whole timeline; Kaltura's own converter (player-scripts
+    // `v2-to-v7/utils/flashvars-handler.ts`) maps `mediaPlayFrom` to `sources.startTime`: "Start
+    // at". A v7 clip would change the duration, so `mediaPlayTo` is not turned into one.
+    form.time_mode = TimeMode::StartAt;
+    let carried = if form.clip_to.is_empty() {
+        carried
+    } else {
+        form.clip_to.clear();
+        not_carried.push("mediaProxy.mediaPlayTo (stop at a time): v7 has no documented stop inside the whole timeline; choose \"Clip to a segment\" if a video as long as the segment is fine.".to_string());
+        carried
+            .into_iter()
+            .filter(|label| label != "Clip to")
+            .collect()
+    };
     for name in &filled.flashvars {
         if !CARRIED_FLASHVARS.contains(&name.as_str()) && name != "ks" {
             not_carried.push(format!("flashvars {name}: no v7 setting here; set it in the v7 player's Studio configuration."));

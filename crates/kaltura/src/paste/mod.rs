@@ -4,7 +4,7 @@
 //! Reading is by keyword, not by a full HTML/JS parse: snippets arrive edited, minified, quoted
 //! either way, HTML-escaped or URL-encoded, and every value found is validated before use.
 
-use crate::embed::form::{ContentKind, EmbedForm, Field, RatioChoice, SizeMode};
+use crate::embed::form::{ContentKind, EmbedForm, Field, RatioChoice, SizeMode, TimeMode};
 use crate::embed::host::{CdnHost, DEFAULT_CDN_HOST};
 use crate::embed::ids::{ElementId, EntryId, PartnerId, PlaylistId, UiConfId};
 use crate::embed::{EmbedType, PlayerVersion};
@@ -29,11 +29,15 @@ pub struct Filled {
     /// v7 `allowMutedAutoPlay` / v2 `autoPlayFallbackToMute` when the paste says it (both
     /// players fall back to muted autoplay unless told `false`).
     pub muted_autoplay_fallback: Option<bool>,
+    /// v7 `disableUserCache: true`.
+    pub ignore_stored_prefs: bool,
     /// A responsive player's `aspect-ratio: W/H` (or KMC's `padding-top` / `margin-top` in %
     /// for 16:9, 4:3, 1:1 and 9:16).
     pub ratio: Option<(RatioChoice, String)>,
     pub start: Option<String>,
     pub clip_to: Option<String>,
+    /// v7 `seekFrom` / `clipTo` (and v2 `mediaPlayTo`) are a clip; `startTime` / `mediaPlayFrom` alone a start.
+    pub time_mode: Option<TimeMode>,
     pub size: Option<(String, String)>,
     /// Width given in % (KMC's "Responsive": `width: 100%; height: 100%`): not a pixel size.
     pub responsive: bool,
@@ -49,7 +53,7 @@ pub struct Filled {
 
 /// HTML entities and one level of percent-encoding undone, so keys and values read the same
 /// whether the snippet came from an attribute, a script or a URL.
-fn normalise(text: &str) -> String {
+pub(crate) fn normalise(text: &str) -> String {
     let unescaped = text
         .replace("&amp;", "&")
         .replace("&quot;", "\"")
@@ -65,14 +69,24 @@ fn is_token_char(c: char) -> bool {
 }
 
 /// The first value after any of `keys` (skipping `:`, `=`, `/`, quotes and spaces) that `accept`s.
-fn value_after(text: &str, keys: &[&str], accept: impl Fn(&str) -> bool) -> Option<String> {
+pub(crate) fn value_after(
+    text: &str,
+    keys: &[&str],
+    accept: impl Fn(&str) -> bool,
+) -> Option<String> {
     for key in keys {
         let mut from = 0;
         while let Some(pos) = text[from..].find(key) {
             let start = from + pos + key.len();
             let rest = text[start..]
                 .trim_start_matches(|c: char| c.is_whitespace() || "\"':=/[]".contains(c));
-            let token: String = rest.chars().take_while(|c| is_token_char(*c)).collect();
+            // Bounded: no ID is this long, and a run of keys glued together must not be
+            // re-read from each of them (that would be quadratic).
+            let token: String = rest
+                .chars()
+                .take_while(|c| is_token_char(*c))
+                .take(MAX_TOKEN)
+                .collect();
             if !token.is_empty() && accept(&token) {
                 return Some(token);
             }
@@ -80,6 +94,18 @@ fn value_after(text: &str, keys: &[&str], accept: impl Fn(&str) -> bool) -> Opti
         }
     }
     None
+}
+
+/// The longest value read after a key (a KS is a few hundred characters).
+const MAX_TOKEN: usize = 1024;
+
+/// `text[at..]`, at most `len` bytes of it (cut on a char boundary).
+pub(crate) fn window(text: &str, at: usize, len: usize) -> &str {
+    let mut end = (at + len).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[at..end]
 }
 
 /// Whether a `ks` key (`ks=`, `ks:`, `"ks"`, `[ks]`; not the end of a longer name such as
@@ -90,7 +116,10 @@ fn holds_ks(text: &str) -> bool {
         let after = text[at + 2..].chars().next();
         let key_start = !before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.');
         let key_end = matches!(after, Some('=' | ':' | '"' | '\'' | ']'));
-        key_start && key_end && value_after(&text[at..], &["ks"], |v| v.len() > 20).is_some()
+        // Only this key's own value: a window, so each `ks` is read once.
+        key_start
+            && key_end
+            && value_after(window(text, at, 64 + MAX_TOKEN), &["ks"], |v| v.len() > 20).is_some()
     })
 }
 
@@ -181,6 +210,7 @@ pub fn read(pasted: &str) -> Filled {
         &text,
         &["\"loop\"", "loop:", "[loop]", "loop=", "playlistAPI.loop"],
     );
+    f.ignore_stored_prefs = flag(&text, &["disableUserCache"]);
     let fallback_keys = ["allowMutedAutoPlay", "autoPlayFallbackToMute"];
     f.muted_autoplay_fallback = value_after(&text, &fallback_keys, |v| {
         matches!(v, "true" | "false" | "1" | "0")
@@ -193,22 +223,19 @@ pub fn read(pasted: &str) -> Filled {
                 .into(),
         );
     }
-    f.start = value_after(
-        &text,
-        &[
-            "startTime",
-            "seekFrom",
-            "mediaPlayFrom",
-            "kalturaStartTime",
-            "kalturaSeekFrom",
-        ],
-        number,
-    );
+    let clip_from = value_after(&text, &["seekFrom", "kalturaSeekFrom"], number);
+    let start_at = value_after(&text, &["startTime", "mediaPlayFrom"], number);
     f.clip_to = value_after(
         &text,
         &["clipTo", "mediaPlayTo", "kalturaClipTo", "kalturaEndTime"],
         number,
     );
+    f.time_mode = if clip_from.is_some() || f.clip_to.is_some() {
+        Some(TimeMode::Clip)
+    } else {
+        start_at.as_ref().map(|_| TimeMode::StartAt)
+    };
+    f.start = clip_from.or(start_at);
     f.responsive = relative_width(&lower);
     f.ratio = f.responsive.then(|| aspect_ratio(&lower)).flatten();
     let pixels = |v: &str| number(v.trim_end_matches("px"));

@@ -1,7 +1,7 @@
 //! Form evaluation: which fields are missing or invalid, and when a snippet is produced.
 
 use kaltura::embed::form::{
-    evaluate, parse_time, ContentKind, EmbedForm, Field, RatioChoice, Severity, SizeMode,
+    evaluate, parse_time, ContentKind, EmbedForm, Field, RatioChoice, Severity, SizeMode, TimeMode,
 };
 use kaltura::embed::{EmbedType, PlayerVersion};
 use kaltura::session::ks::Ks;
@@ -146,6 +146,7 @@ fn problems_per_field() {
         EmbedForm {
             start: "1:30".into(),
             clip_to: "1:00".into(),
+            time_mode: TimeMode::Clip,
             ..filled()
         },
         &[(ClipTo, Invalid)],
@@ -154,6 +155,7 @@ fn problems_per_field() {
     check(
         EmbedForm {
             clip_to: "0".into(),
+            time_mode: TimeMode::Clip,
             ..filled()
         },
         &[(ClipTo, Invalid)],
@@ -162,6 +164,7 @@ fn problems_per_field() {
     check(
         EmbedForm {
             clip_to: "0:01".into(),
+            time_mode: TimeMode::Clip,
             ..filled()
         },
         &[],
@@ -255,6 +258,7 @@ fn messages_say_what_is_wrong_with_the_value() {
     let at = |start: &str, clip_to: &str| EmbedForm {
         start: start.into(),
         clip_to: clip_to.into(),
+        time_mode: TimeMode::Clip,
         ..filled()
     };
     check_message(
@@ -548,6 +552,7 @@ fn start_and_clip_on_a_playlist_are_a_warning() {
             content_id: "0_plst5678".into(),
             start: start.into(),
             clip_to: clip.into(),
+            time_mode: TimeMode::Clip,
             ..filled()
         };
         let evaluation = evaluate(&form, None);
@@ -572,4 +577,181 @@ fn start_and_clip_on_a_playlist_are_a_warning() {
     check(ContentKind::Playlist, "0:30", "1:45", Some(Field::Start));
     check(ContentKind::Playlist, "", "", None);
     check(ContentKind::Entry, "0:30", "1:45", None);
+}
+
+#[test]
+fn a_thumbnail_embed_of_a_playlist_is_not_offered_and_says_to_use_dynamic() {
+    for version in [PlayerVersion::V7, PlayerVersion::V2] {
+        let form = EmbedForm {
+            version,
+            kind: EmbedType::Thumbnail,
+            content_kind: ContentKind::Playlist,
+            content_id: "0_plst5678".into(),
+            ..filled()
+        };
+        let evaluation = evaluate(&form, None);
+        assert!(evaluation.snippet.is_none(), "{version:?}");
+        let problem = evaluation.problem(Field::ContentId).expect("a problem");
+        assert_eq!(problem.severity, Severity::Invalid);
+        assert!(problem.message.contains("choose Dynamic"), "{problem:?}");
+    }
+}
+
+/// What each player is told for a start / clip choice, and the notes that come with it.
+#[test]
+fn start_at_and_clip_to_a_segment_write_each_players_own_keys() {
+    use kaltura::embed::form::validate;
+    use kaltura::embed::preview::{behaviour_notes, V2_CLIP_NOTE};
+    let check = |version: PlayerVersion,
+                 mode: TimeMode,
+                 (start, clip): (&str, &str),
+                 has: &[&str],
+                 lacks: &[&str],
+                 note: Option<&str>| {
+        let form = EmbedForm {
+            version,
+            time_mode: mode,
+            start: start.into(),
+            clip_to: clip.into(),
+            ..filled()
+        };
+        let snippet = evaluate(&form, None).snippet.expect("code");
+        for key in has {
+            assert!(
+                snippet.code.contains(key),
+                "{version:?} {mode:?}: {key} in\n{}",
+                snippet.code
+            );
+        }
+        for key in lacks {
+            assert!(
+                !snippet.code.contains(key),
+                "{version:?} {mode:?}: no {key} in\n{}",
+                snippet.code
+            );
+        }
+        let request = validate(&form, None).0.expect("request");
+        assert_eq!(
+            behaviour_notes(&request).contains(&V2_CLIP_NOTE),
+            note == Some(V2_CLIP_NOTE),
+            "{version:?} {mode:?}"
+        );
+    };
+    use PlayerVersion::{V2, V7};
+    use TimeMode::{Clip, StartAt};
+    check(
+        V7,
+        StartAt,
+        ("30", ""),
+        &["startTime: 30"],
+        &["seekFrom", "clipTo"],
+        None,
+    );
+    // The Clip to field is not used in "Start at" (the page hides it).
+    check(
+        V7,
+        StartAt,
+        ("30", "90"),
+        &["startTime: 30"],
+        &["seekFrom", "clipTo"],
+        None,
+    );
+    check(
+        V7,
+        Clip,
+        ("30", "90"),
+        &["seekFrom: 30", "clipTo: 90"],
+        &["startTime"],
+        None,
+    );
+    check(
+        V7,
+        Clip,
+        ("30", ""),
+        &["seekFrom: 30"],
+        &["startTime", "clipTo"],
+        None,
+    );
+    check(
+        V7,
+        Clip,
+        ("", "90"),
+        &["clipTo: 90"],
+        &["seekFrom", "startTime"],
+        None,
+    );
+    check(
+        V2,
+        StartAt,
+        ("30", "90"),
+        &["\"mediaProxy.mediaPlayFrom\": 30"],
+        &["mediaPlayTo"],
+        None,
+    );
+    check(
+        V2,
+        Clip,
+        ("30", "90"),
+        &[
+            "\"mediaProxy.mediaPlayFrom\": 30",
+            "\"mediaProxy.mediaPlayTo\": 90",
+        ],
+        &[],
+        Some(V2_CLIP_NOTE),
+    );
+}
+
+#[test]
+fn ignoring_saved_viewer_settings_is_v7_disable_user_cache_and_otherwise_a_note() {
+    use kaltura::embed::form::validate;
+    use kaltura::embed::preview::stored_preferences_win;
+    let check =
+        |version: PlayerVersion, kind: EmbedType, ignore: bool, key: Option<&str>, note: bool| {
+            let form = EmbedForm {
+                version,
+                kind,
+                muted: true,
+                ignore_stored_prefs: ignore,
+                ..filled()
+            };
+            let snippet = evaluate(&form, None).snippet.expect("code");
+            assert_eq!(
+                snippet.code.contains("disableUserCache"),
+                key.is_some(),
+                "{version:?} {kind:?}"
+            );
+            if let Some(key) = key {
+                assert!(snippet.code.contains(key), "{key} in\n{}", snippet.code);
+            }
+            let request = validate(&form, None).0.expect("request");
+            assert_eq!(
+                stored_preferences_win(&request),
+                note,
+                "{version:?} {kind:?} {ignore}"
+            );
+        };
+    check(PlayerVersion::V7, EmbedType::Dynamic, false, None, true);
+    check(
+        PlayerVersion::V7,
+        EmbedType::Dynamic,
+        true,
+        Some("disableUserCache: true"),
+        false,
+    );
+    check(
+        PlayerVersion::V7,
+        EmbedType::Auto,
+        true,
+        Some("config[disableUserCache]=true"),
+        false,
+    );
+    check(
+        PlayerVersion::V7,
+        EmbedType::Iframe,
+        true,
+        Some("config[disableUserCache]=true"),
+        false,
+    );
+    // v2 keeps no such preferences here: neither the key nor the note.
+    check(PlayerVersion::V2, EmbedType::Dynamic, true, None, false);
 }

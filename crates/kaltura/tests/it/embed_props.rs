@@ -2,7 +2,7 @@
 //! leave its context in the generated code.
 
 use kaltura::embed::escape::{html, js_string};
-use kaltura::embed::form::{evaluate, ContentKind, EmbedForm, RatioChoice, SizeMode};
+use kaltura::embed::form::{evaluate, ContentKind, EmbedForm, RatioChoice, SizeMode, TimeMode};
 use kaltura::embed::{EmbedType, PlayerVersion};
 use kaltura::percent::component as url_component;
 use kaltura::session::ks::Ks;
@@ -23,7 +23,7 @@ fn any_text() -> impl Strategy<Value = String> {
 prop_compose! {
     fn any_form()(
         texts in proptest::collection::vec(any_text(), 10),
-        flags in proptest::collection::vec(any::<bool>(), 9),
+        flags in proptest::collection::vec(any::<bool>(), 11),
         kind in 0usize..4,
         ratio in 0usize..5,
     ) -> EmbedForm {
@@ -48,6 +48,8 @@ prop_compose! {
             start: texts[7].clone(),
             clip_to: texts[8].clone(),
             target_id: texts[9].clone(),
+            time_mode: if flags[9] { TimeMode::Clip } else { TimeMode::StartAt },
+            ignore_stored_prefs: flags[10],
             include_ks: flags[7],
         }
     }

@@ -2,7 +2,7 @@
 //! Refresh with `UPDATE_EXPECT=1 cargo test -p kaltura --test embed_snapshots` and review the diff.
 
 use expect_test::expect_file;
-use kaltura::embed::form::{evaluate, ContentKind, EmbedForm, SizeMode};
+use kaltura::embed::form::{evaluate, ContentKind, EmbedForm, SizeMode, TimeMode};
 use kaltura::embed::{EmbedType, PlayerVersion};
 use kaltura::session::ks::Ks;
 
@@ -32,15 +32,37 @@ fn variants(version: PlayerVersion, kind: EmbedType) -> String {
             loop_playback: true,
             start: "0:30".into(),
             clip_to: "1:45".into(),
+            time_mode: TimeMode::Clip,
+            ignore_stored_prefs: true,
             target_id: "promo-player".into(),
             include_ks: true,
             ..base.clone()
         };
-        for (label, form) in [("options off", base), ("all options", all_options)] {
+        // "Start at", muted without ignoring saved viewer settings (the note says they win).
+        let start_at = EmbedForm {
+            muted: true,
+            start: "0:30".into(),
+            clip_to: "1:45".into(),
+            ..base.clone()
+        };
+        for (label, form) in [
+            ("options off", base),
+            ("start at", start_at),
+            ("all options, clip", all_options),
+        ] {
             let evaluation = evaluate(&form, Some(&ks));
-            let snippet = evaluation
-                .snippet
-                .unwrap_or_else(|| panic!("{label}: {:?}", evaluation.problems));
+            let Some(snippet) = evaluation.snippet else {
+                let why: Vec<&str> = evaluation
+                    .problems
+                    .iter()
+                    .map(|p| p.message.as_str())
+                    .collect();
+                out.push_str(&format!(
+                    "=== {content_kind:?}, {label} ===\nnot offered: {}\n",
+                    why.join(" ")
+                ));
+                continue;
+            };
             out.push_str(&format!(
                 "=== {content_kind:?}, {label} ===\n{}\n",
                 snippet.code

@@ -3,7 +3,7 @@
 use expect_test::expect_file;
 use kaltura::embed::form::{validate, ContentKind, EmbedForm};
 use kaltura::embed::frameworks::{render, seo_json_ld, Output, SeoError, SeoFields, V7_ONLY};
-use kaltura::embed::PlayerVersion;
+use kaltura::embed::{EmbedType, PlayerVersion};
 use proptest::prelude::*;
 
 fn request(kind: ContentKind) -> kaltura::embed::EmbedRequest {
@@ -63,6 +63,20 @@ fn second_player() {
 }
 
 #[test]
+fn a_second_player_beside_an_iframe_embed_loads_the_library_itself() {
+    // The iframe's library lives in its frame: the page has no KalturaPlayer of its own.
+    let mut req = request(ContentKind::Entry);
+    req.kind = EmbedType::Iframe;
+    let code = render(&req, Output::SecondPlayer).unwrap();
+    let tag = format!("<script src=\"{}\"></script>", req.library_url());
+    let (at_tag, at_setup) = (code.find(&tag), code.find("KalturaPlayer.setup("));
+    assert!(
+        matches!((at_tag, at_setup), (Some(t), Some(s)) if t < s),
+        "the library tag comes before setup():\n{code}"
+    );
+}
+
+#[test]
 fn framework_code_is_v7_only_and_loads_the_library_once() {
     let mut v2 = request(ContentKind::Entry);
     v2.version = PlayerVersion::V2;
@@ -75,8 +89,14 @@ fn framework_code_is_v7_only_and_loads_the_library_once() {
             "{output:?}"
         );
         assert!(
-            code.contains("library ??="),
-            "{output:?}: one promise per page"
+            code.contains("loading[UICONF_ID] ??=") && code.contains("const UICONF_ID = 48460943;"),
+            "{output:?}: one promise per uiConf and page"
+        );
+        assert!(
+            code.contains("embedPlaykitJs/uiconf_id/48460943?embed_factory=true")
+                && code.contains("window.KalturaPlayers?.[UICONF_ID]")
+                && !code.contains("if (window.KalturaPlayer)"),
+            "{output:?}: never reuses another uiConf's window.KalturaPlayer"
         );
         assert!(code.contains("destroy()"), "{output:?}: cleans up");
     }

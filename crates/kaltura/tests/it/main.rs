@@ -1,5 +1,6 @@
 //! Integration tests of the core, one binary (as rust-analyzer does): each module is one concern.
 
+mod doctor;
 mod embed_form;
 mod embed_inputs;
 mod embed_props;

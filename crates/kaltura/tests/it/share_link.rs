@@ -1,6 +1,6 @@
 //! The shareable link: every non-secret setting round-trips; nothing else is in it.
 
-use kaltura::embed::form::{ContentKind, EmbedForm, RatioChoice, SizeMode};
+use kaltura::embed::form::{ContentKind, EmbedForm, RatioChoice, SizeMode, TimeMode};
 use kaltura::embed::frameworks::SeoFields;
 use kaltura::embed::{EmbedType, PlayerVersion};
 use kaltura::portal::{PortalForm, PortalKind};
@@ -17,7 +17,7 @@ fn text() -> impl Strategy<Value = String> {
 }
 
 prop_compose! {
-    fn embed_form()(t in proptest::collection::vec(text(), 10), f in proptest::collection::vec(any::<bool>(), 8), k in 0usize..4, r in 0usize..5) -> EmbedForm {
+    fn embed_form()(t in proptest::collection::vec(text(), 10), f in proptest::collection::vec(any::<bool>(), 10), k in 0usize..4, r in 0usize..5) -> EmbedForm {
         EmbedForm {
             partner: t[0].clone(), ui_conf: t[1].clone(),
             content_kind: if f[0] { ContentKind::Entry } else { ContentKind::Playlist },
@@ -29,6 +29,8 @@ prop_compose! {
             custom_ratio: t[4].clone(), width: t[5].clone(), height: t[6].clone(),
             autoplay: f[3], muted: f[4], muted_autoplay_fallback: f[5], loop_playback: f[6],
             start: t[7].clone(), clip_to: t[8].clone(), target_id: t[9].clone(),
+            time_mode: if f[8] { TimeMode::Clip } else { TimeMode::StartAt },
+            ignore_stored_prefs: f[9],
             include_ks: false,
         }
     }
@@ -154,4 +156,17 @@ fn muted_autoplay_fallback_is_on_unless_a_link_says_off() {
         encode(&off, &SessionForm::default(), &PanelsForm::default()),
         "v=1&mutedfallback=0"
     );
+}
+
+#[test]
+fn links_from_before_time_mode_keep_what_their_code_meant() {
+    // Before `time`, a start alone was "Start at" and any Clip to made a clip.
+    let check = |fragment: &str, expected: TimeMode| {
+        assert_eq!(decode(fragment).embed.time_mode, expected, "{fragment}");
+    };
+    check("v=1&start=30", TimeMode::StartAt);
+    check("v=1&start=30&clip=90", TimeMode::Clip);
+    check("v=1&clip=90", TimeMode::Clip);
+    check("v=1&start=30&clip=90&time=start", TimeMode::StartAt);
+    check("v=1&start=30&time=clip", TimeMode::Clip);
 }
