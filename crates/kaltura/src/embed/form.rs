@@ -4,7 +4,7 @@
 //! builds snippet text itself.
 
 pub use crate::embed::field_parse::parse_time;
-use crate::embed::field_parse::{parse_pixels, parse_ratio};
+use crate::embed::field_parse::{parse_pixels, parse_ratio, MAX_PIXELS};
 use crate::embed::host::CdnHost;
 use crate::embed::ids::{ElementId, EntryId, IdError, PartnerId, PlaylistId, UiConfId};
 use crate::embed::{
@@ -110,6 +110,35 @@ impl Default for EmbedForm {
             clip_to: String::new(),
             target_id: String::new(),
             include_ks: false,
+        }
+    }
+}
+
+/// The fixed size a form starts from when no width is typed (KMC's default player width).
+pub const DEFAULT_FIXED_WIDTH: u32 = 640;
+
+impl EmbedForm {
+    /// Switches between responsive and fixed size. A fixed size starts from real values, not
+    /// empty fields: 640 pixels wide and as high as the aspect ratio picked so far makes it
+    /// (16:9 gives 640×360); a width or height already typed stays.
+    pub fn set_size_mode(&mut self, mode: SizeMode) {
+        self.size_mode = mode;
+        if mode != SizeMode::Fixed {
+            return;
+        }
+        let (w, h) = self
+            .ratio
+            .preset()
+            .or_else(|| parse_ratio(&self.custom_ratio).ok())
+            .unwrap_or(AspectRatio::R16x9)
+            .parts();
+        let width = parse_pixels("")(self.width.trim()).unwrap_or(DEFAULT_FIXED_WIDTH);
+        if self.width.trim().is_empty() {
+            self.width = width.to_string();
+        }
+        if self.height.trim().is_empty() {
+            let height = (u64::from(width) * u64::from(h) + u64::from(w) / 2) / u64::from(w);
+            self.height = height.clamp(1, u64::from(MAX_PIXELS)).to_string();
         }
     }
 }
@@ -276,7 +305,10 @@ fn ks_fits(c: &mut Checker, ks: &Ks, form: &EmbedForm) -> bool {
     let Some((partner, views)) = ks.scope() else {
         return true;
     };
-    let form_partner = form.partner.trim();
+    // "2,506,752" is partner 2506752 too.
+    let form_partner = PartnerId::parse(&form.partner)
+        .map(|p| p.to_string())
+        .unwrap_or_else(|_| form.partner.trim().to_string());
     if !form_partner.is_empty() && partner != form_partner {
         c.push(
             Field::Partner,

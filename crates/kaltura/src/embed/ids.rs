@@ -37,7 +37,7 @@ impl IdError {
                 "{field} looks like 1_abcd1234: a digit, an underscore, then 8 letters or digits."
             ),
             IdError::Pasted => format!(
-                "That is a link or embed code, not the {field}: paste it into \"Paste an embed code or link\" above, which reads the IDs out of it."
+                "That is a link or embed code, not the {field}: Fill from this reads the IDs out of it."
             ),
             IdError::BadElementId => format!(
                 "{field} must start with a letter and use only letters, digits, - and _ (at most {MAX_ELEMENT_ID_LEN})."
@@ -58,6 +58,8 @@ fn parse_positive(input: &str) -> Result<u32, IdError> {
     if is_pasted(s) {
         return Err(IdError::Pasted);
     }
+    let ungrouped = ungroup(s);
+    let s = ungrouped.as_deref().unwrap_or(s);
     if s.chars().any(char::is_whitespace) {
         return Err(IdError::InnerSpace);
     }
@@ -91,8 +93,21 @@ fn parse_positive(input: &str) -> Result<u32, IdError> {
 }
 
 /// A link or a piece of markup: what paste-to-fill reads, typed into an ID field.
-fn is_pasted(s: &str) -> bool {
+pub fn is_pasted(s: &str) -> bool {
     s.contains("://") || s.contains('<')
+}
+
+/// The digits of a number written in groups of three, as people write large numbers
+/// ("2,506,752", "2 506 752"); `None` for anything else (a decimal like "12,5" stays an error).
+fn ungroup(s: &str) -> Option<String> {
+    let separator = s.chars().find(|c| *c == ',' || c.is_whitespace())?;
+    let digits = |group: &str| group.bytes().all(|b| b.is_ascii_digit());
+    let mut groups = s.split(separator);
+    let first = groups.next()?;
+    let grouped = (1..=3).contains(&first.len())
+        && digits(first)
+        && groups.all(|group| group.len() == 3 && digits(group));
+    grouped.then(|| s.split(separator).collect())
 }
 
 /// `<digit>_<8 letters or digits>`, surrounding whitespace trimmed.
