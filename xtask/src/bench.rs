@@ -102,18 +102,15 @@ fn build_hello(dist_dir: &Path) -> Result<(), String> {
     let dist = dist_dir
         .to_str()
         .ok_or("the repository path is not valid UTF-8")?;
-    run(command(
-        "trunk",
-        &[
-            "build",
-            "--release",
-            "--public-url",
-            "./",
-            "--dist",
-            dist,
-            "crates/bench-hello/index.html",
-        ],
-    ))?;
+    run(crate::cmd::trunk(&[
+        "build",
+        "--release",
+        "--public-url",
+        "./",
+        "--dist",
+        dist,
+        "crates/bench-hello/index.html",
+    ]))?;
     let index_path = dist_dir.join("index.html");
     let index =
         std::fs::read_to_string(&index_path).map_err(|e| format!("hello index.html: {e}"))?;

@@ -77,6 +77,17 @@ pub fn extras() -> Html {
                     embed.set(form)
                 }
             });
+            // "Fill from this" in an ID field's error (rendered by `app`, which leaves its clicks
+            // to this module): the field's text is read like a paste, into the form as it is now.
+            let fill = web_sys::window().map(|window| {
+                let embed = embed.clone();
+                gloo_events::EventListener::new(&window, "click", move |event| {
+                    if let Some(form) = fill_from_field(event) {
+                        bridge::send(Message::Load, &kaltura::share::encode_embed_state(&form));
+                        embed.set(form);
+                    }
+                })
+            });
             // A page restored from the back/forward cache shows every secret masked again.
             let pageshow = web_sys::window().map(|window| {
                 gloo_events::EventListener::new(&window, "pageshow", move |event| {
@@ -101,14 +112,14 @@ pub fn extras() -> Html {
                 bridge::send(Message::Load, &kaltura::share::encode_embed_state(&form));
                 embed.set(form);
             }
-            move || drop((from_app, pageshow))
+            move || drop((from_app, fill, pageshow))
         });
     }
     let ks = session.scoped_ks();
     use_effect_with(ks.clone(), |ks| {
         bridge::send(Message::Ks, &bridge::ks_text(ks.as_ref()))
     });
-    let evaluation = use_memo(((*embed).clone(), ks), |(form, ks)| {
+    let evaluation = use_memo(((*embed).clone(), ks.clone()), |(form, ks)| {
         kaltura::embed::form::evaluate(form, ks.as_ref())
     });
     let on_privileges = session
@@ -137,7 +148,7 @@ pub fn extras() -> Html {
             <more_code_panel::MoreCodePanel evaluation={evaluation.clone()} seo={panels.seo.clone()}
                 on_seo={{ let panels = panels.clone(); Callback::from(move |seo| panels.set(PanelsForm { seo, ..(*panels).clone() })) }} />
             <share_bar::ShareBar embed={form.clone()} session={session.form.clone()} panels={(*panels).clone()} />
-            <preview_panel::PreviewPanel {evaluation} version={form.version} />
+            <preview_panel::PreviewPanel {evaluation} ks={ks.clone()} />
             <session_panel::SessionPanel state={session.clone()} embed={form.clone()} {on_privileges} {on_include} />
             <exports_panel::ExportsPanel
                 partner={form.partner.clone()}
@@ -150,4 +161,20 @@ pub fn extras() -> Html {
             <reference_panel::ReferencePanel partner={form.partner.clone()} />
         </>
     }
+}
+
+/// The form filled from the text of the ID field whose "Fill from this" button `click` pressed
+/// (`fields::FILL_ATTR`); `None` for any other click, or when the text gives nothing to fill.
+fn fill_from_field(click: &web_sys::Event) -> Option<EmbedForm> {
+    use wasm_bindgen::JsCast;
+    let button = click.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let input_id = button.get_attribute(crate::fields::FILL_ATTR)?;
+    let input = web_sys::window()?
+        .document()?
+        .get_element_by_id(&input_id)?
+        .dyn_into::<web_sys::HtmlInputElement>()
+        .ok()?;
+    let mut form = kaltura::share::decode_embed_state(&bridge::ask_embed()?);
+    let filled = kaltura::paste::fill_from_field(&mut form, &input.value());
+    (!filled.is_empty()).then_some(form)
 }

@@ -126,18 +126,23 @@ impl EmbedForm {
         if mode != SizeMode::Fixed {
             return;
         }
-        let (w, h) = self
-            .ratio
-            .preset()
-            .or_else(|| parse_ratio(&self.custom_ratio).ok())
-            .unwrap_or(AspectRatio::R16x9)
-            .parts();
-        let width = parse_pixels("")(self.width.trim()).unwrap_or(DEFAULT_FIXED_WIDTH);
         if self.width.trim().is_empty() {
-            self.width = width.to_string();
+            self.width = DEFAULT_FIXED_WIDTH.to_string();
         }
         if self.height.trim().is_empty() {
-            let height = (u64::from(width) * u64::from(h) + u64::from(w) / 2) / u64::from(w);
+            let (w, h) = self
+                .ratio
+                .preset()
+                .or_else(|| parse_ratio(&self.custom_ratio).ok())
+                .unwrap_or(AspectRatio::R16x9)
+                .parts();
+            // A width the form would reject still gives a height in range.
+            let width = self
+                .width
+                .trim()
+                .parse::<u32>()
+                .map_or(DEFAULT_FIXED_WIDTH, |width| width.clamp(1, MAX_PIXELS));
+            let height = (u64::from(width) * u64::from(h) + u64::from(w / 2)) / u64::from(w);
             self.height = height.clamp(1, u64::from(MAX_PIXELS)).to_string();
         }
     }
@@ -305,11 +310,9 @@ fn ks_fits(c: &mut Checker, ks: &Ks, form: &EmbedForm) -> bool {
     let Some((partner, views)) = ks.scope() else {
         return true;
     };
-    // "2,506,752" is partner 2506752 too.
-    let form_partner = PartnerId::parse(&form.partner)
-        .map(|p| p.to_string())
-        .unwrap_or_else(|_| form.partner.trim().to_string());
-    if !form_partner.is_empty() && partner != form_partner {
+    // Compared as IDs: "2,506,752" is partner 2506752 too.
+    let form_partner = form.partner.trim();
+    if !form_partner.is_empty() && PartnerId::parse(&partner) != PartnerId::parse(form_partner) {
         c.push(
             Field::Partner,
             Severity::Warning,

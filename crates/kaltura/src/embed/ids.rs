@@ -99,15 +99,25 @@ pub fn is_pasted(s: &str) -> bool {
 
 /// The digits of a number written in groups of three, as people write large numbers
 /// ("2,506,752", "2 506 752"); `None` for anything else (a decimal like "12,5" stays an error).
+/// One pass over the characters: this runs in the first module on every keystroke.
 fn ungroup(s: &str) -> Option<String> {
     let separator = s.chars().find(|c| *c == ',' || c.is_whitespace())?;
-    let digits = |group: &str| group.bytes().all(|b| b.is_ascii_digit());
-    let mut groups = s.split(separator);
-    let first = groups.next()?;
-    let grouped = (1..=3).contains(&first.len())
-        && digits(first)
-        && groups.all(|group| group.len() == 3 && digits(group));
-    grouped.then(|| s.split(separator).collect())
+    let (mut digits, mut run, mut first) = (String::new(), 0, true);
+    for c in s.chars() {
+        if c == separator {
+            // The first group has 1 to 3 digits, every later one 3.
+            if run == 0 || run > 3 || (!first && run != 3) {
+                return None;
+            }
+            (run, first) = (0, false);
+        } else if c.is_ascii_digit() {
+            digits.push(c);
+            run += 1;
+        } else {
+            return None;
+        }
+    }
+    (run == 3).then_some(digits)
 }
 
 /// `<digit>_<8 letters or digits>`, surrounding whitespace trimmed.
