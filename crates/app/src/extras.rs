@@ -145,6 +145,7 @@ pub fn extras() -> Html {
     html! {
         <>
             { for paste }
+            <crate::id_check::IdCheck evaluation={evaluation.clone()} />
             <more_code_panel::MoreCodePanel evaluation={evaluation.clone()} seo={panels.seo.clone()}
                 on_seo={{ let panels = panels.clone(); Callback::from(move |seo| panels.set(PanelsForm { seo, ..(*panels).clone() })) }} />
             <share_bar::ShareBar embed={form.clone()} session={session.form.clone()} panels={(*panels).clone()} />

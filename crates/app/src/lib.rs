@@ -15,6 +15,7 @@ pub mod embed_state;
 pub mod exports_panel;
 pub mod extras;
 pub mod fields;
+pub mod id_check;
 pub mod more_code_panel;
 pub mod net;
 pub mod page;

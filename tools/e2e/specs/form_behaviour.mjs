@@ -164,3 +164,40 @@ tests.push(...atBothSizes('an unknown entry: the player\'s own spinner stops wit
 }));
 
 export default tests;
+
+const idCheck = (page) => page.locator('.id-check');
+
+tests.push(...atBothSizes('valid IDs are checked with Kaltura without a secret; a v2 player picked as v7 is named before Copy', async ({ page, baseUrl, simUrl }) => {
+  await simForm(page, baseUrl, simUrl, '1_demo0001');
+  await eventually(async () => assert.match(await idCheck(page).textContent(), /Checked with Kaltura/), 8000);
+  // The demo partner's v2 (legacy) player, with Player v7 picked.
+  await page.getByLabel('Player ID (uiConf ID)', { exact: true }).fill('48460944');
+  await eventually(async () => assert.match(await idCheck(page).textContent(), /v2 \(legacy\) player/), 8000);
+  assert.equal(await idCheck(page).getAttribute('data-tone'), 'warn');
+  await page.getByRole('radio', { name: /Player v2/ }).check();
+  await eventually(async () => assert.match(await idCheck(page).textContent(), /Checked with Kaltura/), 8000);
+  await page.getByLabel('Entry ID', { exact: true }).fill('1_nosuch99');
+  await eventually(async () => assert.match(await idCheck(page).textContent(), /does not show this entry/), 8000);
+  // While the form is not valid there is nothing to say.
+  await page.getByLabel('Entry ID', { exact: true }).fill('1_nosu');
+  await eventually(async () => assert.equal((await idCheck(page).textContent()).trim(), ''));
+}));
+
+tests.push(...atBothSizes('an answer about IDs that changed meanwhile never replaces the newer one', async ({ page, baseUrl, simUrl }) => {
+  await simForm(page, baseUrl, simUrl, '1_demo0001');
+  // The first check's answer is held back until the IDs have changed and been checked again.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  let first = true;
+  await page.route('**/api_v3/service/multirequest*', async (route) => {
+    if (first) { first = false; await held; }
+    // The page may have given up on it meanwhile (it aborts a check whose IDs changed).
+    await route.continue().catch(() => {});
+  });
+  await eventually(async () => assert.match(await idCheck(page).textContent(), /Checking the IDs/), 8000);
+  await page.getByLabel('Player ID (uiConf ID)', { exact: true }).fill('48460944');
+  await eventually(async () => assert.match(await idCheck(page).textContent(), /v2 \(legacy\) player/), 8000);
+  release();
+  await page.waitForTimeout(1000);
+  assert.match(await idCheck(page).textContent(), /v2 \(legacy\) player/);
+}));
