@@ -182,7 +182,7 @@ async function roundtrips(browser, url, simUrl) {
   };
   const result = {};
   for (const [name, prepare] of Object.entries(flows)) {
-    await fetch(simUrl + '/__sim/log', { method: 'DELETE' });
+    await fetch(simUrl + '/__sim/log', { method: 'DELETE', headers: { 'Content-Type': 'application/json' } });
     await prepare();
     await page.getByRole('button', { name: 'Start session' }).click();
     await page.waitForFunction(() => /Partner 2506752 OK/.test(document.querySelector('.session-status')?.textContent || ''), null, { timeout: 10000 });

@@ -2,8 +2,9 @@
 //! cost and session round trips. Prints a table and writes `target/bench/report.{json,html}`.
 //! Figures are reported against the targets, never asserted.
 
+mod load;
 mod report;
-mod sizes;
+pub mod sizes;
 mod stats;
 
 use crate::cmd::{command, repo_root, run};
@@ -61,6 +62,8 @@ pub fn bench() -> Result<(), String> {
     let native = native_evaluate_micros();
     println!("bench: session round trips against the simulator…");
     let trips = round_trips(&app_url)?;
+    println!("bench: simulator load at 1, 16 and 64 connections…");
+    let load = load::run()?;
 
     let figures = Figures {
         date: stats::today(),
@@ -87,12 +90,14 @@ pub fn bench() -> Result<(), String> {
         trips,
     };
     print!("{}", report::table(&figures));
+    println!("{}", load.join("\n"));
     let write = |name: &str, text: String| {
         std::fs::write(out_dir.join(name), text).map_err(|e| format!("{name}: {e}"))
     };
     write("report.json", report::json(&figures))?;
     write("report.html", report::html(&figures))?;
-    println!("bench: wrote target/bench/report.json and target/bench/report.html");
+    write("load.txt", load.join("\n") + "\n")?;
+    println!("bench: wrote target/bench/report.json, report.html and load.txt");
     Ok(())
 }
 

@@ -1,7 +1,8 @@
 //! Post-processes trunk's `dist/index.html`: hashes its inline scripts and styles into a strict
 //! CSP `<meta>`.
 
-use crate::sha256::{base64, sha256};
+use base64::{engine::general_purpose::STANDARD, Engine as _};
+use sha2::{Digest, Sha256};
 
 /// Every source list after `script-src` and `style-src`, whose hashes depend on the built page.
 /// `frame-ancestors` is left out on purpose: browsers ignore it in a `<meta>` CSP.
@@ -116,13 +117,18 @@ pub fn has_attribute(tag: &str, name: &str) -> bool {
         .any(|part| part == name || part.starts_with(&format!("{name}=")))
 }
 
+/// `sha256-<base64>` of `data`: the form both CSP source lists and `integrity` attributes take.
+pub fn sha256_source(data: &[u8]) -> String {
+    format!("sha256-{}", STANDARD.encode(Sha256::digest(data)))
+}
+
 /// The full policy allowing exactly these inline scripts and styles (and no style attributes:
 /// a hash allows an element's text, never `style="…"` without `'unsafe-hashes'`).
 pub fn policy(scripts: &[&str], styles: &[&str]) -> String {
     let hashes = |texts: &[&str]| -> String {
         texts
             .iter()
-            .map(|text| format!(" 'sha256-{}'", base64(&sha256(text.as_bytes()))))
+            .map(|text| format!(" '{}'", sha256_source(text.as_bytes())))
             .collect()
     };
     format!(
@@ -307,7 +313,7 @@ import init from './app.js';
             "{out}"
         );
         assert!(
-            out.contains(&format!("'sha256-{}'", base64(&sha256(b"x()")))),
+            out.contains(&format!("'{}'", sha256_source(b"x()"))),
             "{out}"
         );
         assert_eq!(
@@ -364,13 +370,26 @@ import init from './app.js';
         assert_eq!(inline_styles(html).unwrap(), ["p{margin:0}"]);
         let out = add_csp_meta(html).unwrap();
         let style_src = format!(
-            "; style-src 'self' 'sha256-{}'; img-src",
-            base64(&sha256(b"p{margin:0}"))
+            "; style-src 'self' '{}'; img-src",
+            sha256_source(b"p{margin:0}")
         );
         assert!(out.contains(&style_src), "{out}");
         assert!(add_csp_meta("<html><p>no styles</p>")
             .unwrap()
             .contains("; style-src 'self'; img-src"),);
+    }
+
+    #[test]
+    fn hashes_match_known_vectors() {
+        // FIPS 180-2 "abc", and the empty input (base64 padding), as browsers compute them.
+        assert_eq!(
+            sha256_source(b"abc"),
+            "sha256-ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0="
+        );
+        assert_eq!(
+            sha256_source(b""),
+            "sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU="
+        );
     }
 
     #[test]

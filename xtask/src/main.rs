@@ -8,8 +8,8 @@ mod minify;
 mod preloads;
 mod serve;
 mod setup;
-mod sha256;
 mod sim;
+mod size_guard;
 mod start_script;
 mod static_server;
 mod test;
@@ -21,16 +21,18 @@ const USAGE: &str = "usage: cargo xtask <command>
   serve   dev server with live reload on http://127.0.0.1:8080/ (plus the simulator, if present)
   build   release build into dist/ with a strict CSP meta; works under any subpath
   test    every test layer; ends with one line `N passed, M failed`
+          --quick: fmt, native clippy and native tests only; --e2e [filter]: build + e2e only
   bench   size and load-time benchmark";
 
 fn main() {
-    let command = std::env::args().nth(1).unwrap_or_default();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let command = args.first().cloned().unwrap_or_default();
     cmd::prepare_environment();
     let result = match command.as_str() {
         "setup" => setup::setup(),
         "build" => build::build(),
         "serve" => serve::serve(),
-        "test" => test::test(),
+        "test" => test::test(&args[1..]),
         "bench" => bench::bench(),
         _ => {
             eprintln!("{USAGE}");

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use crate::cmd::{command, repo_root, run};
-use crate::sha256::{base64, sha256};
+use crate::csp::sha256_source;
 
 /// Minifies each glue file (a `.js` with a `<stem>_bg.wasm` beside it) in place and returns
 /// `index_html` with the integrity of every rewritten file it names brought up to date.
@@ -39,7 +39,7 @@ pub fn minify_glue(dist: &Path, index_html: &str) -> Result<String, String> {
         cmd.current_dir(repo_root());
         run(cmd)?;
         let bytes = std::fs::read(&path).map_err(|e| format!("{name}: {e}"))?;
-        html = set_integrity(&html, &name, &format!("sha256-{}", base64(&sha256(&bytes))));
+        html = set_integrity(&html, &name, &sha256_source(&bytes));
     }
     Ok(html)
 }

@@ -1,225 +1,156 @@
-//! A tiny static file server for `dist/` under a subpath, as GitHub Pages would serve it.
+//! Serves `dist/` under a subpath on loopback, as GitHub Pages would, on hyper 1 + tokio.
+//!
+//! `route.rs` decides what each path answers; this file bounds what a client can hold: a capped
+//! number of connections (a `503` with `Retry-After` beyond it, never a silent close), a small
+//! request head, a deadline for the head and one for the whole connection.
 
-use std::io::{BufRead, BufReader, Write};
-use std::net::{TcpListener, TcpStream};
-use std::path::{Component, Path, PathBuf};
-use std::thread;
+mod route;
 
-/// Serves `root` at `http://127.0.0.1:<free port><prefix>` on background threads for the rest of
+use bytes::Bytes;
+use http_body_util::Full;
+use hyper::body::Incoming;
+use hyper::header::{HeaderValue, CACHE_CONTROL, CONTENT_TYPE, LOCATION, RETRY_AFTER};
+use hyper::server::conn::http1;
+use hyper::service::service_fn;
+use hyper::{Request, Response, StatusCode};
+use hyper_util::rt::{TokioIo, TokioTimer};
+use std::convert::Infallible;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+/// What one server lets its clients hold.
+#[derive(Clone, Copy)]
+struct Limits {
+    connections: usize,
+    head_timeout: Duration,
+    connection_deadline: Duration,
+}
+
+/// Far above what a browser opens for one page (the bench loads one page at a time).
+const LIMITS: Limits = Limits {
+    connections: 256,
+    head_timeout: Duration::from_secs(10),
+    connection_deadline: Duration::from_secs(60),
+};
+
+/// Request heads larger than this get `431` (hyper's smallest buffer is 8 KiB).
+const MAX_HEAD_BYTES: usize = 16 * 1024;
+
+/// Serves `root` at `http://127.0.0.1:<free port><prefix>` on a background thread for the rest of
 /// the process's life; returns the base URL (ending in `/`).
 pub fn start(root: PathBuf, prefix: &'static str) -> Result<String, String> {
-    let listener =
-        TcpListener::bind("127.0.0.1:0").map_err(|e| format!("static server cannot bind: {e}"))?;
+    spawn(root, prefix, LIMITS)
+}
+
+fn spawn(root: PathBuf, prefix: &'static str, limits: Limits) -> Result<String, String> {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.set_nonblocking(true).map(|()| listener))
+        .map_err(|e| format!("static server cannot bind: {e}"))?;
     let port = listener.local_addr().map_err(|e| e.to_string())?.port();
-    thread::spawn(move || {
-        for stream in listener.incoming().map_while(Result::ok) {
-            let root = root.clone();
-            thread::spawn(move || {
-                let _ = respond(stream, &root, prefix);
-            });
-        }
-    });
+    // One thread is plenty for a loopback page load, and leaves the 2 cores to the browser.
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| format!("static server runtime: {e}"))?;
+    std::thread::Builder::new()
+        .name(format!("static-server{prefix}"))
+        .spawn(move || runtime.block_on(accept(listener, root.into(), prefix, limits)))
+        .map_err(|e| format!("static server thread: {e}"))?;
     Ok(format!("http://127.0.0.1:{port}{prefix}"))
 }
 
-fn respond(mut stream: TcpStream, root: &Path, prefix: &str) -> std::io::Result<()> {
-    let mut reader = BufReader::new(stream.try_clone()?);
-    let mut request_line = String::new();
-    reader.read_line(&mut request_line)?;
-    // Drain the headers; nothing in them changes the answer.
-    let mut header = String::new();
-    while reader.read_line(&mut header)? > 2 {
-        header.clear();
-    }
-    let mut parts = request_line.split_whitespace();
-    let method = parts.next().unwrap_or("");
-    let target = parts.next().unwrap_or("/");
-    let answer = route(method, target, root, prefix);
-    let mut head = format!(
-        "HTTP/1.1 {}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n",
-        answer.status,
-        answer.body.len()
-    );
-    if let Some(content_type) = answer.content_type {
-        head.push_str(&format!("Content-Type: {content_type}\r\n"));
-    }
-    if let Some(location) = &answer.location {
-        head.push_str(&format!("Location: {location}\r\n"));
-    }
-    head.push_str("\r\n");
-    // One write, Nagle off: a header sent alone held the body's last segment back until the
-    // client's delayed ACK (up to 40 ms on loopback), which skewed the bench's load times.
-    let mut response = head.into_bytes();
-    if method != "HEAD" {
-        response.extend_from_slice(&answer.body);
-    }
-    stream.set_nodelay(true)?;
-    stream.write_all(&response)?;
-    stream.flush()
-}
-
-#[derive(Debug, PartialEq)]
-struct Answer {
-    status: &'static str,
-    content_type: Option<&'static str>,
-    location: Option<String>,
-    body: Vec<u8>,
-}
-
-fn route(method: &str, target: &str, root: &Path, prefix: &str) -> Answer {
-    if method != "GET" && method != "HEAD" {
-        return plain("405 Method Not Allowed", "method not allowed");
-    }
-    let path = target.split(['?', '#']).next().unwrap_or("");
-    if path == prefix.trim_end_matches('/') {
-        return Answer {
-            status: "301 Moved Permanently",
-            content_type: None,
-            location: Some(prefix.to_string()),
-            body: Vec::new(),
+async fn accept(listener: std::net::TcpListener, root: Arc<Path>, prefix: &str, limits: Limits) {
+    let listener = match tokio::net::TcpListener::from_std(listener) {
+        Ok(listener) => listener,
+        Err(error) => {
+            eprintln!("static server: {error}");
+            return;
+        }
+    };
+    let open = Arc::new(AtomicUsize::new(0));
+    loop {
+        let stream = match listener.accept().await {
+            Ok((stream, _)) => stream,
+            // Out of file descriptors, most likely: wait for connections to end, not spin.
+            Err(_) => {
+                tokio::time::sleep(Duration::from_millis(50)).await;
+                continue;
+            }
         };
-    }
-    let Some(relative) = path.strip_prefix(prefix) else {
-        return plain("404 Not Found", "outside the served subpath");
-    };
-    let file = match safe_join(root, relative) {
-        Some(file) if file.is_dir() => file.join("index.html"),
-        Some(file) => file,
-        None => return plain("400 Bad Request", "bad path"),
-    };
-    match std::fs::read(&file) {
-        Ok(body) => Answer {
-            status: "200 OK",
-            content_type: Some(mime_type(&file)),
-            location: None,
-            body,
-        },
-        // Like GitHub Pages: unknown paths get the site's 404.html (our app shell).
-        Err(_) => match std::fs::read(root.join("404.html")) {
-            Ok(body) => Answer {
-                status: "404 Not Found",
-                content_type: Some("text/html; charset=utf-8"),
-                location: None,
-                body,
-            },
-            Err(_) => plain("404 Not Found", "not found"),
-        },
-    }
-}
-
-fn plain(status: &'static str, text: &str) -> Answer {
-    Answer {
-        status,
-        content_type: Some("text/plain; charset=utf-8"),
-        location: None,
-        body: text.as_bytes().to_vec(),
+        // Nagle off: a head sent alone held the body's last segment back until the client's
+        // delayed ACK (up to 40 ms on loopback), which skewed the bench's load times.
+        let _ = stream.set_nodelay(true);
+        let slot = Slot::take(&open);
+        let busy = slot.0.load(Ordering::Relaxed) > limits.connections;
+        let root = root.clone();
+        let prefix = prefix.to_string();
+        tokio::spawn(async move {
+            let service = service_fn(move |request: Request<Incoming>| {
+                let answer = if busy {
+                    busy_answer()
+                } else {
+                    route::route(
+                        request.method().as_str(),
+                        request.uri().path(),
+                        &root,
+                        &prefix,
+                    )
+                };
+                std::future::ready(Ok::<_, Infallible>(response(answer, busy)))
+            });
+            let connection = http1::Builder::new()
+                .timer(TokioTimer::new())
+                .header_read_timeout(limits.head_timeout)
+                .max_buf_size(MAX_HEAD_BYTES)
+                // One request per connection, as before (`Connection: close`): the bench's load
+                // times stay comparable with the figures measured so far.
+                .keep_alive(false)
+                .serve_connection(TokioIo::new(stream), service);
+            let _ = tokio::time::timeout(limits.connection_deadline, connection).await;
+            drop(slot);
+        });
     }
 }
 
-/// `root/relative` if `relative` (URL-decoded) stays inside `root`.
-fn safe_join(root: &Path, relative: &str) -> Option<PathBuf> {
-    let decoded = percent_decode(relative)?;
-    let mut out = root.to_path_buf();
-    for component in Path::new(&decoded).components() {
-        match component {
-            Component::Normal(part) => out.push(part),
-            Component::CurDir => {}
-            _ => return None,
-        }
+/// One open connection, counted until it is dropped.
+struct Slot(Arc<AtomicUsize>);
+
+impl Slot {
+    fn take(open: &Arc<AtomicUsize>) -> Slot {
+        open.fetch_add(1, Ordering::Relaxed);
+        Slot(open.clone())
     }
-    Some(out)
 }
 
-fn percent_decode(text: &str) -> Option<String> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
+impl Drop for Slot {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::Relaxed);
     }
-    String::from_utf8(out).ok()
 }
 
-fn mime_type(path: &Path) -> &'static str {
-    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
-        "html" => "text/html; charset=utf-8",
-        "js" | "mjs" => "text/javascript; charset=utf-8",
-        "wasm" => "application/wasm",
-        "css" => "text/css; charset=utf-8",
-        "json" => "application/json",
-        "webmanifest" => "application/manifest+json",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "ico" => "image/x-icon",
-        "txt" => "text/plain; charset=utf-8",
-        _ => "application/octet-stream",
+fn busy_answer() -> route::Answer {
+    route::plain(StatusCode::SERVICE_UNAVAILABLE, "too many connections")
+}
+
+/// The HTTP response for an answer (hyper leaves the body out for `HEAD`, and sets the length).
+fn response(answer: route::Answer, busy: bool) -> Response<Full<Bytes>> {
+    let mut response = Response::new(Full::new(Bytes::from(answer.body)));
+    *response.status_mut() = answer.status;
+    let headers = response.headers_mut();
+    headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    if let Some(content_type) = answer.content_type {
+        headers.insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
     }
+    if let Some(location) = answer.location.and_then(|l| HeaderValue::try_from(l).ok()) {
+        headers.insert(LOCATION, location);
+    }
+    if busy {
+        headers.insert(RETRY_AFTER, HeaderValue::from_static("1"));
+    }
+    response
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn check(target: &str, expected_status: &str, expected_type: Option<&str>) {
-        let root = std::env::temp_dir().join(format!("xtask-static-{}", std::process::id()));
-        std::fs::create_dir_all(root.join("sub")).unwrap();
-        for (name, text) in [
-            ("index.html", "index"),
-            ("404.html", "missing"),
-            ("app_bg.wasm", "\0asm"),
-            ("app.js", "js"),
-            ("sub/a b.css", "css"),
-        ] {
-            std::fs::write(root.join(name), text).unwrap();
-        }
-        let answer = route("GET", target, &root, "/embed-studio/");
-        assert_eq!(answer.status, expected_status, "{target}");
-        assert_eq!(answer.content_type, expected_type, "{target}");
-    }
-
-    #[test]
-    fn routes_under_the_subpath_only() {
-        let html = Some("text/html; charset=utf-8");
-        check("/embed-studio/", "200 OK", html);
-        check("/embed-studio/?partner=1", "200 OK", html);
-        check(
-            "/embed-studio/app_bg.wasm",
-            "200 OK",
-            Some("application/wasm"),
-        );
-        check(
-            "/embed-studio/app.js",
-            "200 OK",
-            Some("text/javascript; charset=utf-8"),
-        );
-        check(
-            "/embed-studio/sub/a%20b.css",
-            "200 OK",
-            Some("text/css; charset=utf-8"),
-        );
-        check("/embed-studio/deep/link", "404 Not Found", html);
-        check("/embed-studio", "301 Moved Permanently", None);
-        check(
-            "/app.js",
-            "404 Not Found",
-            Some("text/plain; charset=utf-8"),
-        );
-        check(
-            "/embed-studio/../Cargo.toml",
-            "400 Bad Request",
-            Some("text/plain; charset=utf-8"),
-        );
-        check(
-            "/embed-studio/%2e%2e/x",
-            "400 Bad Request",
-            Some("text/plain; charset=utf-8"),
-        );
-    }
-}
+mod tests;

@@ -4,7 +4,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use app::embed_state::{EmbedAction, EmbedState, Flag};
+use app::first::embed_state::{EmbedAction, EmbedState, Flag};
 use kaltura::embed::form::Field;
 use kaltura::embed::PlayerVersion;
 use wasm_bindgen::JsCast;
@@ -102,7 +102,7 @@ async fn type_into(root: &Element, id: &str, value: &str) {
     input.dispatch_event(&event).unwrap();
     yew::scheduler::flush().await;
     // The form reaches the extras once typing pauses (see `bridge`).
-    gloo_timers::future::TimeoutFuture::new(app::bridge::EMBED_QUIET_MS + 20).await;
+    gloo_timers::future::TimeoutFuture::new(app::shared::bridge::EMBED_QUIET_MS + 20).await;
     yew::scheduler::flush().await;
 }
 
@@ -171,8 +171,8 @@ async fn a_form_sent_back_by_the_paste_helper_replaces_the_typed_one() {
         content_id: "1_abcd1234".into(),
         ..Default::default()
     };
-    app::bridge::send(
-        app::bridge::Message::Load,
+    app::shared::bridge::send(
+        app::shared::bridge::Message::Load,
         &kaltura::share::encode_embed_state(&pasted),
     );
     yew::scheduler::flush().await;
@@ -354,7 +354,7 @@ async fn failed_start_clears_the_secret_and_stores_nothing() {
 
 #[wasm_bindgen_test]
 fn session_reducer_masks_again_and_drops_stale_answers() {
-    use app::session_state::{Reveal, SessionAction, SessionState};
+    use app::extras::session::state::{Reveal, SessionAction, SessionState};
     use kaltura::session::api::{ApiError, Network};
     use kaltura::session::form::Method;
     let revealed = SessionState::default()
@@ -370,7 +370,7 @@ fn session_reducer_masks_again_and_drops_stale_answers() {
     // Request 1 is cancelled, request 2 is in flight: the late answer of 1 changes nothing.
     let state = SessionState::default()
         .apply(SessionAction::Text(
-            app::session_state::SessionText::Secret,
+            app::extras::session::state::SessionText::Secret,
             "s".into(),
         ))
         .apply(SessionAction::Begin {
@@ -402,7 +402,7 @@ fn session_reducer_masks_again_and_drops_stale_answers() {
 
 #[wasm_bindgen_test]
 fn session_reducer_expiry_and_field_messages() {
-    use app::session_state::{SessionAction, SessionState, SessionText};
+    use app::extras::session::state::{SessionAction, SessionState, SessionText};
     use kaltura::session::form::{Method, SessionField};
     // A message goes once its field is edited; the others stay.
     let state = SessionState::default()
@@ -443,6 +443,27 @@ fn session_reducer_expiry_and_field_messages() {
     let active = started.session.clone().expect("started");
     assert_eq!(active.requested_secs, Some(7200));
     assert!(started.scoped_ks().is_some());
+    // A failed start ends it: nothing from it stays to read as current under "Failed", and the
+    // advice goes beside the field the error is about (the status line says what went wrong).
+    let wrong_secret = kaltura::session::api::ApiError::StartSession { partner: None };
+    let failed = started
+        .clone()
+        .apply(SessionAction::Begin {
+            generation: 2,
+            method: Method::Secret,
+            expiry_secs: Some(3600),
+        })
+        .apply(SessionAction::Finished {
+            generation: 2,
+            result: Err(wrong_secret.clone()),
+            at_ms: 0.0,
+        });
+    assert_eq!(failed.session, None);
+    assert_eq!(failed.scoped_ks(), None);
+    assert_eq!(
+        failed.problem(SessionField::Secret),
+        Some(wrong_secret.remediation())
+    );
     let expired = started.apply(SessionAction::Expired);
     assert!(expired.session.as_ref().is_some_and(|s| s.expired));
     assert_eq!(expired.scoped_ks(), None);
@@ -450,9 +471,9 @@ fn session_reducer_expiry_and_field_messages() {
 
 #[wasm_bindgen_test]
 fn studio_reducer_keeps_the_evaluation_in_step_and_the_newest_copy_message() {
-    use app::clipboard::CopyError;
-    use app::code_block::{CopyAction, CopyStatus};
-    use app::studio_state::{StudioAction, StudioState};
+    use app::first::studio_state::{StudioAction, StudioState};
+    use app::shared::clipboard::CopyError;
+    use app::shared::code_block::{CopyAction, CopyStatus};
     use std::rc::Rc;
     let typed = |state: StudioState, field, text: &str| {
         state.apply(StudioAction::Embed(EmbedAction::Text(field, text.into())))
@@ -520,7 +541,7 @@ fn collect_embed_sends(
 ) -> (Rc<RefCell<Vec<String>>>, gloo_events::EventListener) {
     let sent = Rc::new(RefCell::new(Vec::new()));
     let into = sent.clone();
-    let listener = app::bridge::listen(app::bridge::Message::Embed, move |text| {
+    let listener = app::shared::bridge::listen(app::shared::bridge::Message::Embed, move |text| {
         if text.starts_with(prefix) {
             into.borrow_mut().push(text)
         }
@@ -532,12 +553,13 @@ fn collect_embed_sends(
 #[wasm_bindgen_test]
 async fn a_held_sender_waits_for_release_then_sends_only_the_newest() {
     let (sent, _listener) = collect_embed_sends("hold-test");
-    let mut sender = app::bridge::Debounced::new(app::bridge::Message::Embed, String::clone);
+    let mut sender =
+        app::shared::bridge::Debounced::new(app::shared::bridge::Message::Embed, String::clone);
     sender.schedule("hold-test 1".to_string());
     sender.hold();
     sender.flush(); // focus left a field at mousedown
     sender.schedule("hold-test 2".to_string()); // typed while pressed
-    gloo_timers::future::TimeoutFuture::new(app::bridge::EMBED_QUIET_MS + 50).await;
+    gloo_timers::future::TimeoutFuture::new(app::shared::bridge::EMBED_QUIET_MS + 50).await;
     assert!(
         sent.borrow().is_empty(),
         "sent while held: {:?}",
@@ -547,13 +569,13 @@ async fn a_held_sender_waits_for_release_then_sends_only_the_newest() {
     assert_eq!(*sent.borrow(), ["hold-test 2"]);
     // Released, it sends on a quiet spell again.
     sender.schedule("hold-test 3".to_string());
-    gloo_timers::future::TimeoutFuture::new(app::bridge::EMBED_QUIET_MS + 50).await;
+    gloo_timers::future::TimeoutFuture::new(app::shared::bridge::EMBED_QUIET_MS + 50).await;
     assert_eq!(*sent.borrow(), ["hold-test 2", "hold-test 3"]);
 }
 
 #[wasm_bindgen_test]
 fn the_ks_crosses_the_bridge_with_the_privileges_it_was_asked_for() {
-    use app::bridge::{ks_text, read_ks};
+    use app::shared::bridge::{ks_text, read_ks};
     let ks = kaltura::session::ks::Ks::parse("djJ8MjUwNjc1Mnxabc=")
         .unwrap()
         .with_requested_privileges("sview:1_abcd1234");

@@ -1,14 +1,95 @@
-//! The simulator-only `/__sim/` control API: health, request log, faults, clock, reset.
+//! The simulator-only `/__sim/` control API: health, request log, faults, clock, reset; local only.
+//!
+//! A web page on any origin can send requests to 127.0.0.1. So the control API answers only a
+//! loopback `Host` (127.0.0.1, localhost or [::1], any port: a rebound DNS name is refused), takes
+//! writes only as `Content-Type: application/json` (which a browser cannot send cross-origin
+//! without a preflight), refuses that preflight, and sends no CORS header at all, so no other
+//! origin can read the log either. Node, curl and the tests are not browsers and are unaffected.
 
 use serde::Deserialize;
 use serde_json::json;
 
 use crate::faults::FaultRule;
-use crate::http::{Request, Response};
+use crate::message::{Request, Response};
 use crate::state::State;
+
+/// Why a control request was refused (403).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// The `Host` header is missing or names something other than this machine's loopback.
+    HostNotLoopback,
+    /// A CORS preflight: there is no cross-origin use of the control API.
+    Preflight,
+    /// A write whose body is not declared `application/json`.
+    NotJson,
+}
+
+impl Refusal {
+    fn message(self) -> &'static str {
+        match self {
+            Refusal::HostNotLoopback => {
+                "the control API answers only Host 127.0.0.1, localhost or [::1]"
+            }
+            Refusal::Preflight => "the control API is not for other origins",
+            Refusal::NotJson => "control writes need Content-Type: application/json",
+        }
+    }
+}
+
+/// Whether `host` (a `Host` header value) is a loopback name with an optional port.
+pub fn is_loopback_host(host: &str) -> bool {
+    let host = host.trim();
+    let name = if let Some(rest) = host.strip_prefix('[') {
+        match rest.split_once(']') {
+            Some((inside, port))
+                if port.is_empty() || port.strip_prefix(':').is_some_and(is_port) =>
+            {
+                inside
+            }
+            _ => return false,
+        }
+    } else {
+        match host.split_once(':') {
+            Some((name, port)) if is_port(port) => name,
+            Some(_) => return false,
+            None => host,
+        }
+    };
+    name == "127.0.0.1" || name == "::1" || name.eq_ignore_ascii_case("localhost")
+}
+
+fn is_port(text: &str) -> bool {
+    text.bytes().all(|b| b.is_ascii_digit()) && text.parse::<u16>().is_ok()
+}
+
+/// The checks every control request passes before it is looked at.
+fn admit(request: &Request) -> Result<(), Refusal> {
+    if !request.header("Host").is_some_and(is_loopback_host) {
+        return Err(Refusal::HostNotLoopback);
+    }
+    match request.method.as_str() {
+        "GET" | "HEAD" => Ok(()),
+        "OPTIONS" => Err(Refusal::Preflight),
+        _ => {
+            let media_type = request
+                .header("Content-Type")
+                .and_then(|value| value.split(';').next())
+                .unwrap_or("")
+                .trim();
+            if media_type.eq_ignore_ascii_case("application/json") {
+                Ok(())
+            } else {
+                Err(Refusal::NotJson)
+            }
+        }
+    }
+}
 
 /// Answers a `/__sim/…` request.
 pub fn handle(state: &State, request: &Request) -> Response {
+    if let Err(refusal) = admit(request) {
+        return error(403, refusal.message());
+    }
     let route = request.path.trim_end_matches('/');
     match (request.method.as_str(), route) {
         ("GET", "/__sim/health") => ok(json!({
@@ -57,7 +138,6 @@ fn error(status: u16, message: &str) -> Response {
 fn json_response(status: u16, body: serde_json::Value) -> Response {
     let mut response = Response::new(status, "application/json", body.to_string());
     response.set_header("Cache-Control", "no-store");
-    response.set_header("Access-Control-Allow-Origin", "*");
     response
 }
 
@@ -117,4 +197,44 @@ fn set_clock(state: &State, request: &Request) -> Response {
         }
     }
     clock(state)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(host: &str, expected: bool) {
+        assert_eq!(is_loopback_host(host), expected, "{host}");
+    }
+
+    #[test]
+    fn loopback_hosts_only() {
+        for host in [
+            "127.0.0.1",
+            "127.0.0.1:8081",
+            "localhost",
+            "LocalHost:1",
+            "[::1]",
+            "[::1]:80",
+        ] {
+            check(host, true);
+        }
+        for host in [
+            "",
+            "example.com",
+            "localhost.evil.com",
+            "127.0.0.1.nip.io",
+            "127.0.0.2",
+            "[::1]x",
+            "localhost:99999",
+            "localhost:",
+            "localhost:+1",
+            "[::1]80",
+            "::1",
+            "10.0.0.1:8081",
+            "evil.com:8081",
+        ] {
+            check(host, false);
+        }
+    }
 }

@@ -50,6 +50,13 @@ pub const INVALID_UI_CONF_ID: Template =
 pub const UNKNOWN_RESPONSE_FORMAT: Template = Template(
     "UNKNOWN_RESPONSE_FORMAT;FORMAT;Response format provided [@FORMAT@] is not recognized by server",
 );
+/// The simulator's own bound on nesting, parameter count and multirequest items (the real server
+/// has PHP's `max_input_vars` and nesting limits instead); same exception shape as the rest.
+pub const PARAMETERS_LIMIT_EXCEEDED: Template = Template(
+    "PARAMETERS_LIMIT_EXCEEDED;LIMIT;Request parameters exceed the simulator limit: @LIMIT@",
+);
+/// Longest KS text echoed back in an INVALID_KS message (a KS is a few hundred characters).
+pub const MAX_KS_ECHO: usize = 1024;
 pub const INTERNAL_SERVERL_ERROR: Template =
     Template("INTERNAL_SERVERL_ERROR;;Internal server error occurred");
 
@@ -95,8 +102,14 @@ impl Template {
 
 impl ApiError {
     /// INVALID_KS as the front controller fills it: ERR_CODE is always -1 / INVALID_STR.
+    /// A KSID longer than [`MAX_KS_ECHO`] is cut (on a character boundary), so an answer never
+    /// repeats megabytes of attacker input.
     pub fn invalid_ks(ksid: &str) -> ApiError {
-        INVALID_KS.with(&[ksid, "-1", "INVALID_STR"])
+        let cut = ksid
+            .char_indices()
+            .nth(MAX_KS_ECHO)
+            .map_or(ksid, |(end, _)| &ksid[..end]);
+        INVALID_KS.with(&[cut, "-1", "INVALID_STR"])
     }
 
     /// `{"code","message","objectType","args"}` in that order.

@@ -6,12 +6,13 @@
 //! (default) XML, KalturaAPIException error objects, CORS as the real server, KS v1/v2 minted with the
 //! partner's main admin secret and validated on every call, and multirequest with `{K:result:path}`.
 //!
-//! # Why a hand-rolled HTTP/1.1 server
-//! The server is std::net with a thread per connection (see [`http`] and [`server`]) instead of
-//! axum + tokio: it builds in seconds on the 2-core machine, adds no async runtime to the workspace,
-//! and gives direct control of the socket, which the fault injection needs (announcing a
-//! Content-Length and sending half the body, or resetting the connection with `SO_LINGER 0`).
-//! Traffic is a handful of requests from one browser or test, so threads are no constraint.
+//! # HTTP stack
+//! hyper 1.x (HTTP/1.1) on a tokio runtime of its own, through hyper-util's tokio adapter; see
+//! [`server`] for why not axum, the limits (connection cap answered `503` + `Retry-After`, one
+//! deadline for head and body, head and body sizes) and how the reset and truncation faults take
+//! the socket over below hyper. Parameters are bounded in [`params`] (32 levels of key nesting,
+//! 1000 per source), multirequests to 100 items, the echoed KS to 1024 characters, and the log to
+//! 1000 entries of at most about 3 KB each.
 //!
 //! # Library use
 //! ```no_run
@@ -24,10 +25,14 @@
 //! ```
 //! [`ks`] exposes the KS codec (`encode_v2`, `decode_v2`, `encode_v1`, `decode_v1`) for round trips.
 //!
-//! # Control API (exists only in the simulator)
+//! # Control API (exists only in the simulator, local only)
+//! Answered only with a loopback `Host` (127.0.0.1, localhost, [::1], any port); writes (`POST`,
+//! `DELETE`) only with `Content-Type: application/json`; `OPTIONS` is refused and no answer carries
+//! a CORS header, so no web page can drive or read it (see [`control`]).
 //! - `GET /__sim/health` → `{"ok":true,…counts}`
 //! - `GET /__sim/log`, `DELETE /__sim/log`: request log entries `{seq, at_ms, method, path, query,
-//!   calls, status, fault}`; secret / ks / token / tokenHash values are replaced with `***`.
+//!   calls, status, fault}`; secret / ks / token / tokenHash values are replaced with `***`,
+//!   found by parsing the request as the dispatcher does (see [`log`]).
 //! - `POST /__sim/faults` with one rule or an array: `{"latency_ms":…,"status":500,"truncate":true,
 //!   "non_json":true,"xml":true,"no_cors":true,"reset":true,"times":N,"match":"session.start"}`
 //!   (`times` defaults to 1, at most 1000; latency at most 30 000 ms; at most 32 rules);
@@ -41,9 +46,9 @@ pub mod control;
 pub mod errors;
 pub mod faults;
 pub mod fixtures;
-pub mod http;
 pub mod ks;
 pub mod log;
+pub mod message;
 pub mod params;
 pub mod phpurl;
 pub mod player;
@@ -55,4 +60,4 @@ pub mod value;
 pub use faults::FaultRule;
 pub use fixtures::Fixtures;
 pub use log::LogEntry;
-pub use server::{start, Config, Handle};
+pub use server::{start, Config, Handle, Limits};

@@ -78,11 +78,13 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    println!("sim listening on {}", handle.base_url());
+    // Written, not println!: a parent that stopped reading must not make the simulator panic.
+    let mut out = std::io::stdout();
+    let _ = writeln!(out, "sim listening on {}", handle.base_url());
     if faults > 0 {
-        println!("sim: {faults} per-run fault rule(s) active");
+        let _ = writeln!(out, "sim: {faults} per-run fault rule(s) active");
     }
-    let _ = std::io::stdout().flush();
+    let _ = out.flush();
     handle.wait();
     ExitCode::SUCCESS
 }

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use crate::api::add_cors;
 use crate::fixtures::UiConf;
-use crate::http::{Request, Response};
+use crate::message::{Request, Response};
 use crate::state::State;
 
 /// The committed sample clip served for every entry (`fixtures/make-sample.sh` makes it).

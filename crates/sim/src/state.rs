@@ -9,6 +9,9 @@ use crate::faults::{FaultRule, FaultSet};
 use crate::fixtures::Fixtures;
 use crate::log::{LogEntry, LOG_CAPACITY};
 
+/// Most KS strings whose actions are counted at once; past it the counts start over (memory
+/// stays bounded however many limited KSs a client mints).
+pub const MAX_COUNTED_KS: usize = 10_000;
 /// Bound for the clock offset (±10 years), so arithmetic never overflows.
 pub const MAX_CLOCK_OFFSET_SECS: i64 = 10 * 366 * 86400;
 
@@ -83,6 +86,9 @@ impl State {
     /// Counts one use of `ks`; false once it has been used `limit` times already.
     pub fn use_action(&self, ks: &str, limit: u64) -> bool {
         let mut used = lock(&self.actions_used);
+        if used.len() >= MAX_COUNTED_KS && !used.contains_key(ks) {
+            used.clear();
+        }
         let count = used.entry(ks.to_string()).or_insert(0);
         if *count >= limit {
             return false;

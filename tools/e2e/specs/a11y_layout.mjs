@@ -39,7 +39,7 @@ export default [
     name: 'axe finds nothing serious in any state of the page',
     async run({ page, baseUrl, simUrl, expectError }) {
       expectError(/Failed to load resource/);
-      await fetch(simUrl + '/__sim/reset', { method: 'POST' });
+      await fetch(simUrl + '/__sim/reset', { method: 'POST', headers: { 'Content-Type': 'application/json' } });
       await openStudio(page, baseUrl);
       await axe(page, 'empty');
       await page.getByLabel('Partner ID', { exact: true }).fill('12a');
@@ -72,7 +72,7 @@ export default [
   {
     name: 'keyboard only: fill, switch type with arrows, copy, start a session',
     async run({ page, baseUrl, simUrl }) {
-      await fetch(simUrl + '/__sim/reset', { method: 'POST' });
+      await fetch(simUrl + '/__sim/reset', { method: 'POST', headers: { 'Content-Type': 'application/json' } });
       await openStudioWithExtras(page, baseUrl);
       await page.keyboard.press('Tab');
       assert.match(await page.evaluate(() => document.activeElement.textContent), /Paste an embed code/, 'first stop: the paste helper');
@@ -113,7 +113,7 @@ export default [
   {
     name: 'phone and laptop screenshots; no sideways scrolling on a phone',
     async run({ page, baseUrl, simUrl }) {
-      await fetch(simUrl + '/__sim/reset', { method: 'POST' });
+      await fetch(simUrl + '/__sim/reset', { method: 'POST', headers: { 'Content-Type': 'application/json' } });
       for (const [label, width, height] of [['phone', 390, 844], ['laptop', 1366, 768]]) {
         await page.setViewportSize({ width, height });
         await openStudio(page, baseUrl);

@@ -15,7 +15,7 @@ export default [
       // The preview frame runs the snippet; whether the simulator serves a player or not, its own
       // load errors are the frame's business here, not a leak.
       expectError(/Failed to load resource|KalturaPlayer|reading 'setup'|player/i);
-      await fetch(simUrl + '/__sim/reset', { method: 'POST' });
+      await fetch(simUrl + '/__sim/reset', { method: 'POST', headers: { 'Content-Type': 'application/json' } });
       const consoleText = [];
       page.on('console', (m) => consoleText.push(m.text()));
       const requests = [];

@@ -5,7 +5,7 @@ import { assert, eventually, fillIds, openStudio } from '../helpers.mjs';
 
 async function setUp(page, baseUrl, simUrl, entry) {
   assert.ok(simUrl, 'SIM_URL is required');
-  await fetch(simUrl + '/__sim/reset', { method: 'POST' });
+  await fetch(simUrl + '/__sim/reset', { method: 'POST', headers: { 'Content-Type': 'application/json' } });
   await openStudio(page, baseUrl);
   await fillIds(page, { partner: '2506752', uiConf: '48460943', entry });
   await page.getByRole('radio', { name: 'Custom / on-prem' }).check();

@@ -14,7 +14,8 @@ const TOKENS = {
 async function sim(simUrl, path, method = 'GET', body) {
   const response = await fetch(simUrl + path, {
     method,
-    headers: body ? { 'Content-Type': 'application/json' } : {},
+    // The control API takes writes only as JSON (a browser could not send that cross-origin).
+    headers: { 'Content-Type': 'application/json' },
     body: body ? JSON.stringify(body) : undefined,
   });
   const text = await response.text();
@@ -184,11 +185,50 @@ const moduleTests = [
       await openWithSim(page, baseUrl, simUrl);
       await startSecret(page, 'not-the-secret');
       await expectStatus(page, /Failed: The secret was not accepted for partner 2506752/);
+      // What went wrong is said once (the status line); what to do, at the field it is about.
       await eventually(async () => {
-        assert.match(await page.locator('#secret-msg').textContent(), /secret was not accepted/);
+        assert.match(await page.locator('#secret-msg').textContent(), /Integration Settings/);
         assert.equal(await page.locator('#secret').getAttribute('aria-invalid'), 'true');
       });
-      assert.match(await page.locator('#session-error').textContent(), /Integration Settings/);
+      assert.equal(await page.locator('#session-error').count(), 0, 'remedy shown twice');
+    },
+  },
+  {
+    name: 'a failed start ends the earlier session: its KS leaves the panel and the code, the error is said once',
+    async run({ page, baseUrl, simUrl }) {
+      await openWithSim(page, baseUrl, simUrl);
+      await startSecret(page, ADMIN_SECRET);
+      await expectStatus(page, /OK/);
+      const ks = await sessionKs(page);
+      await page.getByLabel('Include KS in embed code').check();
+      await eventually(async () => assert.ok((await codeText(page)).includes(ks)));
+      await startSecret(page, 'not-the-secret');
+      await expectStatus(page, /^Failed: The secret was not accepted for partner 2506752/);
+      // Nothing left that reads as the current session under "Failed".
+      await eventually(async () => assert.equal(await page.locator('.session-result').count(), 0));
+      assert.equal(await page.locator('#session-ks').count(), 0);
+      assert.equal(await page.locator('#include-ks').count(), 0);
+      await eventually(async () => assert.ok(!(await codeText(page)).includes(ks), 'the earlier KS is still in the code'));
+      const panel = await page.locator('.session-panel').textContent();
+      assert.equal(panel.split('secret was not accepted').length - 1, 1, `error repeated: ${panel}`);
+      // A new session's KS goes into the code only when opted in again.
+      await startSecret(page, ADMIN_SECRET);
+      await expectStatus(page, /OK/);
+      assert.equal(await page.getByLabel('Include KS in embed code').isChecked(), false);
+      assert.ok(!(await codeText(page)).includes(await sessionKs(page)));
+    },
+  },
+  {
+    name: 'the app token tab says the server drops reserved privileges, and shows no "Sent as" line',
+    async run({ page, baseUrl, simUrl }) {
+      await openWithSim(page, baseUrl, simUrl);
+      await page.getByRole('tab', { name: /App token/ }).click();
+      await page.getByLabel('Playback only (setrole:PLAYBACK_BASE_ROLE)').check();
+      await eventually(async () => assert.match(await page.locator('.privileges').textContent(), /the server drops every name it knows/));
+      assert.equal(await page.locator('.privileges-preview').count(), 0);
+      // The secret tab still says what it sends.
+      await page.getByRole('tab', { name: 'Secret' }).click();
+      await eventually(async () => assert.match(await page.locator('.privileges-preview').textContent(), /Sent as: setrole:PLAYBACK_BASE_ROLE/));
     },
   },
   {

@@ -20,5 +20,6 @@ mod session_privileges;
 mod session_props;
 mod session_requests;
 mod session_sim;
+mod session_status;
 mod session_support;
 mod share_link;

@@ -11,8 +11,8 @@ mod ui_conf;
 use std::time::Instant;
 
 use crate::errors::{self, ApiError};
-use crate::http::{Request, Response};
-use crate::params::{Param, Params};
+use crate::message::{Request, Response};
+use crate::params::{Param, ParamError, Params, MAX_PARAMS};
 use crate::phpurl;
 use crate::state::State;
 use crate::value::Value;
@@ -28,6 +28,8 @@ const CACHE_CONTROL: &str = "no-store, no-cache, must-revalidate, post-check=0, 
 /// A parsed api_v3 request.
 pub struct ApiRequest {
     pub params: Params,
+    /// A limit the request broke; it is answered with this error instead of being run.
+    pub rejected: Option<ApiError>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,13 +40,38 @@ enum Format {
 
 impl ApiRequest {
     /// Collects params as infraRequestUtils::getRequestParams: path pairs > query > body.
+    ///
+    /// A source that breaks a limit contributes nothing (the others still give `format`), and
+    /// the request is answered with PARAMETERS_LIMIT_EXCEEDED.
     pub fn parse(request: &Request) -> ApiRequest {
-        let body = body_params(request);
-        let query = Params::from_query(&request.query);
-        let path = path_params(&request.path);
-        ApiRequest {
-            params: path.merged_over(query.merged_over(body)),
+        let mut broken = None;
+        let mut keep = |parsed: Result<Params, ParamError>| {
+            parsed.unwrap_or_else(|error| {
+                broken.get_or_insert(error);
+                Params::new()
+            })
+        };
+        let body = keep(body_params(request));
+        let query = keep(Params::from_query(&request.query));
+        let path = keep(path_params(&request.path));
+        let mut params = path.merged_over(query.merged_over(body));
+        if broken.is_some() && !params.contains("format") {
+            if let Some(format) = flat_format(request) {
+                params.set("format", &format);
+            }
         }
+        let mut rejected =
+            broken.map(|error| errors::PARAMETERS_LIMIT_EXCEEDED.with(&[&error.describe()]));
+        if rejected.is_none()
+            && params
+                .text("service")
+                .is_some_and(|s| s.eq_ignore_ascii_case("multirequest"))
+            && multirequest::sub_requests(&params).len() > multirequest::MAX_ITEMS
+        {
+            let limit = format!("at most {} multirequest items", multirequest::MAX_ITEMS);
+            rejected = Some(errors::PARAMETERS_LIMIT_EXCEEDED.with(&[&limit]));
+        }
+        ApiRequest { params, rejected }
     }
 
     pub fn service(&self) -> &str {
@@ -94,7 +121,12 @@ impl ApiRequest {
         };
         let format = if force_xml { Format::Xml } else { format };
 
-        let body = if self.is_multirequest() {
+        let body = if let Some(error) = &self.rejected {
+            match format {
+                Format::Json => error.to_value().to_json(),
+                Format::Xml => xml_document(&error.to_xml(), started),
+            }
+        } else if self.is_multirequest() {
             let results = multirequest::run(&env, &self.params);
             match format {
                 Format::Json => Value::Array(results.into_iter().map(as_value).collect()).to_json(),
@@ -169,31 +201,67 @@ pub fn preflight() -> Response {
     response
 }
 
-/// `/api_v3[/index.php]/k1/v1/k2/v2…`: key/value pairs, the first occurrence of a key wins.
-fn path_params(path: &str) -> Params {
+/// A plain top-level `format` from the path, query or body, read without building any tree: a
+/// request refused for its parameters is still answered in the format it asked for.
+fn flat_format(request: &Request) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct FormatOnly {
+        format: Option<serde_json::Value>,
+    }
+    let from_pairs = |text: &str| {
+        phpurl::parse_query(text)
+            .into_iter()
+            .rev()
+            .find(|(key, _)| key == "format")
+            .map(|(_, value)| value)
+    };
+    let from_path = path_segments(&request.path)
+        .chunks(2)
+        .find(|pair| pair[0] == "format")
+        .map(|pair| pair.get(1).cloned().unwrap_or_default());
+    let from_body = || match serde_json::from_slice::<FormatOnly>(&request.body) {
+        Ok(FormatOnly {
+            format: Some(value),
+        }) => Some(value.to_string().trim_matches('"').to_string()),
+        _ => from_pairs(&String::from_utf8_lossy(&request.body)),
+    };
+    from_path
+        .or_else(|| from_pairs(&request.query))
+        .or_else(from_body)
+}
+
+/// The decoded, non-empty segments after `/api_v3[/index.php]`.
+fn path_segments(path: &str) -> Vec<String> {
     let rest = path.strip_prefix("/api_v3").unwrap_or(path);
     let rest = rest.strip_prefix("/index.php").unwrap_or(rest);
-    let segments: Vec<String> = rest
-        .split('/')
+    rest.split('/')
         .filter(|s| !s.is_empty())
         .map(phpurl::path_decode)
-        .collect();
+        .collect()
+}
+
+/// `/api_v3[/index.php]/k1/v1/k2/v2…`: key/value pairs, the first occurrence of a key wins.
+fn path_params(path: &str) -> Result<Params, ParamError> {
+    let segments = path_segments(path);
+    if segments.len() > 2 * MAX_PARAMS {
+        return Err(ParamError::TooMany);
+    }
     let mut params = Params::new();
     for pair in segments.chunks(2) {
         let value = pair.get(1).cloned().unwrap_or_default();
         if !params.contains(&pair[0]) {
-            params.insert_path(&pair[0], Param::Text(value));
+            params.insert_path(&pair[0], Param::Text(value))?;
         }
     }
-    params
+    Ok(params)
 }
 
 /// The body as PHP sees it: JSON only for exactly `application/json`, form for urlencoded.
-fn body_params(request: &Request) -> Params {
+fn body_params(request: &Request) -> Result<Params, ParamError> {
     let content_type = request.header("Content-Type").unwrap_or("").trim();
     let body = String::from_utf8_lossy(&request.body);
     if content_type.eq_ignore_ascii_case("application/json") {
-        return Params::from_json(&body).unwrap_or_default();
+        return Params::from_json(&body).map(Option::unwrap_or_default);
     }
     let media_type = content_type
         .split(';')
@@ -204,7 +272,7 @@ fn body_params(request: &Request) -> Params {
     if media_type == "application/x-www-form-urlencoded" {
         return Params::from_query(&body);
     }
-    Params::new()
+    Ok(Params::new())
 }
 
 #[cfg(test)]
@@ -213,12 +281,13 @@ mod tests {
 
     #[test]
     fn path_pairs_first_wins() {
-        let params = path_params("/api_v3/service/session/action/start/format/1/format/2/odd");
+        let params =
+            path_params("/api_v3/service/session/action/start/format/1/format/2/odd").unwrap();
         assert_eq!(params.text("service"), Some("session"));
         assert_eq!(params.text("action"), Some("start"));
         assert_eq!(params.text("format"), Some("1"));
         assert_eq!(params.text("odd"), Some(""));
-        let index = path_params("/api_v3/index.php/service/multirequest");
+        let index = path_params("/api_v3/index.php/service/multirequest").unwrap();
         assert_eq!(index.text("service"), Some("multirequest"));
         assert_eq!(index.text("action"), None);
     }

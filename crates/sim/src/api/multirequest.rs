@@ -6,6 +6,12 @@ use crate::value::Value;
 
 use super::dispatch::{call, Env};
 
+/// Most sub-requests in one multirequest; more are refused as a whole (PARAMETERS_LIMIT_EXCEEDED).
+pub const MAX_ITEMS: usize = 100;
+/// Longest `{K:result:…}` token looked at; a `{` without a `}` this close is plain text (and the
+/// scan stays linear however many `{` a value holds).
+const MAX_REFERENCE_LEN: usize = 256;
+
 /// Top-level params copied into sub-requests that lack them.
 const INHERITED: &[&str] = &["ks", "partnerId", "clientTag"];
 
@@ -76,10 +82,11 @@ pub fn substitute(text: &str, results: &[Result<Value, ApiError>]) -> String {
     while let Some(start) = rest.find('{') {
         out.push_str(&rest[..start]);
         let candidate = &rest[start..];
-        match candidate
-            .find('}')
-            .and_then(|end| resolve(&candidate[1..end], results).map(|value| (end, value)))
-        {
+        let close = candidate
+            .bytes()
+            .take(MAX_REFERENCE_LEN)
+            .position(|byte| byte == b'}');
+        match close.and_then(|end| resolve(&candidate[1..end], results).map(|value| (end, value))) {
             Some((end, value)) => {
                 out.push_str(&value);
                 rest = &candidate[end + 1..];
@@ -160,15 +167,16 @@ mod tests {
     fn sub_requests_zero_or_one_based_and_inherit() {
         let params = Params::from_query(
             "ks=TOP&partnerId=5&0:service=a&0:action=b&0:format=2&1:service=c&1:action=d&1:ks=OWN&3:service=x&3:action=y",
-        );
+        )
+        .unwrap();
         let subs = sub_requests(&params);
         assert_eq!(subs.len(), 2);
         assert_eq!(subs[0].text("ks"), Some("TOP"));
         assert_eq!(subs[0].text("format"), None);
         assert_eq!(subs[0].text("partnerId"), Some("5"));
         assert_eq!(subs[1].text("ks"), Some("OWN"));
-        let one_based = Params::from_query("1:service=a&1:action=b&2:service=c");
+        let one_based = Params::from_query("1:service=a&1:action=b&2:service=c").unwrap();
         assert_eq!(calls(&one_based), vec!["a.b".to_string()]);
-        assert!(sub_requests(&Params::from_query("ks=x")).is_empty());
+        assert!(sub_requests(&Params::from_query("ks=x").unwrap()).is_empty());
     }
 }

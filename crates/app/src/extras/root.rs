@@ -1,0 +1,180 @@
+//! The second module: paste helper, framework and SEO code, share bar, preview, session, exports
+//! and reference, fed by `bridge` messages.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use kaltura::embed::form::EmbedForm;
+use kaltura::share::PanelsForm;
+use yew::prelude::*;
+
+use super::session::state::{SessionAction, SessionState};
+use super::{
+    exports_panel, more_code_panel, paste_panel, preview_panel, reference_panel, session, share_bar,
+};
+use crate::shared::bridge::{self, Message};
+
+/// Everything below the code; mounted into `EXTRAS_ROOT_ID` by the `extras` binary, plus the paste
+/// helper, which it renders into `PASTE_ROOT_ID` above the form.
+#[function_component(Extras)]
+pub fn extras() -> Html {
+    // index.html holds a static stand-in there (the same collapsed box, so nothing moves when
+    // this arrives); the portal does not clear its host as a mount would.
+    let paste_root = use_state(|| {
+        let host = web_sys::window()?
+            .document()?
+            .get_element_by_id(crate::PASTE_ROOT_ID)?;
+        host.set_inner_html("");
+        Some(host)
+    });
+    let initial = use_state(share_bar::initial_settings);
+    // Until the first `Embed` message (sent in answer to `Hello`), the link's (or the remembered)
+    // embed settings.
+    let embed = use_state({
+        let initial = initial.clone();
+        move || {
+            initial
+                .as_ref()
+                .map(|s| s.embed.clone())
+                .unwrap_or_default()
+        }
+    });
+    // The video portal and SEO fields, kept here so that the share bar's link carries them.
+    let panels = use_state({
+        let initial = initial.clone();
+        move || {
+            initial
+                .as_ref()
+                .map(|s| s.panels.clone())
+                .unwrap_or_default()
+        }
+    });
+    let session = use_reducer({
+        let initial = initial.clone();
+        move || {
+            let state = SessionState::default();
+            match &*initial {
+                Some(s) => state.apply(SessionAction::Load(Box::new(s.session.clone()))),
+                None => state,
+            }
+        }
+    });
+    {
+        let (embed, session) = (embed.clone(), session.clone());
+        // What `initial_settings` read from this device's storage, when no link overrides it.
+        let remembered = (!share_bar::opened_with_link())
+            .then(|| initial.as_ref().map(|s| s.embed.clone()))
+            .flatten();
+        use_effect_with((), move |_| {
+            // The form as `app` last sent it; `Hello` below has it answered before `send` returns.
+            let latest = Rc::new(RefCell::new(None));
+            let from_app = bridge::listen(Message::Embed, {
+                let (embed, latest) = (embed.clone(), latest.clone());
+                move |text| {
+                    let form = kaltura::share::decode_embed_state(&text);
+                    *latest.borrow_mut() = Some(form.clone());
+                    embed.set(form)
+                }
+            });
+            // "Fill from this" in an ID field's error (rendered by `app`, which leaves its clicks
+            // to this module): the field's text is read like a paste, into the form as it is now.
+            let fill = web_sys::window().map(|window| {
+                let embed = embed.clone();
+                gloo_events::EventListener::new(&window, "click", move |event| {
+                    if let Some(form) = fill_from_field(event) {
+                        bridge::send(Message::Load, &kaltura::share::encode_embed_state(&form));
+                        embed.set(form);
+                    }
+                })
+            });
+            // A page restored from the back/forward cache shows every secret masked again.
+            let pageshow = web_sys::window().map(|window| {
+                gloo_events::EventListener::new(&window, "pageshow", move |event| {
+                    let persisted = js_sys::Reflect::get(event, &"persisted".into())
+                        .ok()
+                        .and_then(|v| v.as_bool())
+                        .unwrap_or(false);
+                    if persisted {
+                        session.dispatch(SessionAction::HideAll);
+                    }
+                })
+            });
+            bridge::send(Message::Hello, "");
+            // Remembered settings fill the form only while it is still empty: nothing typed
+            // before this module arrived is overwritten. Same task as the answer, so no keystroke
+            // can fall in between.
+            let untouched = latest
+                .borrow()
+                .as_ref()
+                .is_none_or(|form| *form == EmbedForm::default());
+            if let Some(form) = remembered.filter(|_| untouched) {
+                bridge::send(Message::Load, &kaltura::share::encode_embed_state(&form));
+                embed.set(form);
+            }
+            move || drop((from_app, fill, pageshow))
+        });
+    }
+    let ks = session.scoped_ks();
+    use_effect_with(ks.clone(), |ks| {
+        bridge::send(Message::Ks, &bridge::ks_text(ks.as_ref()))
+    });
+    let evaluation = use_memo(((*embed).clone(), ks.clone()), |(form, ks)| {
+        kaltura::embed::form::evaluate(form, ks.as_ref())
+    });
+    let on_privileges = session
+        .dispatcher()
+        .to_callback()
+        .reform(SessionAction::Privileges);
+    let on_include =
+        Callback::from(|on: bool| bridge::send(Message::IncludeKs, if on { "1" } else { "" }));
+    let on_load = {
+        let embed = embed.clone();
+        Callback::from(move |form: EmbedForm| {
+            bridge::send(Message::Load, &kaltura::share::encode_embed_state(&form));
+            embed.set(form);
+        })
+    };
+    let form = &*embed;
+    let paste = (*paste_root).clone().map(|host| {
+        create_portal(
+            html! { <paste_panel::PastePanel form={form.clone()} {on_load} /> },
+            host,
+        )
+    });
+    html! {
+        <>
+            { for paste }
+            <super::id_check::IdCheck evaluation={evaluation.clone()} />
+            <more_code_panel::MoreCodePanel evaluation={evaluation.clone()} seo={panels.seo.clone()}
+                on_seo={{ let panels = panels.clone(); Callback::from(move |seo| panels.set(PanelsForm { seo, ..(*panels).clone() })) }} />
+            <share_bar::ShareBar embed={form.clone()} session={session.form.clone()} panels={(*panels).clone()} />
+            <preview_panel::PreviewPanel {evaluation} ks={ks.clone()} />
+            <session::SessionPanel state={session.clone()} embed={form.clone()} {on_privileges} {on_include} />
+            <exports_panel::ExportsPanel
+                partner={form.partner.clone()}
+                player={form.ui_conf.clone()}
+                user_id={session.form.user_id.clone()}
+                service_origin={kaltura::session::api::ServiceUrl::from_preset(session.form.service, &session.form.custom_service_url).ok().map(|u| AttrValue::from(u.origin().to_string()))}
+                portal={panels.portal.clone()}
+                on_portal={{ let panels = panels.clone(); Callback::from(move |portal| panels.set(PanelsForm { portal, ..(*panels).clone() })) }}
+            />
+            <reference_panel::ReferencePanel partner={form.partner.clone()} />
+        </>
+    }
+}
+
+/// The form filled from the text of the ID field whose "Fill from this" button `click` pressed
+/// (`fields::FILL_ATTR`); `None` for any other click, or when the text gives nothing to fill.
+fn fill_from_field(click: &web_sys::Event) -> Option<EmbedForm> {
+    use wasm_bindgen::JsCast;
+    let button = click.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let input_id = button.get_attribute(crate::shared::fields::FILL_ATTR)?;
+    let input = web_sys::window()?
+        .document()?
+        .get_element_by_id(&input_id)?
+        .dyn_into::<web_sys::HtmlInputElement>()
+        .ok()?;
+    let mut form = kaltura::share::decode_embed_state(&bridge::ask_embed()?);
+    let filled = kaltura::paste::fill_from_field(&mut form, &input.value());
+    (!filled.is_empty()).then_some(form)
+}
