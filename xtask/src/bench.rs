@@ -6,6 +6,7 @@ mod load;
 mod report;
 pub mod sizes;
 mod stats;
+mod throttled;
 
 use crate::cmd::{command, repo_root, run};
 use report::{Figures, Phases, Trips};
@@ -60,6 +61,11 @@ pub fn bench() -> Result<(), String> {
         "samples",
     );
     let native = native_evaluate_micros();
+    println!(
+        "bench: the same start-up comparison and edits under {}× CPU throttling…",
+        throttled::SLOWDOWN
+    );
+    let throttled = throttled::run(&app_url, &hello_url, browser, RESAMPLES)?;
     println!("bench: session round trips against the simulator…");
     let trips = round_trips(&app_url)?;
     println!("bench: simulator load at 1, 16 and 64 connections…");
@@ -90,6 +96,7 @@ pub fn bench() -> Result<(), String> {
         trips,
     };
     print!("{}", report::table(&figures));
+    println!("{}", throttled.line());
     println!("{}", load.join("\n"));
     let write = |name: &str, text: String| {
         std::fs::write(out_dir.join(name), text).map_err(|e| format!("{name}: {e}"))
@@ -97,7 +104,8 @@ pub fn bench() -> Result<(), String> {
     write("report.json", report::json(&figures))?;
     write("report.html", report::html(&figures))?;
     write("load.txt", load.join("\n") + "\n")?;
-    println!("bench: wrote target/bench/report.json, report.html and load.txt");
+    write("throttled.json", throttled.json())?;
+    println!("bench: wrote target/bench/report.json, report.html, load.txt and throttled.json");
     Ok(())
 }
 
