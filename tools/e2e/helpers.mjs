@@ -26,14 +26,27 @@ export async function openStudioWithExtras(page, baseUrl) {
   await page.locator('#paste-input').waitFor({ state: 'attached' });
 }
 
+/** Opens the collapsed "Developer tools" box (session, exports, reference) once the extras are in. */
+export async function openDevTools(page) {
+  const tools = page.locator('details.devtools');
+  await tools.waitFor({ state: 'attached' });
+  if (!(await tools.evaluate((d) => d.open))) await page.locator('details.devtools > summary').click();
+}
+
+/** Opens the page with the second module in and its developer tools open. */
+export async function openStudioWithTools(page, baseUrl) {
+  await openStudio(page, baseUrl);
+  await openDevTools(page);
+}
+
 /** The read-only code box; its panel (a region) shares the accessible name, so ask for the textbox. */
 export function codeBlock(page) {
   return page.getByRole('textbox', { name: 'Embed code', exact: true });
 }
 
-/** The code block's text, whether it is a <textarea> or another element. */
+/** The HTML code block's text (by id: while another format's tab is chosen it is hidden). */
 export async function codeText(page) {
-  return codeBlock(page).evaluate((el) => ('value' in el ? el.value : el.textContent));
+  return page.locator('#embed-code').evaluate((el) => ('value' in el ? el.value : el.textContent));
 }
 
 /** Waits until the code block contains `needle`. */

@@ -3,6 +3,7 @@
 //! Figures are reported against the targets, never asserted.
 
 mod load;
+mod module;
 mod report;
 pub mod sizes;
 mod stats;
@@ -106,6 +107,11 @@ pub fn bench() -> Result<(), String> {
     write("load.txt", load.join("\n") + "\n")?;
     write("throttled.json", throttled.json())?;
     println!("bench: wrote target/bench/report.json, report.html, load.txt and throttled.json");
+    module::bench(
+        &root.join("dist/module"),
+        &format!("{app_url}module/"),
+        &out_dir,
+    )?;
     Ok(())
 }
 

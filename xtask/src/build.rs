@@ -28,6 +28,7 @@ pub fn build_dist() -> Result<(), String> {
     // GitHub Pages answers unknown paths with 404.html: the same page keeps deep links working.
     std::fs::write(dist.join("404.html"), &with_csp)
         .map_err(|e| format!("cannot write 404.html: {e}"))?;
+    crate::module::build_module()?;
     let scripts = csp::inline_scripts(&with_csp).map_err(|e| e.to_string())?;
     let styles = csp::inline_styles(&with_csp).map_err(|e| e.to_string())?;
     println!(

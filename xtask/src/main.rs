@@ -5,6 +5,7 @@ mod build;
 mod cmd;
 mod csp;
 mod minify;
+mod module;
 mod preloads;
 mod serve;
 mod setup;
@@ -20,6 +21,7 @@ const USAGE: &str = "usage: cargo xtask <command>
   setup   install whatever is missing (wasm target, chromium, trunk, wasm-bindgen-cli, npm tools)
   serve   dev server with live reload on http://127.0.0.1:8080/ (plus the simulator, if present)
   build   release build into dist/ with a strict CSP meta; works under any subpath
+  module  only the JS module package, into dist/module/ (`build` makes it too)
   test    every test layer; ends with one line `N passed, M failed`
           --quick: fmt, native clippy and native tests only; --e2e [filter]: build + e2e only
   bench   size and load-time benchmark";
@@ -31,6 +33,7 @@ fn main() {
     let result = match command.as_str() {
         "setup" => setup::setup(),
         "build" => build::build(),
+        "module" => module::build_module(),
         "serve" => serve::serve(),
         "test" => test::test(&args[1..]),
         "bench" => bench::bench(),

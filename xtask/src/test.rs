@@ -10,7 +10,7 @@ use std::time::Instant;
 /// Extra Node test scripts (run from the repo root, given the served page's base URL and, when the
 /// simulator exists, `SIM_URL` in the environment); each must end its output with the line
 /// `N passed, M failed`. Add new scripts here.
-const EXTRA_NODE_SCRIPTS: &[&str] = &[];
+const EXTRA_NODE_SCRIPTS: &[&str] = &["crates/module/js/test.mjs"];
 
 /// The subpath the release build is served under, as on GitHub Pages.
 const SUBPATH: &str = "/embed-studio/";

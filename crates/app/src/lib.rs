@@ -4,7 +4,8 @@
 //!
 //! - `first`: what the `app` binary (the first load) links: the form and its code.
 //! - `extras`: what the `extras` binary links: the panels loaded once the form is interactive
-//!   (paste helper, framework and SEO code, share bar, preview, session, exports, reference).
+//!   (paste helper, code format tabs, share bar, preview, developer tools: session, exports,
+//!   reference).
 //! - `shared`: what both link: the `bridge` that joins them, the field widgets, the code box.
 //!
 //! A change under `first/` or `shared/` touches the first load and its size budget.
@@ -19,6 +20,10 @@ pub use first::app::{opening_state, App, AppProps};
 pub const STUDIO_ROOT_ID: &str = "studio";
 /// Where the `extras` module mounts: a sibling of the studio root, never inside it (see `bridge`).
 pub const EXTRAS_ROOT_ID: &str = "extras-root";
+/// Where `extras` renders the code format tabs (a portal): an empty slot in `App`'s code panel.
+pub const CODE_FORMATS_ID: &str = "code-formats";
+/// Where `extras` renders the share bar and the preview (a portal): under the code, in its column.
+pub const SIDE_EXTRAS_ID: &str = "side-extras";
 /// Where `extras` renders the paste helper (a portal): above the form, outside both roots.
 pub const PASTE_ROOT_ID: &str = "paste-root";
 

@@ -12,7 +12,9 @@
 
 pub mod embed;
 pub mod exports;
+pub mod host;
 pub mod paste;
+pub mod percent;
 pub mod portal;
 pub mod session;
 pub mod share;

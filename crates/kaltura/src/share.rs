@@ -5,7 +5,6 @@
 //! link. Decoding is lenient: values come back as typed, so a bad value gets the same field error
 //! as if it had been typed; unknown keys are listed, never fatal.
 
-use crate::embed::escape::url_component;
 use crate::embed::form::{ContentKind, EmbedForm, RatioChoice, SizeMode};
 use crate::embed::frameworks::SeoFields;
 use crate::embed::{EmbedType, PlayerVersion};
@@ -43,7 +42,7 @@ impl Writer {
         }
         self.0.push_str(key);
         self.0.push('=');
-        self.0.push_str(&url_component(value));
+        self.0.push_str(&crate::percent::component(value));
     }
     fn text(&mut self, key: &str, value: &str) {
         if !value.is_empty() {
@@ -220,27 +219,6 @@ fn lookup_value<T: Copy>(table: &[(T, &'static str)], name: &str) -> Option<T> {
     table.iter().find(|(_, n)| *n == name).map(|(v, _)| *v)
 }
 
-/// Percent-decoding (`+` stays `+`: the encoder never writes spaces as `+`). Bad escapes are kept
-/// literally and invalid UTF-8 is replaced, so any text decodes to something.
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
 /// Reads a fragment (with or without the leading `#`).
 pub fn decode(fragment: &str) -> Decoded {
     let mut d = Decoded::default();
@@ -270,7 +248,7 @@ fn pairs(fragment: &str) -> impl Iterator<Item = (&str, String)> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     fragment.split('&').filter(|p| !p.is_empty()).map(|pair| {
         let (key, raw) = pair.split_once('=').unwrap_or((pair, ""));
-        (key, percent_decode(raw))
+        (key, crate::percent::decode_lossy(raw))
     })
 }
 

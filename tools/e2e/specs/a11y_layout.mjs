@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assert, eventually, fillIds, openStudio, openStudioWithExtras } from '../helpers.mjs';
+import { assert, eventually, fillIds, openDevTools, openStudio, openStudioWithExtras } from '../helpers.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const axeSource = readFile(join(here, '..', '..', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
@@ -48,12 +48,13 @@ export default [
       await axe(page, 'filled');
       await page.locator('#paste-input').waitFor({ state: 'attached' });
       await page.getByText('Paste an embed code or link to fill the form').click();
-      await page.getByRole('button', { name: 'SEO metadata', exact: true }).click();
+      await page.getByRole('button', { name: 'SEO', exact: true }).click();
       await page.getByLabel('Upload date').fill('24/11/2026');
       await axe(page, 'paste helper open, SEO fields with an error');
       await page.getByRole('radio', { name: /v2/ }).check();
       await page.getByRole('radio', { name: 'Fixed size' }).check();
       await axe(page, 'v2, fixed size');
+      await openDevTools(page);
       await withSim(page, simUrl);
       await page.getByRole('tab', { name: 'Secret' }).click();
       await axe(page, 'secret tab');
@@ -92,10 +93,12 @@ export default [
       await page.getByRole('radio', { name: /^Dynamic\b/ }).focus();
       await page.keyboard.press('ArrowDown');
       assert.ok(await page.getByRole('radio', { name: /^Auto\b/ }).isChecked(), 'arrow key picks Auto');
-      await page.getByRole('button', { name: 'Copy embed code' }).focus();
+      await page.getByRole('button', { name: 'Copy HTML' }).focus();
       await page.keyboard.press('Enter');
       await eventually(async () => assert.equal(await page.locator('.code-panel [role=status]').textContent(), 'Copied'));
       // Session tabs: arrows move between tabs, Enter on Start session runs it.
+      await page.locator('details.devtools > summary').focus();
+      await page.keyboard.press('Enter');
       await page.locator('#service-url-2').focus();
       await page.keyboard.press('Space');
       await page.locator('#custom-service-url').focus();
@@ -119,6 +122,7 @@ export default [
         await openStudio(page, baseUrl);
         await page.screenshot({ path: join(screenshots, `layout-${label}-empty.png`), fullPage: true });
         await fillIds(page, IDS);
+        await openDevTools(page);
         await withSim(page, simUrl);
         await page.getByRole('button', { name: 'Start session' }).click();
         await eventually(async () => assert.match(await status(page).textContent(), /OK/), 8000);

@@ -104,12 +104,12 @@ export default [
     },
   },
   {
-    name: 'Copy embed code puts the code block on the clipboard and says Copied',
+    name: 'Copy HTML puts the code block on the clipboard and says Copied',
     async run({ page, baseUrl }) {
       await openStudio(page, baseUrl);
       await fillIds(page, IDS);
       await expectCodeContains(page, V7_LIBRARY);
-      await page.getByRole('button', { name: 'Copy embed code' }).click();
+      await page.getByRole('button', { name: 'Copy HTML' }).click();
       await page.getByRole('status').filter({ hasText: 'Copied' }).waitFor();
       const clipboard = await page.evaluate(() => navigator.clipboard.readText());
       assert.equal(clipboard, await codeText(page));

@@ -38,7 +38,7 @@ export default [
     async run({ page, baseUrl }) {
       await openStudio(page, baseUrl);
       await fillIds(page, IDS);
-      await page.getByRole('button', { name: 'SEO metadata', exact: true }).click();
+      await page.getByRole('button', { name: 'SEO', exact: true }).click();
       await page.getByLabel('Video name').fill('Product tour');
       await page.getByLabel('Duration').fill('1:30');
       await eventually(async () => {

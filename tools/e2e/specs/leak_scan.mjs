@@ -1,7 +1,7 @@
 // Secret-leak scan: drive the admin-secret, user-secret, app-token and widget flows, copy and
 // preview, then look for the secret, the token and the KS in console output, every network
 // request, the DOM outside the KS field, storage, cookies, the URL and history.
-import { assert, eventually, fillIds, openStudio } from '../helpers.mjs';
+import { assert, eventually, fillIds, openStudioWithTools } from '../helpers.mjs';
 
 const IDS = { partner: '2506752', uiConf: '48460943', entry: '1_demo0001' };
 const SECRETS = ['FAKE-demo-admin-secret-0001', 'FAKE-demo-user-secret-0001'];
@@ -21,7 +21,7 @@ export default [
       const requests = [];
       page.on('request', (r) => requests.push({ url: r.url(), body: r.postData() || '' }));
 
-      await openStudio(page, baseUrl);
+      await openStudioWithTools(page, baseUrl);
       const historyAtOpen = await page.evaluate(() => history.length);
       await fillIds(page, IDS);
       await page.getByRole('radio', { name: 'Custom / on-prem' }).check();
@@ -53,7 +53,7 @@ export default [
       // Reveal and copy the KS, copy the (KS-free) embed code, open the preview.
       await page.locator('button[aria-controls="session-ks"][aria-pressed]').click();
       await page.getByRole('button', { name: 'Copy KS' }).click();
-      await page.getByRole('button', { name: 'Copy embed code' }).click();
+      await page.getByRole('button', { name: 'Copy HTML' }).click();
       await page.getByRole('button', { name: 'Preview' }).click();
       await page.waitForTimeout(500);
 

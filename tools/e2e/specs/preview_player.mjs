@@ -1,7 +1,7 @@
 // Live preview with the real Kaltura Player v7 (npm bundle served by the simulator): each v7 embed
 // type plays the sample video, a KS-required entry plays with a scoped KS from the Session panel,
 // and without one the preview says why instead of spinning.
-import { assert, eventually, fillIds, openStudio } from '../helpers.mjs';
+import { assert, eventually, fillIds, openDevTools, openStudio } from '../helpers.mjs';
 
 async function setUp(page, baseUrl, simUrl, entry) {
   assert.ok(simUrl, 'SIM_URL is required');
@@ -78,6 +78,7 @@ tests.push({
     await setUp(page, baseUrl, simUrl, '1_demo0003');
     await page.getByRole('button', { name: 'Preview' }).click();
     await eventually(async () => assert.match(await previewStatus(page).textContent(), /requires a KS/), 20000);
+    await openDevTools(page);
     await page.locator('#service-url-2').check();
     await page.locator('#custom-service-url').fill(simUrl);
     await page.getByRole('tab', { name: 'Secret' }).click();

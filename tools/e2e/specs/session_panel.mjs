@@ -1,7 +1,7 @@
 // The Session panel against the simulator: every way to start a USER session, the failures a
 // developer meets (wrong secret, blocked partner, expired KS, broken network), one request per
 // verify, no double send, and no secret, token or KS left in storage, cookies, URL or history.
-import { assert, codeText, eventually, fillIds, openStudio } from '../helpers.mjs';
+import { assert, codeText, eventually, fillIds, openStudioWithTools } from '../helpers.mjs';
 
 const IDS = { partner: '2506752', uiConf: '48460943', entry: '1_demo0001' };
 const ADMIN_SECRET = 'FAKE-demo-admin-secret-0001';
@@ -26,7 +26,7 @@ async function sim(simUrl, path, method = 'GET', body) {
 async function openWithSim(page, baseUrl, simUrl) {
   assert.ok(simUrl, 'SIM_URL is required (cargo xtask test starts the simulator)');
   await sim(simUrl, '/__sim/reset', 'POST');
-  await openStudio(page, baseUrl);
+  await openStudioWithTools(page, baseUrl);
   await fillIds(page, IDS);
   await page.locator('#service-url-2').check();
   await page.locator('#custom-service-url').fill(simUrl);

@@ -1,6 +1,6 @@
 // Share link, remembered settings and the .env download.
 import { readFile } from 'node:fs/promises';
-import { assert, codeText, eventually, fillIds, openStudio, openStudioWithExtras } from '../helpers.mjs';
+import { assert, codeText, eventually, fillIds, openStudio, openStudioWithExtras, openStudioWithTools } from '../helpers.mjs';
 
 const IDS = { partner: '2506752', uiConf: '48460943', entry: '1_demo0001' };
 
@@ -8,7 +8,7 @@ export default [
   {
     name: 'the settings link restores every field and never carries the secret',
     async run({ page, context, baseUrl }) {
-      await openStudio(page, baseUrl);
+      await openStudioWithTools(page, baseUrl);
       await fillIds(page, IDS);
       await page.getByRole('radio', { name: /v2/ }).check();
       await page.getByRole('radio', { name: /^IFrame\b/ }).check();
@@ -20,7 +20,7 @@ export default [
       // The deferred panels' own fields travel too: video portal, SEO metadata.
       await page.getByRole('radio', { name: 'MediaSpace / Content Hubs' }).check();
       await page.locator('#portal-instance').fill('2');
-      await page.getByRole('button', { name: 'SEO metadata' }).click();
+      await page.getByRole('button', { name: 'SEO', exact: true }).click();
       await page.locator('#seo-name').fill('Product tour');
       await page.locator('#seo-date').fill('2026-11-24');
       const before = await codeText(page);
@@ -34,6 +34,8 @@ export default [
       await other.goto(link);
       await other.getByLabel('Partner ID', { exact: true }).waitFor();
       await eventually(async () => assert.equal(await codeText(other), before));
+      // A link that uses the developer tools opens them.
+      await eventually(async () => assert.ok(await other.locator('details.devtools').evaluate((d) => d.open)));
       assert.equal(await other.locator('#user-id').inputValue(), 'demo-user');
       assert.equal(await other.locator('#secret').inputValue(), '', 'the secret is not restored');
       assert.ok(await other.getByRole('radio', { name: 'MediaSpace / Content Hubs' }).isChecked());
@@ -151,7 +153,7 @@ export default [
   {
     name: 'Download .env gives the values with a blank secret line',
     async run({ page, baseUrl }) {
-      await openStudio(page, baseUrl);
+      await openStudioWithTools(page, baseUrl);
       await fillIds(page, IDS);
       const [download] = await Promise.all([
         page.waitForEvent('download'),
@@ -170,7 +172,7 @@ export default [
   {
     name: 'the portal builder waits for a Partner ID without flagging its own field, then links the portal',
     async run({ page, baseUrl }) {
-      await openStudio(page, baseUrl);
+      await openStudioWithTools(page, baseUrl);
       const instance = page.getByLabel('Instance (optional)');
       await instance.waitFor();
       assert.equal(await instance.getAttribute('aria-invalid'), 'false', 'no error on an untouched field');

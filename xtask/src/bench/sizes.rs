@@ -117,7 +117,7 @@ pub fn measure_dist(dist: &Path) -> Result<DistSizes, String> {
     Ok(sizes)
 }
 
-fn measure_file(path: &Path) -> Result<Sizes, String> {
+pub fn measure_file(path: &Path) -> Result<Sizes, String> {
     let raw = std::fs::metadata(path).map_err(|e| e.to_string())?.len();
     Ok(Sizes {
         raw,

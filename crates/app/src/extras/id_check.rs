@@ -51,7 +51,7 @@ pub fn id_check(props: &IdCheckProps) -> Html {
                         state.set(CheckState::Checking);
                         spawn_local(async move {
                             let verdict = match post_form(&check.request, &controller).await {
-                                Ok(text) => check.decode(&text),
+                                Ok(text) => check.decode(&text, super::net::browser_json),
                                 Err(network) => {
                                     Verdict::NotChecked(ApiError::Network(network).message())
                                 }

@@ -1,9 +1,10 @@
 //! The second module (`extras` binary): the panels loaded once the form is interactive.
 
+pub mod digest;
 pub(crate) mod exports_panel;
 pub(crate) mod id_check;
 pub(crate) mod more_code_panel;
-pub(crate) mod net;
+pub mod net;
 pub mod page;
 pub(crate) mod paste_panel;
 pub(crate) mod preview_panel;

@@ -1,10 +1,12 @@
-//! Sends core-built api_v3 requests with gloo-net: one POST, a timeout, and a typed network
-//! failure; and the Session panel's whole start, request after request.
+//! Sends core-built api_v3 requests with gloo-net (one POST, a timeout, a typed network failure),
+//! parses answers with the browser's own `JSON.parse` for the core's serde types to read through
+//! serde-wasm-bindgen (no JSON parser is compiled into the page), and runs the Session panel's whole
+//! start, request after request.
 
 use gloo_net::http::Request;
 use kaltura::session::api::{self as api, ApiError, ApiRequest, Network, SessionOutcome};
 use kaltura::session::form::{Prepared, SessionPlan};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// api_v3 answers in well under this; longer means a stuck proxy or host.
 pub const TIMEOUT_MS: u32 = 15_000;
@@ -45,6 +47,20 @@ pub async fn post_form(
     text
 }
 
+/// The JSON parser given to the core's decoders (`SessionCall::decode`): the browser's `JSON.parse`,
+/// its value read by serde-wasm-bindgen. On failure, the browser's message (the core tells a cut-off
+/// answer from a body that is not JSON by it and the body itself).
+pub fn browser_json(text: &str) -> Result<serde_wasm_bindgen::Deserializer, String> {
+    js_sys::JSON::parse(text)
+        .map(serde_wasm_bindgen::Deserializer::from)
+        .map_err(|error| {
+            error
+                .dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+                .unwrap_or_default()
+        })
+}
+
 fn classify_failure(timed_out: bool) -> Network {
     if timed_out {
         return Network::Timeout;
@@ -80,8 +96,10 @@ pub async fn start_session(
             let text = post_form(&step.request, &control)
                 .await
                 .map_err(ApiError::Network)?;
-            let widget_ks = step.decode(&text)?;
-            api::verify_with_app_token(&service, &widget_ks, &session)
+            let widget_ks = step.decode(&text, browser_json)?;
+            let hash =
+                super::digest::token_hash(session.hash_type, &widget_ks, &session.token).await?;
+            api::verify_with_app_token(&service, &widget_ks, &session, &hash)
         }
     };
     let call = match &look_for {
@@ -91,5 +109,5 @@ pub async fn start_session(
     let text = post_form(&call.request, &control)
         .await
         .map_err(ApiError::Network)?;
-    call.decode(&text)
+    call.decode(&text, browser_json)
 }

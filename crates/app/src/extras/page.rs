@@ -15,7 +15,7 @@ pub fn offers_local_simulator(chosen: bool) -> bool {
 /// Marks the page `data-local` when it is served from this computer, which shows the player
 /// host's "Local simulator" option (style.css; the first module leaves the check to this one).
 pub fn mark_if_local() {
-    if kaltura::session::api::is_loopback_host(&hostname()) {
+    if kaltura::host::is_loopback(&hostname()) {
         if let Some(root) = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.document_element())

@@ -1,5 +1,12 @@
-//! The second module: paste helper, framework and SEO code, share bar, preview, session, exports
-//! and reference, fed by `bridge` messages.
+//! The second module: paste helper, code format tabs, share bar, preview and the developer tools (session, exports, reference), fed by `bridge` messages.
+//!
+//! Three of them go into slots outside its root, as yew portals: the paste helper above the form,
+//! the format tabs into the code panel and the share bar and preview under it (the first
+//! module's `.side` column, sticky on a laptop); the developer tools are its own root's.
+//!
+//! The developer tools sit in one collapsed `<details>`: quiet until needed. It opens by itself
+//! only on a settings link that uses them (session or video-portal settings); whether it is open
+//! is never stored.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -27,7 +34,26 @@ pub fn extras() -> Html {
         host.set_inner_html("");
         Some(host)
     });
+    // The first module's code panel holds the slot for the format tabs (see `code_panel`).
+    let formats_root = use_state(|| {
+        web_sys::window()?
+            .document()?
+            .get_element_by_id(crate::CODE_FORMATS_ID)
+    });
+    // And, under the code, the slot for the share bar and the preview.
+    let side_root = use_state(|| {
+        web_sys::window()?
+            .document()?
+            .get_element_by_id(crate::SIDE_EXTRAS_ID)
+    });
     let initial = use_state(share_bar::initial_settings);
+    // Open at the start only for a link that carries settings of the tools inside.
+    let tools_open = use_state(|| {
+        share_bar::opened_with_link()
+            && initial.as_ref().is_some_and(|s| {
+                s.session != Default::default() || s.panels.portal != Default::default()
+            })
+    });
     // Until the first `Embed` message (sent in answer to `Hello`), the link's (or the remembered)
     // embed settings.
     let embed = use_state({
@@ -141,24 +167,54 @@ pub fn extras() -> Html {
             host,
         )
     });
+    let on_seo = {
+        let panels = panels.clone();
+        Callback::from(move |seo| {
+            panels.set(PanelsForm {
+                seo,
+                ..(*panels).clone()
+            })
+        })
+    };
+    let formats = (*formats_root).clone().map(|host| {
+        create_portal(
+            html! { <more_code_panel::MoreCodePanel evaluation={evaluation.clone()} seo={panels.seo.clone()} {on_seo} /> },
+            host,
+        )
+    });
+    let beside_code = (*side_root).clone().map(|host| {
+        create_portal(
+            html! {
+                <>
+                    <super::id_check::IdCheck evaluation={evaluation.clone()} />
+                    <share_bar::ShareBar embed={form.clone()} session={session.form.clone()} panels={(*panels).clone()} />
+                    <preview_panel::PreviewPanel evaluation={evaluation.clone()} ks={ks.clone()} />
+                </>
+            },
+            host,
+        )
+    });
     html! {
         <>
             { for paste }
-            <super::id_check::IdCheck evaluation={evaluation.clone()} />
-            <more_code_panel::MoreCodePanel evaluation={evaluation.clone()} seo={panels.seo.clone()}
-                on_seo={{ let panels = panels.clone(); Callback::from(move |seo| panels.set(PanelsForm { seo, ..(*panels).clone() })) }} />
-            <share_bar::ShareBar embed={form.clone()} session={session.form.clone()} panels={(*panels).clone()} />
-            <preview_panel::PreviewPanel {evaluation} ks={ks.clone()} />
-            <session::SessionPanel state={session.clone()} embed={form.clone()} {on_privileges} {on_include} />
-            <exports_panel::ExportsPanel
-                partner={form.partner.clone()}
-                player={form.ui_conf.clone()}
-                user_id={session.form.user_id.clone()}
-                service_origin={kaltura::session::api::ServiceUrl::from_preset(session.form.service, &session.form.custom_service_url).ok().map(|u| AttrValue::from(u.origin().to_string()))}
-                portal={panels.portal.clone()}
-                on_portal={{ let panels = panels.clone(); Callback::from(move |portal| panels.set(PanelsForm { portal, ..(*panels).clone() })) }}
-            />
-            <reference_panel::ReferencePanel partner={form.partner.clone()} />
+            { for formats }
+            { for beside_code }
+            <details class="panel devtools" open={*tools_open}>
+                <summary>
+                    <span class="devtools-title">{ "Developer tools" }</span>
+                    <span class="field-hint">{ "Login session (KS), exports for your code, account reference, video portal." }</span>
+                </summary>
+                <session::SessionPanel state={session.clone()} embed={form.clone()} {on_privileges} {on_include} />
+                <exports_panel::ExportsPanel
+                    partner={form.partner.clone()}
+                    player={form.ui_conf.clone()}
+                    user_id={session.form.user_id.clone()}
+                    service_origin={kaltura::session::api::ServiceUrl::from_preset(session.form.service, &session.form.custom_service_url).ok().map(|u| AttrValue::from(u.origin().to_string()))}
+                    portal={panels.portal.clone()}
+                    on_portal={{ let panels = panels.clone(); Callback::from(move |portal| panels.set(PanelsForm { portal, ..(*panels).clone() })) }}
+                />
+                <reference_panel::ReferencePanel partner={form.partner.clone()} />
+            </details>
         </>
     }
 }

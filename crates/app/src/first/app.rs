@@ -11,7 +11,6 @@ use super::embed_state::{EmbedAction, Flag};
 use super::studio_state::{StudioAction, StudioState};
 use super::{code_panel, embed_panel};
 use crate::shared::bridge::{self, Message};
-use crate::PASTE_ROOT_ID;
 
 #[derive(Properties, Default)]
 pub struct AppProps {
@@ -100,22 +99,23 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
     let dispatch = studio.dispatcher().to_callback();
+    let [ids, options] = embed_panel::embed_panel(embed_panel::EmbedPanelProps {
+        state: &studio.embed,
+        dispatch: &dispatch.reform(StudioAction::Embed),
+        evaluation: &studio.evaluation,
+        whole_form: studio.whole_form,
+    });
+    // The code right after the IDs: next on a phone; on a laptop style.css puts it beside them.
+    // The two empty slots are the extras' (see `code_panel` and `SIDE_EXTRAS_ID`): yew leaves
+    // what the extras render into them alone, as they keep their places.
     html! {
         <>
-            { embed_panel::embed_panel(embed_panel::EmbedPanelProps {
-                state: &studio.embed,
-                dispatch: &dispatch.reform(StudioAction::Embed),
-                evaluation: &studio.evaluation,
-                whole_form: studio.whole_form,
-            }) }
+            { ids }
             <div class="side">
                 { code_panel::code_panel(&studio.evaluation, studio.copy, dispatch.reform(StudioAction::Copy)) }
-                if studio.extras_failed {
-                    <p class="extras-failed" role="alert">
-                        { "The paste helper, framework code, share link, preview, session, exports and reference panels did not load (check the connection). The embed code above works without them; reload the page to try again." }
-                    </p>
-                }
+                <div id={crate::SIDE_EXTRAS_ID} class="side-extras"></div>
             </div>
+            { options }
         </>
     }
 }
@@ -187,7 +187,7 @@ fn wire_up(
     );
     let waiting = to_extras.clone();
     let embed = StudioAction::Embed;
-    let (on_ks, on_include, on_load) = (dispatch.clone(), dispatch.clone(), dispatch.clone());
+    let (on_ks, on_include, on_load) = (dispatch.clone(), dispatch.clone(), dispatch);
     [
         now("focusout", bridge::Debounced::flush),
         next_task("change", bridge::Debounced::flush),
@@ -208,9 +208,15 @@ fn wire_up(
                 kaltura::share::decode_embed_state(&text),
             ))))
         }),
-        bridge::listen(Message::ExtrasFailed, move |_| {
-            dispatch.dispatch(StudioAction::ExtrasFailed);
-            paste_placeholder_says("The paste helper did not load: reload the page to try again.");
+        // index.html holds the words (under the paste helper's stand-in and where the extras
+        // would be); style.css shows them on this mark, outside both yew roots.
+        bridge::listen(Message::ExtrasFailed, |_| {
+            if let Some(root) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.document_element())
+            {
+                let _ = root.set_attribute("data-extras-failed", "");
+            }
         }),
         bridge::listen(Message::Hello, move |_| {
             if let Ok(mut waiting) = waiting.try_borrow_mut() {
@@ -218,22 +224,6 @@ fn wire_up(
             }
         }),
     ]
-}
-
-/// Shows a line under the paste helper's static stand-in in `index.html` (outside every yew
-/// root, so no instance owns it; the extras module would have replaced it whole).
-fn paste_placeholder_says(text: &str) {
-    let hint = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| {
-            d.query_selector(&format!("#{PASTE_ROOT_ID} .field-hint"))
-                .ok()
-        })
-        .flatten();
-    if let Some(hint) = hint {
-        hint.set_text_content(Some(text));
-        let _ = hint.remove_attribute("hidden");
-    }
 }
 
 /// Starts the `extras` module (`www/extras-loader.js`); `App` calls it one task after its first

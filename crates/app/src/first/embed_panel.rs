@@ -24,8 +24,9 @@ pub struct EmbedPanelProps<'a> {
 
 /// The form as part of `App`'s view: a plain function rather than a component, since it has no
 /// state of its own and re-renders with `App` on every change anyway (one component less in the
-/// first module).
-pub fn embed_panel(props: EmbedPanelProps) -> Html {
+/// first module). Two sections: the IDs, and the options; `App` puts the code between them, so
+/// on a phone the code comes right after the content ID.
+pub fn embed_panel(props: EmbedPanelProps) -> [Html; 2] {
     let (state, dispatch) = (props.state, props.dispatch);
     let form = &state.form;
     let kind = form.content_kind;
@@ -67,7 +68,7 @@ pub fn embed_panel(props: EmbedPanelProps) -> Html {
         })
     };
 
-    html! {
+    let ids = html! {
         <section class="panel form-panel" aria-labelledby="form-heading">
             <h2 id="form-heading">{ "Player and content" }</h2>
             { text(Field::Partner) }
@@ -84,87 +85,93 @@ pub fn embed_panel(props: EmbedPanelProps) -> Html {
                 dispatch.reform(EmbedAction::ContentKind),
             ) }
             { text(Field::ContentId) }
+        </section>
+    };
+    if !props.whole_form {
+        return [ids, Html::default()];
+    }
+    let options = html! {
+        <section class="panel options-panel" aria-labelledby="options-heading">
+            <h2 id="options-heading">{ "Player options" }</h2>
+            { radio_group(
+                "player-version",
+                "Player version",
+                Flow::Stacked,
+                &[
+                    ChoiceOption { value: PlayerVersion::V7, label: "Player v7", help: Some("The current Kaltura Player (PlayKit JS).") },
+                    ChoiceOption { value: PlayerVersion::V2, label: "Player v2 (legacy)", help: Some("mwEmbed / kWidget players from older KMC accounts.") },
+                ],
+                form.version,
+                dispatch.reform(EmbedAction::Version),
+            ) }
+            { radio_group(
+                "embed-type",
+                "Embed type",
+                Flow::Stacked,
+                &EmbedType::ALL.map(|t| ChoiceOption { value: t, label: t.label(), help: Some(t.when_to_use()) }),
+                form.kind,
+                dispatch.reform(EmbedAction::Kind),
+            ) }
 
-            if props.whole_form {
-                { radio_group(
-                    "player-version",
-                    "Player version",
-                    Flow::Stacked,
-                    &[
-                        ChoiceOption { value: PlayerVersion::V7, label: "Player v7", help: Some("The current Kaltura Player (PlayKit JS).") },
-                        ChoiceOption { value: PlayerVersion::V2, label: "Player v2 (legacy)", help: Some("mwEmbed / kWidget players from older KMC accounts.") },
-                    ],
-                    form.version,
-                    dispatch.reform(EmbedAction::Version),
-                ) }
-                { radio_group(
-                    "embed-type",
-                    "Embed type",
-                    Flow::Stacked,
-                    &EmbedType::ALL.map(|t| ChoiceOption { value: t, label: t.label(), help: Some(t.when_to_use()) }),
-                    form.kind,
-                    dispatch.reform(EmbedAction::Kind),
-                ) }
+            { host_picker(state, dispatch, &text) }
 
-                { host_picker(state, dispatch, &text) }
-
-                <h2>{ "Size" }</h2>
+            <h2>{ "Size" }</h2>
+            { radio_group(
+                "size-mode",
+                "Sizing",
+                Flow::Inline,
+                &[
+                    ChoiceOption { value: SizeMode::Responsive, label: "Responsive", help: None },
+                    ChoiceOption { value: SizeMode::Fixed, label: "Fixed size", help: None },
+                ],
+                form.size_mode,
+                dispatch.reform(EmbedAction::SizeMode),
+            ) }
+            if form.size_mode == SizeMode::Responsive {
                 { radio_group(
-                    "size-mode",
-                    "Sizing",
+                    "ratio",
+                    "Aspect ratio",
                     Flow::Inline,
                     &[
-                        ChoiceOption { value: SizeMode::Responsive, label: "Responsive", help: None },
-                        ChoiceOption { value: SizeMode::Fixed, label: "Fixed size", help: None },
+                        ChoiceOption { value: RatioChoice::R16x9, label: "16:9", help: None },
+                        ChoiceOption { value: RatioChoice::R4x3, label: "4:3", help: None },
+                        ChoiceOption { value: RatioChoice::R1x1, label: "1:1", help: None },
+                        ChoiceOption { value: RatioChoice::R9x16, label: "9:16", help: None },
+                        ChoiceOption { value: RatioChoice::Custom, label: "Custom", help: None },
                     ],
-                    form.size_mode,
-                    dispatch.reform(EmbedAction::SizeMode),
+                    form.ratio,
+                    dispatch.reform(EmbedAction::Ratio),
                 ) }
-                if form.size_mode == SizeMode::Responsive {
-                    { radio_group(
-                        "ratio",
-                        "Aspect ratio",
-                        Flow::Inline,
-                        &[
-                            ChoiceOption { value: RatioChoice::R16x9, label: "16:9", help: None },
-                            ChoiceOption { value: RatioChoice::R4x3, label: "4:3", help: None },
-                            ChoiceOption { value: RatioChoice::R1x1, label: "1:1", help: None },
-                            ChoiceOption { value: RatioChoice::R9x16, label: "9:16", help: None },
-                            ChoiceOption { value: RatioChoice::Custom, label: "Custom", help: None },
-                        ],
-                        form.ratio,
-                        dispatch.reform(EmbedAction::Ratio),
-                    ) }
-                    if form.ratio == RatioChoice::Custom {
-                        { text(Field::CustomRatio) }
-                    }
-                } else {
-                    <div class="row">
-                        { text(Field::Width) }
-                        { text(Field::Height) }
-                    </div>
+                if form.ratio == RatioChoice::Custom {
+                    { text(Field::CustomRatio) }
                 }
-
-                <h2>{ "Playback" }</h2>
-                <div class="checks">
-                    { flag(Flag::Autoplay, "opt-autoplay", "Autoplay", None, false) }
-                    { flag(Flag::Muted, "opt-muted", "Start muted", None, false) }
-                    { flag(Flag::MutedAutoplayFallback, "opt-muted-fallback", "Fall back to muted autoplay",
-                        Some("Browsers block autoplay with sound; this starts muted instead of not at all."), !form.autoplay) }
-                    { flag(Flag::Loop, "opt-loop", "Loop", None, false) }
-                </div>
+            } else {
                 <div class="row">
-                    { text(Field::Start) }
-                    { text(Field::ClipTo) }
+                    { text(Field::Width) }
+                    { text(Field::Height) }
                 </div>
-
-                <details class="advanced">
-                    <summary>{ "Advanced: element ID" }</summary>
-                    { text(Field::TargetId) }
-                </details>
             }
+
+            <h2>{ "Playback" }</h2>
+            <div class="checks">
+                { flag(Flag::Autoplay, "opt-autoplay", "Autoplay", None, false) }
+                { flag(Flag::Muted, "opt-muted", "Start muted", None, false) }
+                { flag(Flag::MutedAutoplayFallback, "opt-muted-fallback", "Fall back to muted autoplay",
+                    Some("Browsers block autoplay with sound; this starts muted instead of not at all."), !form.autoplay) }
+                { flag(Flag::Loop, "opt-loop", "Loop", None, false) }
+            </div>
+            <div class="row">
+                { text(Field::Start) }
+                { text(Field::ClipTo) }
+            </div>
+
+            <details class="advanced">
+                <summary>{ "Advanced: element ID" }</summary>
+                { text(Field::TargetId) }
+            </details>
         </section>
-    }
+    };
+    [ids, options]
 }
 
 /// Where the player library comes from.

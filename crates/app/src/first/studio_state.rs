@@ -22,8 +22,6 @@ pub struct StudioState {
     pub copy: CopyState,
     /// False until one task after the first render, which stops after the content ID (see `App`).
     pub whole_form: bool,
-    /// The second module could not be loaded.
-    pub extras_failed: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -32,7 +30,6 @@ pub enum StudioAction {
     Ks(Option<Rc<Ks>>),
     Copy(CopyAction),
     ShowWholeForm,
-    ExtrasFailed,
 }
 
 impl StudioState {
@@ -49,7 +46,6 @@ impl StudioState {
             ks: None,
             copy: CopyState::default(),
             whole_form: false,
-            extras_failed: false,
         }
     }
 
@@ -72,7 +68,6 @@ impl StudioState {
             }
             StudioAction::Copy(action) => self.copy = self.copy.apply(action),
             StudioAction::ShowWholeForm => self.whole_form = true,
-            StudioAction::ExtrasFailed => self.extras_failed = true,
         }
         self
     }

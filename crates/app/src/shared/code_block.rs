@@ -20,7 +20,7 @@ pub struct CodeBlockProps {
     pub code: Result<String, String>,
     /// The copy button's text, e.g. "Copy embed code".
     pub copy_label: AttrValue,
-    /// Shown between the box and the copy button (notes, optional fields).
+    /// Shown under the box (notes). The copy button is above it, in view as soon as the panel is.
     #[prop_or_default]
     pub children: Html,
 }
@@ -143,13 +143,18 @@ pub fn code_block(props: &CodeBlockProps, copy: CopyState, on_copy: Callback<Cop
     let (Ok(code) | Err(code)) = &props.code;
     html! {
         <>
+            <div class="actions">
+                <button type="button" class="primary" disabled={!ready} {onclick}>
+                    { props.copy_label.clone() }
+                </button>
+                <span role="status" class="status">{ copy.status.message() }</span>
+            </div>
             <textarea
                 id={props.id.clone()}
                 class="code"
                 data-placeholder={(!ready).then_some("")}
                 readonly=true
                 spellcheck="false"
-                wrap="off"
                 aria-labelledby={props.labelled_by.clone()}
                 aria-describedby={state_id.clone()}
                 value={code.clone()}
@@ -158,12 +163,6 @@ pub fn code_block(props: &CodeBlockProps, copy: CopyState, on_copy: Callback<Cop
                 { if ready { "Ready to copy." } else { "Not ready: see the text in the code box." } }
             </p>
             { props.children.clone() }
-            <div class="actions">
-                <button type="button" class="primary" disabled={!ready} {onclick}>
-                    { props.copy_label.clone() }
-                </button>
-                <span role="status" class="status">{ copy.status.message() }</span>
-            </div>
         </>
     }
 }

@@ -49,19 +49,3 @@ fn push_unicode_escape(out: &mut String, c: char) {
         }
     }
 }
-
-/// RFC 3986 component encoding: everything but `A-Za-z0-9-_.~` is `%XX` (UTF-8).
-pub fn url_component(input: &str) -> String {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    let mut out = String::with_capacity(input.len());
-    for &b in input.as_bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push('%');
-            out.push(HEX[usize::from(b >> 4)] as char);
-            out.push(HEX[usize::from(b & 0xf)] as char);
-        }
-    }
-    out
-}

@@ -1,5 +1,7 @@
 //! CDN host for player libraries: SaaS default, custom host, or on-prem origin.
 
+use crate::host::{is_hostname, is_loopback, parse_port, split_authority};
+
 /// A validated origin such as `https://cdnapisec.kaltura.com` (scheme + host [+ port], no path).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CdnHost {
@@ -68,7 +70,7 @@ impl CdnHost {
         if rest.is_empty() || rest.contains('@') || rest.chars().any(char::is_whitespace) {
             return Err(HostError::Malformed);
         }
-        let (host, port) = split_port(rest)?;
+        let (host, port) = split_authority(rest).ok_or(HostError::Malformed)?;
         // `javascript:…`, `ftp:…`: a scheme, not a host and port.
         let scheme_like = host != "localhost" && host.bytes().all(|b| b.is_ascii_alphabetic());
         if scheme_like && port.is_some_and(|p| p.starts_with(|c: char| c.is_ascii_alphabetic())) {
@@ -78,10 +80,7 @@ impl CdnHost {
             return Err(HostError::Malformed);
         }
         if let Some(port) = port {
-            match port.parse::<u16>() {
-                Ok(p) if p > 0 && !port.starts_with('0') => {}
-                _ => return Err(HostError::BadPort),
-            }
+            parse_port(port).ok_or(HostError::BadPort)?;
         }
         Ok(CdnHost {
             scheme,
@@ -97,7 +96,7 @@ impl CdnHost {
         format!("{scheme}://{}", self.authority)
     }
     pub fn warnings(&self) -> Vec<HostWarning> {
-        let host = split_port(&self.authority)
+        let host = split_authority(&self.authority)
             .map(|(h, _)| h)
             .unwrap_or(&self.authority);
         let mut warnings = Vec::new();
@@ -115,50 +114,6 @@ impl CdnHost {
     pub fn is_saas_default(&self) -> bool {
         *self == CdnHost::saas()
     }
-}
-
-fn is_loopback(host: &str) -> bool {
-    matches!(host, "localhost" | "127.0.0.1" | "[::1]")
-}
-
-/// `host[:port]` → (host, port); `[v6]` hosts keep their brackets.
-fn split_port(authority: &str) -> Result<(&str, Option<&str>), HostError> {
-    if authority.starts_with('[') {
-        let end = authority.find(']').ok_or(HostError::Malformed)?;
-        let (host, rest) = authority.split_at(end + 1);
-        return match rest {
-            "" => Ok((host, None)),
-            _ => rest
-                .strip_prefix(':')
-                .map(|p| (host, Some(p)))
-                .ok_or(HostError::Malformed),
-        };
-    }
-    Ok(match authority.rsplit_once(':') {
-        Some((host, port)) => (host, Some(port)),
-        None => (authority, None),
-    })
-}
-
-/// DNS name or IPv4 (letters, digits, `-` per label), or a bracketed IPv6 literal. Shared by the
-/// hosts the page validates (CDN host here, service URL in `api`).
-pub(crate) fn is_hostname(host: &str) -> bool {
-    if let Some(v6) = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
-        return v6.contains(':')
-            && v6
-                .bytes()
-                .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.');
-    }
-    host.len() <= 253
-        && host.split('.').all(|label| {
-            !label.is_empty()
-                && label.len() <= 63
-                && !label.starts_with('-')
-                && !label.ends_with('-')
-                && label
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'-')
-        })
 }
 
 impl CdnHost {

@@ -113,7 +113,7 @@ impl Query {
             out.push(if i == 0 { '?' } else { '&' });
             out.push_str(k);
             out.push('=');
-            out.push_str(&escape::url_component(v));
+            out.push_str(&crate::percent::component(v));
         }
         out
     }

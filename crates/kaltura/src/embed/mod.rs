@@ -219,8 +219,7 @@ impl EmbedRequest {
     /// The v7 thumbnail-embed helper script. Kaltura serves it from static.kaltura.com only; a
     /// loopback host (the local simulator) serves a stand-in at the same path, so previews work offline.
     pub fn thumbnail_script_url(&self) -> String {
-        let authority = self.host.authority();
-        if authority.starts_with("127.0.0.1") || authority.starts_with("localhost") {
+        if crate::host::is_loopback_authority(self.host.authority()) {
             format!("{}{THUMBNAIL_SCRIPT_PATH}", self.host.origin())
         } else {
             format!("https://static.kaltura.com{THUMBNAIL_SCRIPT_PATH}")

@@ -58,22 +58,7 @@ fn normalise(text: &str) -> String {
         .replace("&#x27;", "'")
         .replace("&lt;", "<")
         .replace("&gt;", ">");
-    let bytes = unescaped.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            let hex = |b: u8| (b as char).to_digit(16);
-            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    crate::percent::decode_lossy(&unescaped)
 }
 
 fn is_token_char(c: char) -> bool {

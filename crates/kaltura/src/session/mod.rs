@@ -5,7 +5,6 @@ pub mod api;
 mod base64;
 pub mod digest;
 pub mod form;
-pub mod json;
 pub mod ks;
 pub mod lifetime;
 pub mod privileges;

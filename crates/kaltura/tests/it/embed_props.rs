@@ -1,9 +1,10 @@
 //! Property tests: any input gives a snippet or field problems (never a panic), and no value can
 //! leave its context in the generated code.
 
-use kaltura::embed::escape::{html, js_string, url_component};
+use kaltura::embed::escape::{html, js_string};
 use kaltura::embed::form::{evaluate, ContentKind, EmbedForm, RatioChoice, SizeMode};
 use kaltura::embed::{EmbedType, PlayerVersion};
+use kaltura::percent::component as url_component;
 use kaltura::session::ks::Ks;
 use proptest::prelude::*;
 

@@ -6,13 +6,14 @@ use kaltura::embed::PlayerVersion;
 use kaltura::session::api::{player_check, Verdict};
 
 use crate::session_sim::Sim;
+use crate::session_support::json;
 
 fn check(sim: &Sim, form: EmbedForm, expected: fn(&Verdict) -> bool) {
     let request = evaluate(&form, None).request.expect("a valid form");
     let check = player_check(&request).expect("a check for a valid form");
     let (status, body) = sim.send(&check.request);
     assert_eq!(status, 200, "{body}");
-    let verdict = check.decode(&body);
+    let verdict = check.decode(&body, json);
     assert!(expected(&verdict), "{form:?}: {verdict:?}");
     assert!(!verdict.message().is_empty());
 }
@@ -120,7 +121,7 @@ fn an_answer_that_is_not_the_checks_is_not_checked() {
         r#"{"objectType":"KalturaAPIException","code":"X","message":"m"}"#,
     ] {
         assert!(
-            matches!(check.decode(answer), Verdict::NotChecked(_)),
+            matches!(check.decode(answer, json), Verdict::NotChecked(_)),
             "{answer}"
         );
     }

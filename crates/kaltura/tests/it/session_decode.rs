@@ -1,6 +1,6 @@
 //! Response decoding for every flow: success shapes, inline multirequest errors, refusals, broken bodies.
 
-use crate::session_support::{user_v1_ks, v1_ks, v2_shaped_ks, V1Fields};
+use crate::session_support::{json, token_hash, user_v1_ks, v1_ks, v2_shaped_ks, V1Fields};
 use kaltura::embed::ids::{EntryId, PartnerId, PlaylistId};
 use kaltura::embed::Content;
 use kaltura::session::api::{
@@ -81,18 +81,16 @@ fn widget_call() -> SessionCall {
 }
 
 fn app_token_call() -> SessionCall {
-    verify_with_app_token(
-        &ServiceUrl::local_simulator(),
-        &ks("ab"),
-        &AppTokenSession {
-            token_id: AppTokenId::parse("0_tok12345").unwrap(),
-            token: AppToken::parse("0123456789abcdef0123456789abcdef").unwrap(),
-            hash_type: AppTokenHashType::Sha1,
-            user: UserId::parse("asked").unwrap(),
-            expiry: Expiry::ONE_HOUR,
-            privileges: String::new(),
-        },
-    )
+    let input = AppTokenSession {
+        token_id: AppTokenId::parse("0_tok12345").unwrap(),
+        token: AppToken::parse("0123456789abcdef0123456789abcdef").unwrap(),
+        hash_type: AppTokenHashType::Sha1,
+        user: UserId::parse("asked").unwrap(),
+        expiry: Expiry::ONE_HOUR,
+        privileges: String::new(),
+    };
+    let hash = token_hash(input.hash_type, &ks("ab"), &input.token);
+    verify_with_app_token(&ServiceUrl::local_simulator(), &ks("ab"), &input, &hash)
 }
 
 fn outcome(
@@ -122,7 +120,7 @@ fn named(name: &str) -> SessionUser {
 }
 
 fn check(call: &SessionCall, body: &str, expected: Result<SessionOutcome, ApiError>) {
-    assert_eq!(call.decode(body), expected, "body {body}");
+    assert_eq!(call.decode(body, json), expected, "body {body}");
 }
 
 #[test]
@@ -286,7 +284,10 @@ fn broken_bodies_are_network_errors() {
     }
     // A byte-order mark before the JSON is tolerated.
     assert!(secret_call()
-        .decode(&format!("\u{feff}[{},{}]", json_string(&v2()), list(1)))
+        .decode(
+            &format!("\u{feff}[{},{}]", json_string(&v2()), list(1)),
+            json
+        )
         .is_ok());
 }
 
@@ -338,15 +339,18 @@ fn widget_flow() {
 
     // App-token step 1 reads just the widget KS.
     let step = app_token_widget_step(&ServiceUrl::local_simulator(), pid("123"));
-    assert_eq!(step.decode(&widget_response(&v2())), Ok(ks(&v2())));
+    assert_eq!(step.decode(&widget_response(&v2()), json), Ok(ks(&v2())));
     assert_eq!(
-        step.decode(&exception("INVALID_WIDGET_ID", "Unknown widget [_9]", "[]")),
+        step.decode(
+            &exception("INVALID_WIDGET_ID", "Unknown widget [_9]", "[]"),
+            json
+        ),
         Err(ApiError::InvalidWidgetId {
             widget_id: Some("_9".into())
         })
     );
     assert_eq!(
-        step.decode("[\"x"),
+        step.decode("[\"x", json),
         Err(ApiError::Network(Network::Truncated))
     );
 }

@@ -1,6 +1,6 @@
 //! Request builders: exact URLs and form bodies, encoding of awkward secrets, the USER-only invariant.
 
-use crate::session_support::{v1_ks, V1Fields};
+use crate::session_support::{token_hash, v1_ks, V1Fields};
 use kaltura::embed::ids::PartnerId;
 use kaltura::session::api::Secret;
 use kaltura::session::api::{
@@ -8,7 +8,7 @@ use kaltura::session::api::{
     verify_with_secret, ApiError, ApiRequest, AppToken, AppTokenId, AppTokenSession, Expiry,
     KsSource, SecretSession, ServiceUrl, UserId, WidgetSession, CONTENT_TYPE,
 };
-use kaltura::session::digest::{app_token_hash, AppTokenHashType};
+use kaltura::session::digest::AppTokenHashType;
 use kaltura::session::ks::Ks;
 
 /// An app token value of the shape Kaltura makes (32 hex characters).
@@ -114,8 +114,9 @@ fn widget_bodies() {
 
 #[test]
 fn app_token_hash_matches_standard_digests() {
-    // H("ab" ‖ token), the digests as Python's hashlib computes them (`digest.rs` has the
-    // published test vectors of each algorithm).
+    // H("ab" ‖ token), the digests as Python's hashlib computes them: the message the core
+    // composes and the hex it writes (the page's SubtleCrypto and md-5 are checked against the
+    // same values in the app's browser tests).
     let ks = Ks::parse("ab").unwrap();
     let token = AppToken::parse(TOKEN).unwrap();
     let table = [
@@ -136,7 +137,7 @@ fn app_token_hash_matches_standard_digests() {
     ];
     for (hash_type, expected) in table {
         assert_eq!(
-            app_token_hash(hash_type, &ks, &token),
+            token_hash(hash_type, &ks, &token).as_str(),
             expected,
             "{hash_type:?}"
         );
@@ -164,7 +165,13 @@ fn app_token_step_two_body() {
             privileges: privileges.to_string(),
         };
         check(
-            &verify_with_app_token(&sim(), &widget_ks, &input).request,
+            &verify_with_app_token(
+                &sim(),
+                &widget_ks,
+                &input,
+                &token_hash(input.hash_type, &widget_ks, &input.token),
+            )
+            .request,
             "http://127.0.0.1:8081/api_v3/service/multirequest",
             &format!(
                 "format=1&clientTag=embed-studio&1:service=appToken&1:action=startSession&1:ks=ab\
@@ -257,9 +264,14 @@ fn every_builder_sends_only_user_type_and_json_format() {
         verify_with_secret(&sim(), &secret).request.body,
         verify_widget(&sim(), &widget).request.body,
         app_token_widget_step(&sim(), widget.partner).request.body,
-        verify_with_app_token(&sim(), &widget_ks, &app_token)
-            .request
-            .body,
+        verify_with_app_token(
+            &sim(),
+            &widget_ks,
+            &app_token,
+            &token_hash(app_token.hash_type, &widget_ks, &app_token.token),
+        )
+        .request
+        .body,
     ];
     for body in bodies {
         let pairs = decode_pairs(&body);

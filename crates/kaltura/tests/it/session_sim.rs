@@ -16,6 +16,8 @@ use kaltura::session::api::{
 use kaltura::session::digest::AppTokenHashType;
 use kaltura::session::ks::{Ks, KsInfo};
 
+use crate::session_support::{json, token_hash};
+
 const DEMO: &str = "2506752";
 const DEMO_ADMIN_SECRET: &str = "FAKE-demo-admin-secret-0001";
 const DEMO_USER_SECRET: &str = "FAKE-demo-user-secret-0001";
@@ -75,7 +77,7 @@ impl Sim {
         if status != 200 {
             return Err(ApiError::Network(Network::HttpStatus(status)));
         }
-        call.decode(&body)
+        call.decode(&body, json)
     }
 
     fn control(&self, path: &str, json: &str) {
@@ -387,7 +389,7 @@ fn app_token(
     let url = sim.service_url();
     let step_one = app_token_widget_step(&url, pid(partner));
     let (_, body) = sim.send(&step_one.request);
-    let widget_ks = step_one.decode(&body)?;
+    let widget_ks = step_one.decode(&body, json)?;
     let input = AppTokenSession {
         token_id: AppTokenId::parse(id).unwrap(),
         token: AppToken::parse(token).unwrap(),
@@ -396,7 +398,8 @@ fn app_token(
         expiry: Expiry::ONE_HOUR,
         privileges: String::new(),
     };
-    sim.run(&verify_with_app_token(&url, &widget_ks, &input))
+    let hash = token_hash(input.hash_type, &widget_ks, &input.token);
+    sim.run(&verify_with_app_token(&url, &widget_ks, &input, &hash))
 }
 
 #[test]

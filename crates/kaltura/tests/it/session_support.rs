@@ -1,6 +1,9 @@
 //! Shared fixtures for the session tests: a base64 encoder and a v1 KS maker (as the server writes them).
 #![allow(dead_code)] // each test file uses a different part
 
+use kaltura::session::api::AppToken;
+use kaltura::session::digest::{app_token_message, AppTokenHashType, TokenHash};
+use kaltura::session::ks::Ks;
 use sha1::{Digest, Sha1};
 
 /// Standard base64 with padding (the alphabet a v1 KS uses).
@@ -83,4 +86,21 @@ pub fn v2_shaped_ks(partner: &str, cipher: &[u8]) -> String {
     let mut raw = format!("v2|{partner}|").into_bytes();
     raw.extend_from_slice(cipher);
     base64(&raw).replace('+', "-").replace('/', "_")
+}
+
+/// The JSON parser the decoders get in native tests (the page gives them the browser's `JSON.parse`).
+pub fn json(text: &str) -> Result<serde_json::Value, String> {
+    serde_json::from_str(text).map_err(|e| e.to_string())
+}
+
+/// `tokenHash` as the page computes it, with the RustCrypto crates standing in for SubtleCrypto.
+pub fn token_hash(hash_type: AppTokenHashType, widget_ks: &Ks, token: &AppToken) -> TokenHash {
+    let message = app_token_message(widget_ks, token);
+    let digest = match hash_type {
+        AppTokenHashType::Sha1 => Sha1::digest(&message).to_vec(),
+        AppTokenHashType::Sha256 => sha2::Sha256::digest(&message).to_vec(),
+        AppTokenHashType::Sha512 => sha2::Sha512::digest(&message).to_vec(),
+        AppTokenHashType::Md5 => md5::Md5::digest(&message).to_vec(),
+    };
+    TokenHash::from_digest(hash_type, &digest).expect("RustCrypto digests have their length")
 }

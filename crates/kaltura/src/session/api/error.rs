@@ -1,7 +1,5 @@
 //! Typed catalogue of api_v3 and network failures, each with a plain message, a remedy and its form field.
 
-use crate::session::json::JsonValue;
-
 /// The form field an error concerns, so the page can show it next to that field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
@@ -128,6 +126,9 @@ pub enum ApiError {
     UnexpectedResponse {
         detail: String,
     },
+    /// The browser would not compute the app-token hash: `SubtleCrypto` exists only on secure
+    /// pages (https, or http on this computer).
+    DigestUnavailable,
 }
 
 /// A name from the seed guide's error table, with the code the real server sends instead.
@@ -140,68 +141,6 @@ pub struct DocNameMapping {
 }
 
 impl ApiError {
-    /// Classifies a `KalturaAPIException` by its code, reading the template arguments from `args`
-    /// (an object; `[]` when there are none) and falling back to the message text.
-    pub fn from_exception(code: &str, message: &str, args: Option<&JsonValue>) -> ApiError {
-        let arg = |name: &str| -> Option<String> {
-            args.and_then(|a| a.get(name))
-                .and_then(JsonValue::as_text_lenient)
-                .filter(|v| !v.is_empty() && v != "N/A")
-        };
-        let quoted = || between(message, "\"", "\"");
-        let bracketed = || between(message, "[", "]");
-        match code {
-            "START_SESSION_ERROR" => ApiError::StartSession {
-                partner: arg("PID").or_else(bracketed),
-            },
-            "SERVICE_FORBIDDEN_CONTENT_BLOCKED" => ApiError::PartnerBlocked,
-            "PARTNER_NOT_FOUND" => ApiError::PartnerNotFound {
-                partner: arg("PARTNER"),
-            },
-            "INVALID_KS" => {
-                let ksid = arg("KSID").or_else(quoted);
-                ApiError::InvalidKs(rejection_from_ksid(ksid.as_deref()))
-            }
-            "MISSING_KS" => ApiError::MissingKs,
-            "SERVICE_FORBIDDEN" => ApiError::ServiceForbidden {
-                service: arg("SERVICE").or_else(bracketed),
-            },
-            "MISSING_MANDATORY_PARAMETER" => ApiError::MissingParameter {
-                name: arg("PARAM_NAME").or_else(quoted),
-            },
-            "INVALID_ENUM_VALUE" => ApiError::InvalidEnumValue {
-                param: arg("PARAM_NAME"),
-                value: arg("ENUM_VAL"),
-            },
-            "INVALID_WIDGET_ID" => ApiError::InvalidWidgetId {
-                widget_id: arg("WIDGET_ID").or_else(bracketed),
-            },
-            "START_WIDGET_SESSION_ERROR" => ApiError::StartWidgetSession {
-                widget_id: arg("WIDGET_ID").or_else(bracketed),
-            },
-            "UNKNOWN_ROLE_ID" => ApiError::UnknownRoleId,
-            "INVALID_ACTIONS_LIMIT" => ApiError::InvalidActionsLimit,
-            "APP_TOKEN_ID_NOT_FOUND" => ApiError::AppTokenNotFound {
-                id: arg("ID").or_else(quoted),
-            },
-            "APP_TOKEN_NOT_ACTIVE" => ApiError::AppTokenNotActive {
-                id: arg("ID").or_else(quoted),
-            },
-            "APP_TOKEN_EXPIRED" => ApiError::AppTokenExpired {
-                id: arg("ID").or_else(quoted),
-            },
-            "INVALID_APP_TOKEN_HASH" => ApiError::InvalidAppTokenHash,
-            "ENTRY_ID_NOT_FOUND" => ApiError::EntryNotFound {
-                id: arg("ENTRY_ID").or_else(quoted),
-            },
-            "INTERNAL_SERVERL_ERROR" => ApiError::InternalServer,
-            _ => ApiError::Unknown {
-                code: code.to_string(),
-                message: message.to_string(),
-            },
-        }
-    }
-
     /// Maps a name from the seed guide's error table to what the real server sends.
     pub fn from_doc_name(name: &str) -> Option<DocNameMapping> {
         let mapping = match name.trim() {
@@ -262,7 +201,8 @@ impl ApiError {
             ApiError::Unknown { code, .. } => code,
             ApiError::Network(_)
             | ApiError::NotUserSession { .. }
-            | ApiError::UnexpectedResponse { .. } => return None,
+            | ApiError::UnexpectedResponse { .. }
+            | ApiError::DigestUnavailable => return None,
         })
     }
 
@@ -371,6 +311,9 @@ impl ApiError {
                  This page only handles USER sessions, so it was discarded.",
                 crate::session::ks::session_type_label(*session_type)
             ),
+            ApiError::DigestUnavailable => {
+                "This browser did not compute the app token hash on this page.".to_string()
+            }
             ApiError::UnexpectedResponse { detail } => {
                 format!("The server's answer has an unexpected shape: {detail}.")
             }
@@ -462,6 +405,10 @@ impl ApiError {
             ApiError::NotUserSession { .. } => {
                 "Use a USER session (type 0). A KS of any other type must never reach a browser."
             }
+            ApiError::DigestUnavailable => {
+                "Open the page over https (or on this computer's localhost), where browsers \
+                 offer SubtleCrypto, or start the session another way."
+            }
             ApiError::UnexpectedResponse { .. } => {
                 "Check that the service URL points at a Kaltura api_v3 server."
             }
@@ -496,7 +443,7 @@ impl ApiError {
             ApiError::AppTokenNotFound { .. }
             | ApiError::AppTokenNotActive { .. }
             | ApiError::AppTokenExpired { .. } => Field::AppTokenId,
-            ApiError::InvalidAppTokenHash => Field::AppToken,
+            ApiError::InvalidAppTokenHash | ApiError::DigestUnavailable => Field::AppToken,
             ApiError::NotUserSession { source, .. } => match source {
                 KsSource::AppToken => Field::AppTokenId,
                 KsSource::Pasted => Field::Ks,
@@ -511,25 +458,4 @@ impl ApiError {
             | ApiError::Unknown { .. } => Field::None,
         }
     }
-}
-
-/// `INVALID_KS` carries the validation result name in `KSID`, or the KS itself when it did not parse.
-fn rejection_from_ksid(ksid: Option<&str>) -> KsRejection {
-    match ksid {
-        Some("EXPIRED") => KsRejection::Expired,
-        Some("LOGOUT") => KsRejection::LoggedOut,
-        Some("EXCEEDED_ACTIONS_LIMIT") => KsRejection::ActionsLimitReached,
-        Some("EXCEEDED_RESTRICTED_IP") => KsRejection::IpRestricted,
-        Some("EXCEEDED_RESTRICTED_URI") => KsRejection::UriRestricted,
-        _ => KsRejection::Invalid,
-    }
-}
-
-/// The text between the first `open` and the next `close` in a server message (template fallback
-/// when `args` is `[]`).
-fn between(message: &str, open: &str, close: &str) -> Option<String> {
-    let start = message.find(open)? + open.len();
-    let len = message[start..].find(close)?;
-    let inner = &message[start..start + len];
-    (!inner.is_empty() && inner != "N/A").then(|| inner.to_string())
 }

@@ -1,10 +1,15 @@
 //! api_v3 for USER sessions: service URL, request builders, response decoding and the error catalogue.
 //!
 //! The app builds a [`SessionCall`] with one of the builders, POSTs `request.body` to `request.url`
-//! with content type [`CONTENT_TYPE`], and hands the response text to [`SessionCall::decode`].
+//! with content type [`CONTENT_TYPE`], and hands the response text to [`SessionCall::decode`] with
+//! a JSON parser: the browser's `JSON.parse` through serde-wasm-bindgen on the page, `serde_json` in
+//! native tests. The answer shapes are serde types (`answer.rs`); the core itself parses no JSON.
 
+mod answer;
+mod body;
 mod credentials;
 mod error;
+mod exception;
 mod expiry;
 mod player_check;
 mod request;
@@ -12,6 +17,7 @@ mod response;
 mod service_url;
 mod wire;
 
+pub use answer::ApiException;
 pub use credentials::{
     AppToken, AppTokenId, CredentialError, Secret, UserId, APP_TOKEN_LEN, MAX_USER_ID_LEN,
 };
@@ -25,8 +31,8 @@ pub use request::{
 };
 pub use response::{ExpiresHint, SessionOutcome, SessionUser};
 pub use service_url::{
-    is_loopback_host, offers_local_simulator, ServicePreset, ServiceUrl, ServiceUrlError,
-    LOCAL_SIMULATOR_ORIGIN, SAAS_ORIGIN,
+    offers_local_simulator, ServicePreset, ServiceUrl, ServiceUrlError, LOCAL_SIMULATOR_ORIGIN,
+    SAAS_ORIGIN,
 };
 
 /// The `Content-Type` of every request body built here.

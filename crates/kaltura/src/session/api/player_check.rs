@@ -2,13 +2,16 @@
 //! session, whether the partner exists, whether the player is a v7 or a v2 one, and whether the
 //! entry or playlist can be seen, so a wrong ID is found before the code is copied.
 
+use serde::de::{Deserializer, IgnoredAny};
+use serde::Deserialize;
+
+use super::answer::{ApiException, ListAnswer, Step, TextOrNumber, WidgetSessionAnswer};
+use super::body::parse_body;
 use super::error::ApiError;
 use super::request::ApiRequest;
-use super::response::{exception, parse_body};
 use super::service_url::{ServiceUrl, SAAS_ORIGIN};
 use super::wire::{Call, FormBody};
 use crate::embed::{EmbedRequest, PlayerVersion};
-use crate::session::json::JsonValue;
 
 /// What the check asks about: the service that answers for the player host, and the IDs.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -91,61 +94,92 @@ pub fn player_check(embed: &EmbedRequest) -> Option<PlayerCheck> {
     })
 }
 
+/// The check's answer: one item per call, or the whole request refused.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum Answer {
+    Items(
+        Step<WidgetSessionAnswer>,
+        Step<UiConfAnswer>,
+        Step<ListAnswer>,
+    ),
+    Refused(ApiException),
+    Other(IgnoredAny),
+}
+
+/// What `uiConf.get` tells of the player's kind.
+#[derive(Debug, Deserialize)]
+struct UiConfAnswer {
+    #[serde(rename = "objectType")]
+    object_type: String,
+    tags: Option<String>,
+    #[serde(rename = "html5Url")]
+    html5_url: Option<String>,
+}
+
 impl PlayerCheck {
-    /// Reads the multirequest's answer.
-    pub fn decode(&self, text: &str) -> Verdict {
-        match self.read(text) {
+    /// Reads the multirequest's answer; `parse` is the caller's JSON parser, as in
+    /// [`super::SessionCall::decode`].
+    pub fn decode<'de, D: Deserializer<'de>>(
+        &self,
+        text: &str,
+        parse: impl FnOnce(&str) -> Result<D, String>,
+    ) -> Verdict {
+        match self.read(text, parse) {
             Ok(verdict) => verdict,
             Err(error) => Verdict::NotChecked(error.message()),
         }
     }
 
-    fn read(&self, text: &str) -> Result<Verdict, ApiError> {
-        let value = parse_body(text)?;
-        if let Some(error) = exception(&value) {
-            return Err(error);
-        }
-        let not_three = || ApiError::UnexpectedResponse {
-            detail: "expected 3 multirequest results".to_string(),
+    fn read<'de, D: Deserializer<'de>>(
+        &self,
+        text: &str,
+        parse: impl FnOnce(&str) -> Result<D, String>,
+    ) -> Result<Verdict, ApiError> {
+        let unexpected = |detail: &str| ApiError::UnexpectedResponse {
+            detail: detail.to_string(),
         };
-        let [session, ui_conf, list] = value.as_array().ok_or_else(not_three)? else {
-            return Err(not_three());
+        let answer = Answer::deserialize(parse_body(text, parse)?)
+            .map_err(|e| unexpected(&e.to_string()))?;
+        let (session, ui_conf, list) = match answer {
+            Answer::Items(session, ui_conf, list) => (session, ui_conf, list),
+            Answer::Refused(exception) => return Err(ApiError::from(&exception)),
+            Answer::Other(_) => return Err(unexpected("expected 3 multirequest results")),
         };
-        if let Some(error) = exception(session) {
-            return Ok(Verdict::UnknownPartner(error.message()));
+        if let Step::Failed(exception) = session {
+            return Ok(Verdict::UnknownPartner(
+                ApiError::from(&exception).message(),
+            ));
         }
-        if exception(ui_conf).is_some() {
-            return Ok(Verdict::UnknownPlayer);
-        }
-        if let Some(player) = player_version(ui_conf).filter(|v| *v != self.version) {
+        let ui_conf = match ui_conf {
+            Step::Done(ui_conf) if ui_conf.object_type == "KalturaUiConf" => ui_conf,
+            Step::Failed(_) => return Ok(Verdict::UnknownPlayer),
+            _ => return Err(unexpected("expected a KalturaUiConf")),
+        };
+        if let Some(player) = player_version(&ui_conf).filter(|v| *v != self.version) {
             return Ok(Verdict::WrongVersion { player });
         }
-        if let Some(error) = exception(list) {
-            return Err(error);
+        let count = match list {
+            Step::Done(list) => list.total_count.as_ref().and_then(TextOrNumber::as_i64),
+            Step::Failed(exception) => return Err(ApiError::from(&exception)),
+            Step::Other(_) => None,
+        };
+        match count {
+            Some(0) => Ok(Verdict::UnknownContent),
+            Some(_) => Ok(Verdict::Fine),
+            None => Err(unexpected("expected a list response with totalCount")),
         }
-        let count = list.get("totalCount").and_then(JsonValue::as_i64_lenient);
-        Ok(match count {
-            Some(0) => Verdict::UnknownContent,
-            Some(_) => Verdict::Fine,
-            None => {
-                return Err(ApiError::UnexpectedResponse {
-                    detail: "expected a list response with totalCount".to_string(),
-                })
-            }
-        })
     }
 }
 
 /// A v7 player's uiConf is tagged `kalturaPlayerJs` (KMC's Player Studio for PlayKit JS); a v2
 /// one has an `html5Url` to mwEmbed. `None` when the answer says neither.
-fn player_version(ui_conf: &JsonValue) -> Option<PlayerVersion> {
-    let text = |key| ui_conf.get(key).and_then(JsonValue::as_str).unwrap_or("");
-    if text("tags")
-        .split(',')
-        .any(|tag| tag.trim() == "kalturaPlayerJs")
-    {
+fn player_version(ui_conf: &UiConfAnswer) -> Option<PlayerVersion> {
+    let tags = ui_conf.tags.as_deref().unwrap_or("");
+    let html5_url = ui_conf.html5_url.as_deref().unwrap_or("");
+    if tags.split(',').any(|tag| tag.trim() == "kalturaPlayerJs") {
         Some(PlayerVersion::V7)
-    } else if text("html5Url").contains("html5lib") || text("html5Url").contains("mwEmbed") {
+    } else if html5_url.contains("html5lib") || html5_url.contains("mwEmbed") {
         Some(PlayerVersion::V2)
     } else {
         None

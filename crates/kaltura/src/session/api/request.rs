@@ -5,6 +5,8 @@
 
 use std::fmt;
 
+use serde::Deserializer;
+
 use super::credentials::{AppToken, AppTokenId, Secret, UserId};
 use super::error::{ApiError, KsSource};
 use super::expiry::Expiry;
@@ -14,7 +16,7 @@ use super::wire::{Call, FormBody};
 use super::SessionOutcome;
 use crate::embed::ids::PartnerId;
 use crate::embed::Content;
-use crate::session::digest::{app_token_hash, AppTokenHashType};
+use crate::session::digest::{AppTokenHashType, TokenHash};
 use crate::session::ks::Ks;
 
 /// `type=0`: KalturaSessionType USER. The only session type this crate ever sends.
@@ -86,9 +88,15 @@ pub struct SessionCall {
 }
 
 impl SessionCall {
-    /// Reads the response body (sent with HTTP 200) into the started/verified session or a typed error.
-    pub fn decode(&self, response_text: &str) -> Result<SessionOutcome, ApiError> {
-        let mut outcome = decode(&self.plan, response_text)?;
+    /// Reads the response body (sent with HTTP 200) into the started/verified session or a typed
+    /// error. `parse` is the caller's JSON parser: it returns a serde deserializer over the parsed
+    /// value, or the parser's error message.
+    pub fn decode<'de, D: Deserializer<'de>>(
+        &self,
+        response_text: &str,
+        parse: impl FnOnce(&str) -> Result<D, String>,
+    ) -> Result<SessionOutcome, ApiError> {
+        let mut outcome = decode(&self.plan, response_text, parse)?;
         outcome.looked_for = self.looked_for.clone();
         Ok(outcome)
     }
@@ -116,9 +124,13 @@ pub struct WidgetKsCall {
 }
 
 impl WidgetKsCall {
-    /// The widget KS from a `KalturaStartWidgetSessionResponse`.
-    pub fn decode(&self, response_text: &str) -> Result<Ks, ApiError> {
-        super::response::decode_widget_ks(response_text)
+    /// The widget KS from a `KalturaStartWidgetSessionResponse` (`parse` as in [`SessionCall::decode`]).
+    pub fn decode<'de, D: Deserializer<'de>>(
+        &self,
+        response_text: &str,
+        parse: impl FnOnce(&str) -> Result<D, String>,
+    ) -> Result<Ks, ApiError> {
+        super::response::decode_widget_ks(response_text, parse)
     }
 }
 
@@ -219,20 +231,20 @@ pub fn app_token_widget_step(service_url: &ServiceUrl, partner: PartnerId) -> Wi
 }
 
 /// App-token step 2 (second round trip): `appToken.startSession` with the widget KS and
-/// `tokenHash` = hex H(widget KS ‖ token), then `baseEntry.list` with `ks={1:result:ks}`.
+/// `tokenHash` = hex H(widget KS ‖ token) (see [`crate::session::digest`]: the caller computes
+/// the digest of `app_token_message(widget_ks, &input.token)`), then `baseEntry.list` with
+/// `ks={1:result:ks}`.
 /// The token's own session type wins on the server; `decode` refuses anything but USER.
 pub fn verify_with_app_token(
     service_url: &ServiceUrl,
     widget_ks: &Ks,
     input: &AppTokenSession,
+    token_hash: &TokenHash,
 ) -> SessionCall {
     let start = Call::new("appToken", "startSession")
         .param("ks", widget_ks.expose())
         .param("id", input.token_id.as_str())
-        .param(
-            "tokenHash",
-            app_token_hash(input.hash_type, widget_ks, &input.token),
-        )
+        .param("tokenHash", token_hash.as_str())
         .optional("userId", input.user.as_str())
         .param("type", USER_SESSION_TYPE)
         .param("expiry", input.expiry.secs().to_string())

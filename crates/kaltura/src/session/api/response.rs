@@ -1,12 +1,17 @@
 //! Response decoding: api_v3 JSON (plain results, multirequest arrays, exceptions) into typed outcomes.
 
 use super::credentials::UserId;
-use super::error::{ApiError, KsSource, Network};
+use serde::{Deserialize, Deserializer};
+
+use super::answer::{
+    ListAnswer, Multi, SessionInfoAnswer, Step, TextOrNumber, WidgetSessionAnswer,
+};
+use super::body::parse_body;
+use super::error::{ApiError, KsSource};
 use super::expiry::Expiry;
 use super::request::SecretSession;
 use crate::embed::ids::PartnerId;
 use crate::embed::Content;
-use crate::session::json::{self, JsonValue};
 use crate::session::ks::{Ks, KsInfo};
 
 /// Who the session is for.
@@ -153,73 +158,43 @@ pub(crate) enum Plan {
     KsVerify(Ks),
 }
 
-/// Body text → JSON, telling apart XML, cut-off and other non-JSON bodies.
-pub(crate) fn parse_body(text: &str) -> Result<JsonValue, ApiError> {
-    let trimmed = text.trim_start_matches('\u{feff}').trim();
-    if trimmed.is_empty() {
-        return Err(ApiError::Network(Network::NotJson));
-    }
-    // api_v3's XML answers start `<?xml …?><xml>`; other markup (an HTML error page) is just not JSON.
-    if trimmed.starts_with("<?xml") || trimmed.starts_with("<xml") {
-        return Err(ApiError::Network(Network::XmlInsteadOfJson));
-    }
-    json::parse(trimmed).map_err(|e| {
-        if e.is_truncation() {
-            ApiError::Network(Network::Truncated)
-        } else {
-            ApiError::Network(Network::NotJson)
-        }
-    })
-}
-
-fn object_type(value: &JsonValue) -> Option<&str> {
-    value.get("objectType").and_then(JsonValue::as_str)
-}
-
-/// A `KalturaAPIException` object as a typed error.
-pub(crate) fn exception(value: &JsonValue) -> Option<ApiError> {
-    if object_type(value) != Some("KalturaAPIException") {
-        return None;
-    }
-    let code = value.get("code").and_then(JsonValue::as_str).unwrap_or("");
-    let message = value
-        .get("message")
-        .and_then(JsonValue::as_str)
-        .unwrap_or("");
-    Some(ApiError::from_exception(code, message, value.get("args")))
-}
-
 fn unexpected(detail: impl Into<String>) -> ApiError {
     ApiError::UnexpectedResponse {
         detail: detail.into(),
     }
 }
 
-fn ok_or_exception(value: &JsonValue) -> Result<&JsonValue, ApiError> {
-    match exception(value) {
-        Some(error) => Err(error),
-        None => Ok(value),
+/// Deserializes the parsed body as `T`. The shapes in [`super::answer`] accept any JSON value, so
+/// this fails only when the deserializer itself does (e.g. a JS value JSON cannot produce).
+fn read<'de, T: Deserialize<'de>, D: Deserializer<'de>>(body: D) -> Result<T, ApiError> {
+    T::deserialize(body).map_err(|e| unexpected(e.to_string()))
+}
+
+/// A step's result, its exception as the error, or `expected` when it is another shape.
+fn done<T>(step: Step<T>, expected: &str) -> Result<T, ApiError> {
+    match step {
+        Step::Done(value) => Ok(value),
+        Step::Failed(exception) => Err(ApiError::from(&exception)),
+        Step::Other(_) => Err(unexpected(expected)),
     }
 }
 
-/// A multirequest answer: an array with one item per step. A top-level exception (the whole
-/// request refused) is returned as the error.
-fn two_results(value: &JsonValue) -> Result<(&JsonValue, &JsonValue), ApiError> {
-    let value = ok_or_exception(value)?;
-    match value.as_array() {
-        Some([first, second]) => Ok((first, second)),
-        Some(items) => Err(unexpected(format!(
+/// A multirequest answer: one item per step. A top-level exception (the whole request refused)
+/// is returned as the error.
+fn two_results<A, B>(multi: Multi<A, B>) -> Result<(Step<A>, Step<B>), ApiError> {
+    match multi {
+        Multi::Pair(first, second) => Ok((first, second)),
+        Multi::Refused(exception) => Err(ApiError::from(&exception)),
+        Multi::Items(items) => Err(unexpected(format!(
             "expected 2 multirequest results, got {}",
             items.len()
         ))),
-        None => Err(unexpected("expected a multirequest array")),
+        Multi::Other(_) => Err(unexpected("expected a multirequest array")),
     }
 }
 
-fn parse_ks(value: Option<&JsonValue>) -> Result<Ks, ApiError> {
-    let text = value
-        .and_then(JsonValue::as_str)
-        .ok_or_else(|| unexpected("no KS in the answer"))?;
+fn parse_ks(text: Option<&str>) -> Result<Ks, ApiError> {
+    let text = text.ok_or_else(|| unexpected("no KS in the answer"))?;
     Ks::parse(text).map_err(|_| unexpected("the KS in the answer is not a KS string"))
 }
 
@@ -231,24 +206,23 @@ struct Listed {
 }
 
 /// The entry count of a `Kaltura…ListResponse`, and the kind of its first item.
-fn total_count(value: &JsonValue) -> Result<Listed, ApiError> {
-    let value = ok_or_exception(value)?;
-    let is_list = object_type(value).is_some_and(|t| t.ends_with("ListResponse"));
-    let count = value
-        .get("totalCount")
-        .and_then(JsonValue::as_i64_lenient)
+fn total_count(step: Step<ListAnswer>) -> Result<Listed, ApiError> {
+    const EXPECTED: &str = "expected a list response with totalCount";
+    let list = done(step, EXPECTED)?;
+    let count = list
+        .total_count
+        .as_ref()
+        .and_then(TextOrNumber::as_i64)
         .and_then(|n| u64::try_from(n).ok());
-    let first_is_playlist = value
-        .get("objects")
-        .and_then(JsonValue::as_array)
-        .and_then(|objects| objects.first())
-        .map(|first| object_type(first) == Some("KalturaPlaylist"));
-    match (is_list, count) {
+    match (list.object_type.ends_with("ListResponse"), count) {
         (true, Some(count)) => Ok(Listed {
             count,
-            first_is_playlist,
+            first_is_playlist: list
+                .objects
+                .first()
+                .map(|first| first.object_type.as_deref() == Some("KalturaPlaylist")),
         }),
-        _ => Err(unexpected("expected a list response with totalCount")),
+        _ => Err(unexpected(EXPECTED)),
     }
 }
 
@@ -275,40 +249,39 @@ impl Started {
     }
 }
 
-fn partner_field(value: &JsonValue) -> Option<PartnerId> {
-    let n = value.get("partnerId")?.as_i64_lenient()?;
+fn partner_field(partner_id: Option<&TextOrNumber>) -> Option<PartnerId> {
+    let n = partner_id?.as_i64()?;
     PartnerId::parse(&n.to_string()).ok()
 }
 
 /// `session.start`: a bare JSON string.
-fn read_session_start(value: &JsonValue) -> Result<Started, ApiError> {
-    let value = ok_or_exception(value)?;
-    Ok(Started::just_ks(parse_ks(Some(value))?))
+fn read_session_start(step: Step<String>) -> Result<Started, ApiError> {
+    let ks = done(step, "no KS in the answer")?;
+    Ok(Started::just_ks(parse_ks(Some(&ks))?))
 }
 
 /// `KalturaStartWidgetSessionResponse`: `{partnerId, ks, userId: 0}`.
-fn read_widget_session(value: &JsonValue) -> Result<Started, ApiError> {
-    let value = ok_or_exception(value)?;
-    if object_type(value) != Some("KalturaStartWidgetSessionResponse") {
-        return Err(unexpected("expected KalturaStartWidgetSessionResponse"));
+fn read_widget_session(step: Step<WidgetSessionAnswer>) -> Result<Started, ApiError> {
+    const EXPECTED: &str = "expected KalturaStartWidgetSessionResponse";
+    let answer = done(step, EXPECTED)?;
+    if answer.object_type != "KalturaStartWidgetSessionResponse" {
+        return Err(unexpected(EXPECTED));
     }
     Ok(Started {
-        partner: partner_field(value),
-        user: value
-            .get("userId")
-            .and_then(JsonValue::as_text_lenient)
-            .map(|u| SessionUser::from_text(&u)),
-        ..Started::just_ks(parse_ks(value.get("ks"))?)
+        partner: partner_field(answer.partner_id.as_ref()),
+        user: answer.user_id.map(|u| SessionUser::from_text(&u.0)),
+        ..Started::just_ks(parse_ks(answer.ks.as_deref())?)
     })
 }
 
 /// `KalturaSessionInfo` from appToken.startSession: `{ks, sessionType, partnerId, userId?, expiry, privileges}`.
-fn read_session_info(value: &JsonValue) -> Result<Started, ApiError> {
-    let value = ok_or_exception(value)?;
-    if object_type(value) != Some("KalturaSessionInfo") {
-        return Err(unexpected("expected KalturaSessionInfo"));
+fn read_session_info(step: Step<SessionInfoAnswer>) -> Result<Started, ApiError> {
+    const EXPECTED: &str = "expected KalturaSessionInfo";
+    let answer = done(step, EXPECTED)?;
+    if answer.object_type != "KalturaSessionInfo" {
+        return Err(unexpected(EXPECTED));
     }
-    let session_type = value.get("sessionType").and_then(JsonValue::as_i64_lenient);
+    let session_type = answer.session_type.as_ref().and_then(TextOrNumber::as_i64);
     if session_type != Some(0) {
         return Err(ApiError::NotUserSession {
             session_type,
@@ -316,27 +289,21 @@ fn read_session_info(value: &JsonValue) -> Result<Started, ApiError> {
         });
     }
     Ok(Started {
-        partner: partner_field(value),
+        partner: partner_field(answer.partner_id.as_ref()),
         // userId is omitted when null, which is an anonymous session.
         user: Some(SessionUser::from_text(
-            &value
-                .get("userId")
-                .and_then(JsonValue::as_text_lenient)
-                .unwrap_or_default(),
+            answer.user_id.as_ref().map_or("", |u| u.0.as_str()),
         )),
-        expires_at: value
-            .get("expiry")
-            .and_then(JsonValue::as_i64_lenient)
+        expires_at: answer
+            .expiry
+            .as_ref()
+            .and_then(TextOrNumber::as_i64)
             .and_then(|n| u64::try_from(n).ok()),
         session_type,
-        privileges: value
-            .get("privileges")
-            .and_then(JsonValue::as_str)
-            .map(str::to_string),
-        ..Started::just_ks(parse_ks(value.get("ks"))?)
+        privileges: answer.privileges,
+        ..Started::just_ks(parse_ks(answer.ks.as_deref())?)
     })
 }
-
 /// What the request asked for, as defaults under what the KS and the answer say.
 struct Defaults {
     partner: Option<PartnerId>,
@@ -420,11 +387,16 @@ fn requested_defaults(requested: &Requested, source: KsSource) -> Defaults {
     }
 }
 
-pub(crate) fn decode(plan: &Plan, text: &str) -> Result<SessionOutcome, ApiError> {
-    let body = parse_body(text)?;
+/// Reads a response body with the caller's JSON parser (see [`super::body`]) into the outcome of `plan`.
+pub(crate) fn decode<'de, D: Deserializer<'de>>(
+    plan: &Plan,
+    text: &str,
+    parse: impl FnOnce(&str) -> Result<D, String>,
+) -> Result<SessionOutcome, ApiError> {
+    let body = parse_body(text, parse)?;
     match plan {
         Plan::SecretStart(requested) => {
-            let started = read_session_start(&body)?;
+            let started = read_session_start(read(body)?)?;
             outcome(
                 started,
                 requested_defaults(requested, KsSource::Started),
@@ -432,7 +404,7 @@ pub(crate) fn decode(plan: &Plan, text: &str) -> Result<SessionOutcome, ApiError
             )
         }
         Plan::SecretVerify(requested) => {
-            let (first, second) = two_results(&body)?;
+            let (first, second) = two_results::<String, ListAnswer>(read(body)?)?;
             // A failed step 1 makes step 2 run without a KS: its error would only mislead.
             let started = read_session_start(first)?;
             outcome(
@@ -442,7 +414,7 @@ pub(crate) fn decode(plan: &Plan, text: &str) -> Result<SessionOutcome, ApiError
             )
         }
         Plan::WidgetVerify { partner, expiry } => {
-            let (first, second) = two_results(&body)?;
+            let (first, second) = two_results::<WidgetSessionAnswer, ListAnswer>(read(body)?)?;
             let started = read_widget_session(first)?;
             let defaults = Defaults {
                 partner: Some(*partner),
@@ -454,7 +426,7 @@ pub(crate) fn decode(plan: &Plan, text: &str) -> Result<SessionOutcome, ApiError
             outcome(started, defaults, Some(total_count(second)))
         }
         Plan::AppTokenVerify { user, expiry } => {
-            let (first, second) = two_results(&body)?;
+            let (first, second) = two_results::<SessionInfoAnswer, ListAnswer>(read(body)?)?;
             let started = read_session_info(first)?;
             let defaults = Defaults {
                 partner: None,
@@ -466,7 +438,7 @@ pub(crate) fn decode(plan: &Plan, text: &str) -> Result<SessionOutcome, ApiError
             outcome(started, defaults, Some(total_count(second)))
         }
         Plan::KsVerify(ks) => {
-            let count = total_count(&body)?;
+            let count = total_count(read(body)?)?;
             let defaults = Defaults {
                 partner: None,
                 user: None,
@@ -480,8 +452,10 @@ pub(crate) fn decode(plan: &Plan, text: &str) -> Result<SessionOutcome, ApiError
 }
 
 /// App-token step 1: the widget KS from a single `startWidgetSession` answer.
-pub(crate) fn decode_widget_ks(text: &str) -> Result<Ks, ApiError> {
-    let body = parse_body(text)?;
-    let started = read_widget_session(&body)?;
-    Ok(started.ks)
+pub(crate) fn decode_widget_ks<'de, D: Deserializer<'de>>(
+    text: &str,
+    parse: impl FnOnce(&str) -> Result<D, String>,
+) -> Result<Ks, ApiError> {
+    let body = parse_body(text, parse)?;
+    Ok(read_widget_session(read(body)?)?.ks)
 }

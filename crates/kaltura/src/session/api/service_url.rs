@@ -3,20 +3,13 @@
 pub const SAAS_ORIGIN: &str = "https://www.kaltura.com";
 pub const LOCAL_SIMULATOR_ORIGIN: &str = "http://127.0.0.1:8081";
 
-/// Hosts for which plain http is allowed: they never leave this computer.
-const LOOPBACK_HOSTS: [&str; 3] = ["127.0.0.1", "localhost", "[::1]"];
-
-/// Whether `host` (a URL's host, lower case as URL parsers leave it, IPv6 in brackets) is this
-/// computer.
-pub fn is_loopback_host(host: &str) -> bool {
-    LOOPBACK_HOSTS.contains(&host)
-}
+use crate::host::{is_hostname, is_loopback, parse_port, split_authority};
 
 /// Whether to offer the local simulator (for the service URL or the player host) on a page
 /// served from `page_host`: on this computer (`cargo xtask serve`, the tests), or when it is
 /// already chosen (a link or remembered settings); a published page otherwise leaves it out.
 pub fn offers_local_simulator(page_host: &str, chosen: bool) -> bool {
-    chosen || is_loopback_host(page_host)
+    chosen || is_loopback(page_host)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -136,10 +129,10 @@ impl ServiceUrl {
         let (host, port) = split_host_port(authority)?;
         let host = host.to_ascii_lowercase();
         // The host is lower-cased above, so the shared check matches the old lower-case-only rule.
-        if !crate::embed::host::is_hostname(&host) {
+        if !is_hostname(&host) {
             return Err(ServiceUrlError::BadHost);
         }
-        if !secure && !is_loopback_host(&host) {
+        if !secure && !is_loopback(&host) {
             return Err(ServiceUrlError::HttpNotLoopback);
         }
         let origin = match port {
@@ -175,33 +168,11 @@ impl ServiceUrl {
 }
 
 fn split_host_port(authority: &str) -> Result<(&str, Option<u16>), ServiceUrlError> {
-    let (host, port_text) = if authority.starts_with('[') {
-        let close = authority.find(']').ok_or(ServiceUrlError::BadHost)?;
-        let (host, after) = authority.split_at(close + 1);
-        match after {
-            "" => (host, None),
-            _ => match after.strip_prefix(':') {
-                Some(port) => (host, Some(port)),
-                None => return Err(ServiceUrlError::BadHost),
-            },
-        }
-    } else {
-        match authority.split_once(':') {
-            Some((host, port)) => (host, Some(port)),
-            None => (authority, None),
-        }
-    };
-    let port = match port_text {
-        None => None,
-        Some(text) => {
-            if text.is_empty() || text.len() > 5 || !text.bytes().all(|b| b.is_ascii_digit()) {
-                return Err(ServiceUrlError::BadPort);
-            }
-            match text.parse::<u16>() {
-                Ok(0) | Err(_) => return Err(ServiceUrlError::BadPort),
-                Ok(port) => Some(port),
-            }
-        }
-    };
-    Ok((host, port))
+    let (host, port) = split_authority(authority).ok_or(ServiceUrlError::BadHost)?;
+    match port {
+        None => Ok((host, None)),
+        Some(text) => parse_port(text)
+            .map(|port| (host, Some(port)))
+            .ok_or(ServiceUrlError::BadPort),
+    }
 }

@@ -1,28 +1,5 @@
 //! `application/x-www-form-urlencoded` body writer with api_v3's `:` nesting and multirequest prefixes.
 
-/// Bytes written as-is in values besides ASCII letters and digits. None of them means anything
-/// in a form body (only `&`, `=`, `+` and `%` do), and keeping them makes bodies readable in
-/// tests and dev tools (`2:ks={1:result}`, `privileges=sview:1_abc,setrole:X`).
-const KEPT_AS_IS: &[u8] = b"-._~*:/,{}";
-
-/// Percent-encodes one value: space as `+`, other bytes outside the kept set as `%XX` of their UTF-8.
-pub(crate) fn encode_value(value: &str) -> String {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    let mut out = String::with_capacity(value.len());
-    for &b in value.as_bytes() {
-        if b.is_ascii_alphanumeric() || KEPT_AS_IS.contains(&b) {
-            out.push(b as char);
-        } else if b == b' ' {
-            out.push('+');
-        } else {
-            out.push('%');
-            out.push(HEX[usize::from(b >> 4)] as char);
-            out.push(HEX[usize::from(b & 0x0f)] as char);
-        }
-    }
-    out
-}
-
 /// An ordered list of `key=value` pairs. Keys are fixed identifiers of this crate (never user text),
 /// so only values are encoded.
 #[derive(Default)]
@@ -50,7 +27,7 @@ impl FormBody {
         }
         self.body.push_str(key);
         self.body.push('=');
-        self.body.push_str(&encode_value(value));
+        self.body.push_str(&crate::percent::form_value(value));
         self
     }
 
