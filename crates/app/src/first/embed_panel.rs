@@ -261,7 +261,7 @@ fn field_extra(field: Field) -> FieldExtra {
         Field::CustomRatio => (None, Some("e.g. 21:9"), false),
         // A fixed size starts from real values (`EmbedForm::set_size_mode`).
         Field::Width | Field::Height => (None, None, true),
-        Field::Start => (Some("Seconds or m:ss; empty starts at the beginning."), Some("e.g. 1:30"), false),
+        Field::Start => (Some("Seconds or m:ss."), Some("e.g. 1:30"), false),
         Field::ClipTo => (Some("Seconds or m:ss; plays only up to here."), Some("e.g. 2:00"), false),
         Field::TargetId => (
             Some("The player's container id. Leave empty for kaltura_player_<content id>; give each player on one page its own."),

@@ -130,20 +130,16 @@ impl EmbedForm {
             self.width = DEFAULT_FIXED_WIDTH.to_string();
         }
         if self.height.trim().is_empty() {
-            let (w, h) = self
-                .ratio
-                .preset()
-                .or_else(|| parse_ratio(&self.custom_ratio).ok())
-                .unwrap_or(AspectRatio::R16x9)
-                .parts();
+            // A preset ratio's height; a custom ratio's is left to be typed at 16:9 (its parser
+            // would cost the first module more than it gives here).
+            let (w, h) = self.ratio.preset().unwrap_or(AspectRatio::R16x9).parts();
             // A width the form would reject still gives a height in range.
             let width = self
                 .width
                 .trim()
                 .parse::<u32>()
                 .map_or(DEFAULT_FIXED_WIDTH, |width| width.clamp(1, MAX_PIXELS));
-            let height = (u64::from(width) * u64::from(h) + u64::from(w / 2)) / u64::from(w);
-            self.height = height.clamp(1, u64::from(MAX_PIXELS)).to_string();
+            self.height = ((width * h + w / 2) / w).clamp(1, MAX_PIXELS).to_string();
         }
     }
 }

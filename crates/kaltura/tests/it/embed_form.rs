@@ -599,9 +599,8 @@ fn a_fixed_size_starts_from_real_values() {
     check(RatioChoice::R4x3, "", ("", ""), ("640", "480"));
     check(RatioChoice::R1x1, "", ("", ""), ("640", "640"));
     check(RatioChoice::R9x16, "", ("", ""), ("640", "1138"));
-    check(RatioChoice::Custom, "21:9", ("", ""), ("640", "274"));
-    // A custom ratio not yet valid: 16:9.
-    check(RatioChoice::Custom, "21:", ("", ""), ("640", "360"));
+    // A custom ratio: 16:9 to start from (typed over as needed).
+    check(RatioChoice::Custom, "21:9", ("", ""), ("640", "360"));
     // A width typed earlier sets the height's scale; typed values are kept.
     check(RatioChoice::R16x9, "", ("1280", ""), ("1280", "720"));
     check(RatioChoice::R16x9, "", ("800", "600"), ("800", "600"));
