@@ -3,7 +3,24 @@
 (function () {
   'use strict';
   var done = {};
+  // Reports that end the load: the player's own spinner would otherwise keep turning under the
+  // studio's failure message. A plain 'error' may be noise the player survives, so it hides the
+  // spinner only where the player itself reported it (hideSpinner below).
+  var FAILURES = { 'api-error': 1, 'script-failed': 1, timeout: 1 };
+  function hideSpinner(hidden) {
+    var style = document.getElementById('kes-no-spinner');
+    if (hidden && !style && document.head) {
+      style = document.createElement('style');
+      style.id = 'kes-no-spinner';
+      style.textContent = '.playkit-spinner,.playkit-spinner-container,.playkit-loading-backdrop{display:none!important}';
+      document.head.appendChild(style);
+    } else if (!hidden && style) {
+      style.remove();
+    }
+  }
   function send(kind, extra) {
+    if (FAILURES[kind]) hideSpinner(true);
+    if (kind === 'playing') hideSpinner(false);
     if (kind !== 'error' && done[kind]) return;
     done[kind] = true;
     var message = { source: 'kes-preview', kind: kind };
@@ -158,6 +175,8 @@
               var payload = e && e.payload;
               var text;
               try { text = JSON.stringify(payload, errorsAsText); } catch (_) { text = String(payload); }
+              // PlayKit's severity 2 is CRITICAL: the player gave up.
+              if (payload && payload.severity === 2) hideSpinner(true);
               send('error', { text: text });
             });
             player.addEventListener('playing', function () { send('playing'); });
@@ -177,7 +196,7 @@
       if (!video && !player && document.querySelector('button, img, [style*="background-image"]')) send('poster');
       // The player's own error screen, when it shows one.
       var overlay = document.querySelector('.playkit-error-overlay.playkit-active');
-      if (overlay && !done['overlay']) { done['overlay'] = true; send('error', { text: overlay.innerText }); }
+      if (overlay && !done['overlay']) { done['overlay'] = true; hideSpinner(true); send('error', { text: overlay.innerText }); }
       var frame = document.querySelector('iframe');
       if (frame && !done['frame']) { frame.addEventListener('load', function () { send('frame-loaded'); }); done['frame'] = true; }
       if (Date.now() - started > 20000) {

@@ -1,6 +1,8 @@
 // Browser half of `cargo xtask bench`. Prints one JSON line with the figures.
-//   node browser.mjs tti <appUrl> <helloUrl> <loads>      (cold loads over bare CDP: cdp.mjs)
-//   node browser.mjs regen <url> <edits> [<warm-up edits>]
+//   node browser.mjs tti <appUrl> <helloUrl> <loads> [<cpu slowdown>]   (cold loads over bare CDP: cdp.mjs)
+//   node browser.mjs regen <url> <edits> [<warm-up edits> [<cpu slowdown>]]
+// A CPU slowdown above 1 runs the page under Chromium's CPU throttling (CDP
+// Emulation.setCPUThrottlingRate), a phone-class CPU on this machine.
 //   node browser.mjs roundtrips <url> <simUrl>             (these two through Playwright)
 import { chromium } from 'playwright-core';
 import { launch } from './cdp.mjs';
@@ -58,11 +60,12 @@ function measureInPage(kind) {
 
 // One cold load over bare CDP (see cdp.mjs): a fresh browser context (empty HTTP cache) with the
 // cache switched off as well, so a repeated resource within the load cannot be served from memory.
-async function coldLoad(cdp, url, kind) {
+async function coldLoad(cdp, url, kind, slowdown) {
   const { browserContextId } = await cdp.send('Target.createBrowserContext');
   const { targetId } = await cdp.send('Target.createTarget', { url: 'about:blank', browserContextId });
   const { sessionId } = await cdp.send('Target.attachToTarget', { targetId, flatten: true });
   const send = (method, params) => cdp.send(method, params, sessionId);
+  if (slowdown > 1) await send('Emulation.setCPUThrottlingRate', { rate: slowdown });
   await send('Network.enable');
   await send('Network.setCacheDisabled', { cacheDisabled: true });
   await send('Runtime.enable');
@@ -96,14 +99,14 @@ async function coldLoad(cdp, url, kind) {
 
 // Loads alternate between the app and the bare page, after one unrecorded warm-up load of each,
 // so both medians see the same machine (the ratio is what matters).
-async function tti(cdp, appUrl, helloUrl, loads) {
+async function tti(cdp, appUrl, helloUrl, loads, slowdown) {
   const pages = [['app', appUrl], ['hello', helloUrl]];
   const result = {};
   for (const [kind] of pages) for (const key of ['samples', 'wasm', 'started', 'rendered', 'extras', 'fcp']) result[`${kind}_${key}`] = [];
-  for (const [kind, url] of pages) await coldLoad(cdp, url, kind);
+  for (const [kind, url] of pages) await coldLoad(cdp, url, kind, slowdown);
   for (let i = 0; i < loads; i++) {
     for (const [kind, url] of i % 2 ? [...pages].reverse() : pages) {
-      const got = await coldLoad(cdp, url, kind);
+      const got = await coldLoad(cdp, url, kind, slowdown);
       for (const [key, value] of Object.entries(got)) if (value !== undefined) result[`${kind}_${key}`].push(value);
     }
   }
@@ -112,8 +115,12 @@ async function tti(cdp, appUrl, helloUrl, loads) {
 
 // `warm` edits run first, unrecorded: with them, the figures show the page once V8 has compiled
 // its hot code with the optimising tier (whose background compiles otherwise land in the samples).
-async function regen(browser, url, edits, warm) {
+async function regen(browser, url, edits, warm, slowdown) {
   const page = await browser.newPage();
+  if (slowdown > 1) {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown });
+  }
   await page.goto(url);
   await page.locator('#partner-id').waitFor();
   for (const [id, value] of [['#partner-id', '2506752'], ['#uiconf-id', '48460943'], ['#content-id', '1_abcd1234']]) {
@@ -197,7 +204,7 @@ const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
 if (mode === 'tti') {
   const cdp = launch(executablePath, ['--headless', ...args]);
   try {
-    console.log(JSON.stringify(await tti(cdp, url, third, Number(process.argv[5] || 15))));
+    console.log(JSON.stringify(await tti(cdp, url, third, Number(process.argv[5] || 15), Number(process.argv[6] || 1))));
   } finally {
     await cdp.close();
   }
@@ -206,7 +213,7 @@ if (mode === 'tti') {
 const browser = await chromium.launch({ executablePath, headless: true, args });
 try {
   let result;
-  if (mode === 'regen') result = await regen(browser, url, Number(third || 1000), Number(process.argv[5] || 0));
+  if (mode === 'regen') result = await regen(browser, url, Number(third || 1000), Number(process.argv[5] || 0), Number(process.argv[6] || 1));
   else if (mode === 'roundtrips') result = await roundtrips(browser, url, third);
   else throw new Error(`unknown mode ${mode}`);
   console.log(JSON.stringify(result));

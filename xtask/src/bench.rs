@@ -7,6 +7,7 @@ mod module;
 mod report;
 pub mod sizes;
 mod stats;
+mod throttled;
 
 use crate::cmd::{command, repo_root, run};
 use report::{Figures, Phases, Trips};
@@ -61,6 +62,11 @@ pub fn bench() -> Result<(), String> {
         "samples",
     );
     let native = native_evaluate_micros();
+    println!(
+        "bench: the same start-up comparison and edits under {}× CPU throttling…",
+        throttled::SLOWDOWN
+    );
+    let throttled = throttled::run(&app_url, &hello_url, browser, RESAMPLES)?;
     println!("bench: session round trips against the simulator…");
     let trips = round_trips(&app_url)?;
     println!("bench: simulator load at 1, 16 and 64 connections…");
@@ -91,6 +97,7 @@ pub fn bench() -> Result<(), String> {
         trips,
     };
     print!("{}", report::table(&figures));
+    println!("{}", throttled.line());
     println!("{}", load.join("\n"));
     let write = |name: &str, text: String| {
         std::fs::write(out_dir.join(name), text).map_err(|e| format!("{name}: {e}"))
@@ -98,7 +105,8 @@ pub fn bench() -> Result<(), String> {
     write("report.json", report::json(&figures))?;
     write("report.html", report::html(&figures))?;
     write("load.txt", load.join("\n") + "\n")?;
-    println!("bench: wrote target/bench/report.json, report.html and load.txt");
+    write("throttled.json", throttled.json())?;
+    println!("bench: wrote target/bench/report.json, report.html, load.txt and throttled.json");
     module::bench(
         &root.join("dist/module"),
         &format!("{app_url}module/"),
@@ -113,18 +121,15 @@ fn build_hello(dist_dir: &Path) -> Result<(), String> {
     let dist = dist_dir
         .to_str()
         .ok_or("the repository path is not valid UTF-8")?;
-    run(command(
-        "trunk",
-        &[
-            "build",
-            "--release",
-            "--public-url",
-            "./",
-            "--dist",
-            dist,
-            "crates/bench-hello/index.html",
-        ],
-    ))?;
+    run(crate::cmd::trunk(&[
+        "build",
+        "--release",
+        "--public-url",
+        "./",
+        "--dist",
+        dist,
+        "crates/bench-hello/index.html",
+    ]))?;
     let index_path = dist_dir.join("index.html");
     let index =
         std::fs::read_to_string(&index_path).map_err(|e| format!("hello index.html: {e}"))?;

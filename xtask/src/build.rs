@@ -1,7 +1,7 @@
 //! `cargo xtask build`: trunk release build into `dist/`, then the JS glue minified, the start-up
 //! script made `async`, the wasm preload's ignored integrity dropped, the preloads moved first, the CSP meta and `404.html`.
 
-use crate::cmd::{command, repo_root, run};
+use crate::cmd::{repo_root, run, trunk};
 use crate::csp;
 use std::time::Instant;
 
@@ -13,10 +13,7 @@ pub fn build() -> Result<(), String> {
 /// The build itself, for callers that already ran setup.
 pub fn build_dist() -> Result<(), String> {
     let started = Instant::now();
-    run(command(
-        "trunk",
-        &["build", "--release", "--public-url", "./"],
-    ))?;
+    run(trunk(&["build", "--release", "--public-url", "./"]))?;
     let dist = repo_root().join("dist");
     let index_path = dist.join("index.html");
     let index = std::fs::read_to_string(&index_path)

@@ -1,6 +1,6 @@
 //! `cargo xtask serve`: trunk's live-reloading dev server, plus the simulator when it exists.
 
-use crate::cmd::{command, die_with_parent, run};
+use crate::cmd::{die_with_parent, run, trunk};
 
 pub const DEV_URL: &str = "http://127.0.0.1:8080/";
 
@@ -19,18 +19,15 @@ pub fn serve() -> Result<(), String> {
     println!();
     // No CSP meta here: trunk serve injects its own live-reload script. Its own dist dir keeps
     // dist/ the CSP'd release build, even while a `cargo xtask test` runs beside it.
-    let mut trunk = command(
-        "trunk",
-        &[
-            "serve",
-            "--address",
-            "127.0.0.1",
-            "--port",
-            "8080",
-            "--dist",
-            "target/serve-dist",
-        ],
-    );
+    let mut trunk = trunk(&[
+        "serve",
+        "--address",
+        "127.0.0.1",
+        "--port",
+        "8080",
+        "--dist",
+        "target/serve-dist",
+    ]);
     die_with_parent(&mut trunk);
     run(trunk)
 }

@@ -6,28 +6,24 @@ fn main() {
     // The start-up script is `async` (xtask's build): on a quick load it can run before the
     // parser has reached the form's root element.
     match document.get_element_by_id(app::STUDIO_ROOT_ID) {
-        Some(root) => start(&document, Some(root)),
+        Some(root) => start(Some(root)),
         None => {
             let parsed = document.clone();
             gloo_events::EventListener::once(&document, "DOMContentLoaded", move |_| {
-                start(&parsed, parsed.get_element_by_id(app::STUDIO_ROOT_ID))
+                start(parsed.get_element_by_id(app::STUDIO_ROOT_ID))
             })
             .forget();
         }
     }
 }
 
-fn start(document: &web_sys::Document, root: Option<web_sys::Element>) {
+fn start(root: Option<web_sys::Element>) {
     // Before yew starts: its scheduler yields to the browser once a run passes 16 ms, and the
     // first run (the first render) is close to that line; this work need not be in it.
     let props = app::AppProps {
         opening: Some(std::rc::Rc::new(app::opening_state())),
         load_extras: true,
     };
-    // Ends the static header's wait (style.css, `data-static`): it appears with the form.
-    if let Some(html) = document.document_element() {
-        let _ = html.set_attribute("data-running", "");
-    }
     match root {
         Some(root) => yew::Renderer::<app::App>::with_root_and_props(root, props).render(),
         None => yew::Renderer::<app::App>::with_props(props).render(),

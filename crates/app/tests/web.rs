@@ -63,6 +63,11 @@ fn reducer_applies_each_action() {
         |s| s.touched == vec![Field::Partner] && s.form.partner == "1",
         "load marks filled fields touched",
     );
+    check(
+        vec![EmbedAction::SizeMode(kaltura::embed::form::SizeMode::Fixed)],
+        |s| s.form.width == "640" && s.form.height == "360",
+        "a fixed size starts at 640×360",
+    );
 }
 
 /// Mounts the whole page into a fresh element and returns it.
@@ -126,6 +131,15 @@ async fn typing_ids_produces_v7_snippet_and_bad_partner_shows_field_error() {
 
     type_into(&root, "partner-id", "12a").await;
     let partner = root.query_selector("#partner-id").unwrap().unwrap();
+    // Not while the field is still being typed in: once it is left.
+    assert_ne!(
+        partner.get_attribute("aria-invalid").as_deref(),
+        Some("true")
+    );
+    partner
+        .dispatch_event(&web_sys::Event::new("blur").unwrap())
+        .unwrap();
+    yew::scheduler::flush().await;
     assert_eq!(
         partner.get_attribute("aria-invalid").as_deref(),
         Some("true")

@@ -75,9 +75,9 @@ export default [
       const code = await codeText(page);
       assert.ok(!code.includes('<script'), `no snippet for an invalid partner:\n${code}`);
       assert.ok(!code.includes('<iframe'), `no snippet for an invalid partner:\n${code}`);
-      // A player URL typed where its ID goes: pointed at the paste helper, which reads it.
+      // A player URL typed where its ID goes: its error offers to fill the form from it.
       await page.getByLabel('Player ID (uiConf ID)').fill('https://cdnapisec.kaltura.com/p/2506752/embedPlaykitJs/uiconf_id/48460943');
-      await eventually(async () => assert.match(await page.locator('#uiconf-id-msg').textContent(), /link or embed code.*Paste an embed code or link/));
+      await eventually(async () => assert.match(await page.locator("#uiconf-id-msg").textContent(), /link or embed code.*Fill from this/));
     },
   },
   {

@@ -30,11 +30,11 @@ struct Report {
 pub fn paste_panel(props: &PastePanelProps) -> Html {
     let text = use_state(String::new);
     let report = use_state(Report::default);
-    let on_fill = {
+    let fill = {
         let (text, report) = (text.clone(), report.clone());
         let (current, on_load) = (props.form.clone(), props.on_load.clone());
-        Callback::from(move |_: MouseEvent| {
-            let filled = read(&text);
+        move |pasted: &str| {
+            let filled = read(pasted);
             let mut form = current.clone();
             let set = filled.apply(&mut form);
             let mut not_read = filled.not_read.clone();
@@ -55,7 +55,11 @@ pub fn paste_panel(props: &PastePanelProps) -> Html {
                 text.set(String::new());
             }
             on_load.emit(form);
-        })
+        }
+    };
+    let on_fill = {
+        let (text, fill) = (text.clone(), fill.clone());
+        Callback::from(move |_: MouseEvent| fill(&text))
     };
     let on_migrate = {
         let (text, report) = (text.clone(), report.clone());
@@ -86,11 +90,19 @@ pub fn paste_panel(props: &PastePanelProps) -> Html {
         })
     };
     let oninput = {
-        let (text, report) = (text.clone(), report.clone());
+        let (text, report, fill) = (text.clone(), report.clone(), fill.clone());
         Callback::from(move |e: InputEvent| {
-            text.set(e.target_unchecked_into::<HtmlTextAreaElement>().value());
-            // What was filled from the previous paste is not about this one.
-            report.set(Report::default());
+            let value = e.target_unchecked_into::<HtmlTextAreaElement>().value();
+            // A paste (or a drop) is a whole snippet: it fills the form at once, no button to
+            // press. Typed text waits for "Fill the form": half a snippet would fill half a form.
+            text.set(value.clone());
+            if e.input_type().starts_with("insertFrom") {
+                // After `text.set`: a KS in the paste empties the box again.
+                fill(&value);
+            } else {
+                // What was filled from the previous paste is not about this one.
+                report.set(Report::default());
+            }
         })
     };
     html! {

@@ -7,9 +7,10 @@
 use std::rc::Rc;
 
 use gloo_events::EventListener;
-use kaltura::embed::form::Evaluation;
+use kaltura::embed::form::{evaluate, Evaluation};
 use kaltura::embed::preview::{explain, PreviewEvent};
 use kaltura::embed::{EmbedType, PlayerVersion};
+use kaltura::session::ks::Ks;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{HtmlIFrameElement, MessageEvent};
 use yew::prelude::*;
@@ -24,6 +25,9 @@ pub struct PreviewPanelProps {
     /// beside the note that explains it, out of the first module.
     pub ignore_saved: bool,
     pub on_ignore_saved: Callback<bool>,
+    /// The session's KS (as `evaluation` was worked out with): a press works the code out again
+    /// from the form as it is at that instant.
+    pub ks: Option<Ks>,
 }
 
 /// One press of "Preview": the code as it was then.
@@ -156,19 +160,23 @@ pub fn preview_panel(props: &PreviewPanelProps) -> Html {
     let panel = use_node_ref();
     let onclick = {
         let panel = panel.clone();
-        let size = props.evaluation.request.as_ref().map(|r| r.size);
         let run = run.clone();
         let status = status.clone();
-        let code: Option<Rc<str>> = snippet.map(|s| Rc::from(s.code.as_str()));
-        let version = props.version;
-        let iframe_src: Option<Rc<str>> = props
-            .evaluation
-            .request
-            .as_ref()
-            .filter(|r| r.kind == EmbedType::Iframe)
-            .map(|r| Rc::from(r.iframe_url().as_str()));
+        let (shown, ks) = (props.evaluation.clone(), props.ks.clone());
         Callback::from(move |_: MouseEvent| {
-            let Some(code) = code.clone() else { return };
+            // The code as the form holds it at this press: what was typed just before it has
+            // not reached these props yet (the form comes over once typing pauses).
+            let evaluation = crate::shared::bridge::ask_embed()
+                .map(|text| {
+                    Rc::new(evaluate(
+                        &kaltura::share::decode_embed_state(&text),
+                        ks.as_ref(),
+                    ))
+                })
+                .unwrap_or_else(|| shown.clone());
+            let (Some(snippet), Some(request)) = (&evaluation.snippet, &evaluation.request) else {
+                return;
+            };
             let generation = run.as_ref().map_or(1, |r| r.generation.wrapping_add(1));
             // Measured at the press: the room the panel has now, and most of the window's height.
             let available = panel
@@ -178,9 +186,9 @@ pub fn preview_panel(props: &PreviewPanelProps) -> Html {
                 .and_then(|w| w.inner_height().ok())
                 .and_then(|h| h.as_f64())
                 .map_or(600, |h| (h * 0.8) as u32);
-            let frame = size.map_or((available, available * 9 / 16), |size| {
-                kaltura::embed::preview::frame_size(size, available, max_height)
-            });
+            let frame = kaltura::embed::preview::frame_size(request.size, available, max_height);
+            let iframe_src: Option<Rc<str>> = (request.kind == EmbedType::Iframe)
+                .then(|| Rc::from(request.iframe_url().as_str()));
             status.set(if iframe_src.is_some() {
                 kaltura::embed::preview::IFRAME_NOTE.to_string()
             } else {
@@ -188,9 +196,9 @@ pub fn preview_panel(props: &PreviewPanelProps) -> Html {
             });
             run.set(Some(Run {
                 generation,
-                code,
-                version,
-                iframe_src: iframe_src.clone(),
+                code: Rc::from(snippet.code.as_str()),
+                version: request.version,
+                iframe_src,
                 frame,
             }));
         })

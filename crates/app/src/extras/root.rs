@@ -103,6 +103,17 @@ pub fn extras() -> Html {
                     embed.set(form)
                 }
             });
+            // "Fill from this" in an ID field's error (rendered by `app`, which leaves its clicks
+            // to this module): the field's text is read like a paste, into the form as it is now.
+            let fill = web_sys::window().map(|window| {
+                let embed = embed.clone();
+                gloo_events::EventListener::new(&window, "click", move |event| {
+                    if let Some(form) = fill_from_field(event) {
+                        bridge::send(Message::Load, &kaltura::share::encode_embed_state(&form));
+                        embed.set(form);
+                    }
+                })
+            });
             // A page restored from the back/forward cache shows every secret masked again.
             let pageshow = web_sys::window().map(|window| {
                 gloo_events::EventListener::new(&window, "pageshow", move |event| {
@@ -127,14 +138,14 @@ pub fn extras() -> Html {
                 bridge::send(Message::Load, &kaltura::share::encode_embed_state(&form));
                 embed.set(form);
             }
-            move || drop((from_app, pageshow))
+            move || drop((from_app, fill, pageshow))
         });
     }
     let ks = session.scoped_ks();
     use_effect_with(ks.clone(), |ks| {
         bridge::send(Message::Ks, &bridge::ks_text(ks.as_ref()))
     });
-    let evaluation = use_memo(((*embed).clone(), ks), |(form, ks)| {
+    let evaluation = use_memo(((*embed).clone(), ks.clone()), |(form, ks)| {
         kaltura::embed::form::evaluate(form, ks.as_ref())
     });
     let on_privileges = session
@@ -177,8 +188,9 @@ pub fn extras() -> Html {
         create_portal(
             html! {
                 <>
+                    <super::id_check::IdCheck evaluation={evaluation.clone()} />
                     <share_bar::ShareBar embed={form.clone()} session={session.form.clone()} panels={(*panels).clone()} />
-                    <preview_panel::PreviewPanel evaluation={evaluation.clone()} version={form.version} ignore_saved={form.ignore_stored_prefs}
+                    <preview_panel::PreviewPanel evaluation={evaluation.clone()} ks={ks.clone()} version={form.version} ignore_saved={form.ignore_stored_prefs}
                         on_ignore_saved={{ let (form, on_load) = (form.clone(), on_load.clone()); Callback::from(move |on| on_load.emit(EmbedForm { ignore_stored_prefs: on, ..form.clone() })) }} />
                 </>
             },
@@ -209,4 +221,20 @@ pub fn extras() -> Html {
             </details>
         </>
     }
+}
+
+/// The form filled from the text of the ID field whose "Fill from this" button `click` pressed
+/// (`fields::FILL_ATTR`); `None` for any other click, or when the text gives nothing to fill.
+fn fill_from_field(click: &web_sys::Event) -> Option<EmbedForm> {
+    use wasm_bindgen::JsCast;
+    let button = click.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let input_id = button.get_attribute(crate::shared::fields::FILL_ATTR)?;
+    let input = web_sys::window()?
+        .document()?
+        .get_element_by_id(&input_id)?
+        .dyn_into::<web_sys::HtmlInputElement>()
+        .ok()?;
+    let mut form = kaltura::share::decode_embed_state(&bridge::ask_embed()?);
+    let filled = kaltura::paste::fill_from_field(&mut form, &input.value());
+    (!filled.is_empty()).then_some(form)
 }

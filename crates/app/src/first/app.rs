@@ -70,6 +70,16 @@ pub fn app(props: &AppProps) -> Html {
                 !std::mem::replace(&mut w.started, true)
             };
             if first {
+                // The form is in the page: this ends the static header's wait (style.css,
+                // `data-static`) and hides the "has not started" note (`.start-late`). Not before
+                // the first render (as `main` did): a render that fails must leave that note to
+                // appear at 8 s, not hide it over an empty page.
+                if let Some(html) = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.document_element())
+                {
+                    let _ = html.set_attribute("data-running", "");
+                }
                 // The first render is all that yew's first scheduler run does: it yields to the
                 // browser once a run passes 16 ms, and input typed meanwhile then waits for the
                 // first layout and paint. The rest of the form (player version, embed type, host,

@@ -34,16 +34,22 @@ pub fn embed_panel(props: EmbedPanelProps) -> [Html; 2] {
         let extra = field_extra(field);
         let oninput = dispatch.reform(move |value: String| EmbedAction::Text(field, value));
         let onblur = dispatch.reform(move |_| EmbedAction::Touch(field));
+        let value = state.text(field);
+        // A link or embed code typed where an ID goes: its error offers "Fill from this".
+        let pasted = matches!(field, Field::Partner | Field::UiConf | Field::ContentId)
+            && kaltura::embed::ids::is_pasted(value);
         text_field(&TextFieldProps {
             id: field_id(field).into(),
             label: field.label(kind).into(),
-            value: state.text(field).to_string().into(),
+            value: value.to_string().into(),
             hint: extra.hint.map(AttrValue::Static),
             placeholder: extra.placeholder.map(AttrValue::Static),
             inputmode: extra.numeric.then_some(AttrValue::Static("numeric")),
-            problem: visible_problem(props.evaluation, state, field).map(FieldMessage::from),
+            problem: visible_problem(props.evaluation, state, field, pasted)
+                .map(FieldMessage::from),
             oninput,
             onblur,
+            fill: pasted,
         })
     };
     let flag = |flag: Flag,
@@ -252,17 +258,18 @@ fn field_extra(field: Field) -> FieldExtra {
             None,
             true,
         ),
-        Field::ContentId => (None, Some("1_abcd1234"), false),
+        // Hints in the box start with "e.g.", so none of them passes for a value typed there.
+        Field::ContentId => (None, Some("e.g. 1_abcd1234"), false),
         Field::CdnHost => (
             Some("e.g. https://cdn.example.edu; for https use cdnapisec.kaltura.com, not cdnapi."),
-            Some("https://cdn.example.edu"),
+            None,
             false,
         ),
-        Field::CustomRatio => (None, Some("21:9"), false),
-        Field::Width => (None, Some("640"), true),
-        Field::Height => (None, Some("360"), true),
-        Field::Start => (Some("Seconds or m:ss."), Some("0:30"), false),
-        Field::ClipTo => (Some("Seconds or m:ss."), Some("1:45"), false),
+        Field::CustomRatio => (None, Some("e.g. 21:9"), false),
+        // A fixed size starts from real values (`EmbedForm::set_size_mode`).
+        Field::Width | Field::Height => (None, None, true),
+        Field::Start => (Some("Seconds or m:ss."), Some("e.g. 1:30"), false),
+        Field::ClipTo => (Some("Seconds or m:ss."), Some("e.g. 2:00"), false),
         Field::TargetId => (
             Some("Empty: kaltura_player_<content id>. Give each player on a page its own."),
             None,
@@ -292,14 +299,17 @@ pub fn field_id(field: Field) -> &'static str {
     }
 }
 
-/// A field's problem if it is due: invalid input and warnings at once, "missing" only once the user left the field.
+/// A field's problem if it is due: warnings at once; what is missing or wrong once the user left
+/// the field (not while a value is half typed, nor in a field nobody typed in yet), or at once
+/// for a link or embed code in an ID field (`pasted`: no typing will make it an ID).
 pub fn visible_problem(
     evaluation: &Evaluation,
     state: &EmbedState,
     field: Field,
+    pasted: bool,
 ) -> Option<Problem> {
     evaluation
         .problem(field)
-        .filter(|p| p.severity != Severity::Missing || state.is_touched(field))
+        .filter(|p| p.severity == Severity::Warning || pasted || state.is_touched(field))
         .cloned()
 }

@@ -36,7 +36,8 @@ pub enum EmbedAction {
     },
     /// The user left this field: from now on an empty required value is reported there.
     Touch(Field),
-    /// Replace the whole form (share link, paste-to-fill); every filled field counts as touched.
+    /// Replace the whole form (share link, paste-to-fill); every filled field counts as touched
+    /// (its value was not typed here, so any problem in it is due at once).
     Load(Box<EmbedForm>),
 }
 
@@ -120,7 +121,7 @@ impl EmbedState {
             EmbedAction::ContentKind(kind) => f.content_kind = kind,
             EmbedAction::Version(version) => f.version = version,
             EmbedAction::Kind(kind) => f.kind = kind,
-            EmbedAction::SizeMode(mode) => f.size_mode = mode,
+            EmbedAction::SizeMode(mode) => f.set_size_mode(mode),
             EmbedAction::Ratio(ratio) => f.ratio = ratio,
             EmbedAction::Host { custom, text } => {
                 f.custom_host = custom;
@@ -133,10 +134,21 @@ impl EmbedState {
             }
             EmbedAction::Load(form) => {
                 self.form = *form;
-                self.touched = [Field::Partner, Field::UiConf, Field::ContentId]
-                    .into_iter()
-                    .filter(|input| !self.text(*input).trim().is_empty())
-                    .collect();
+                self.touched = [
+                    Field::Partner,
+                    Field::UiConf,
+                    Field::ContentId,
+                    Field::CdnHost,
+                    Field::CustomRatio,
+                    Field::Width,
+                    Field::Height,
+                    Field::Start,
+                    Field::ClipTo,
+                    Field::TargetId,
+                ]
+                .into_iter()
+                .filter(|input| !self.text(*input).trim().is_empty())
+                .collect();
             }
         }
         self

@@ -2,6 +2,9 @@
 
 use kaltura::embed::form::{Problem, Severity};
 
+/// The attribute of a "Fill from this" button: the id of the input whose text it fills from.
+pub const FILL_ATTR: &str = "data-fill";
+
 /// A message shown under a field: an error (sets `aria-invalid`) or a warning.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldMessage {
@@ -46,6 +49,11 @@ pub struct TextFieldProps {
     pub oninput: Callback<String>,
     #[prop_or_default]
     pub onblur: Callback<()>,
+    /// A "Fill from this" button in the field's error (a link or embed code typed into an ID
+    /// field). It has no handler here: the extras module handles its clicks (see `FILL_ATTR`),
+    /// which costs the first module no listener.
+    #[prop_or_default]
+    pub fill: bool,
 }
 
 /// A text input with a visible label, an optional hint, and its error or warning tied by `aria-describedby`.
@@ -88,7 +96,7 @@ pub fn text_field(props: &TextFieldProps) -> Html {
                 {onblur}
             />
             if let Some(problem) = &props.problem {
-                { field_message(msg_id, problem) }
+                { field_message(msg_id, problem, props.fill.then(|| props.id.clone())) }
             }
             if let Some(hint) = &props.hint {
                 <p id={hint_id} class="field-hint">{ hint.clone() }</p>
@@ -99,10 +107,17 @@ pub fn text_field(props: &TextFieldProps) -> Html {
 
 /// A field's error or warning line. Class names are literals: an expression there would go
 /// through yew's `Classes` set, several KB of wasm in the first module for no gain.
-fn field_message(id: String, message: &FieldMessage) -> Html {
+fn field_message(id: String, message: &FieldMessage, fill: Option<AttrValue>) -> Html {
     let text = message.text.clone();
     if message.invalid {
-        html! { <p {id} class="field-error">{ text }</p> }
+        html! {
+            <p {id} class="field-error">
+                { text }
+                if let Some(input) = fill {
+                    { " " }<button type="button" class="fill" data-fill={input}>{ "Fill from this" }</button>
+                }
+            </p>
+        }
     } else {
         html! { <p {id} class="field-warning">{ text }</p> }
     }

@@ -4,7 +4,7 @@
 //! builds snippet text itself.
 
 pub use crate::embed::field_parse::parse_time;
-use crate::embed::field_parse::{parse_pixels, parse_ratio};
+use crate::embed::field_parse::{parse_pixels, parse_ratio, MAX_PIXELS};
 use crate::embed::host::CdnHost;
 use crate::embed::ids::{ElementId, EntryId, IdError, PartnerId, PlaylistId, UiConfId};
 use crate::embed::{
@@ -127,6 +127,36 @@ impl Default for EmbedForm {
             ignore_stored_prefs: false,
             target_id: String::new(),
             include_ks: false,
+        }
+    }
+}
+
+/// The fixed size a form starts from when no width is typed (KMC's default player width).
+pub const DEFAULT_FIXED_WIDTH: u32 = 640;
+
+impl EmbedForm {
+    /// Switches between responsive and fixed size. A fixed size starts from real values, not
+    /// empty fields: 640 pixels wide and as high as the aspect ratio picked so far makes it
+    /// (16:9 gives 640×360); a width or height already typed stays.
+    pub fn set_size_mode(&mut self, mode: SizeMode) {
+        self.size_mode = mode;
+        if mode != SizeMode::Fixed {
+            return;
+        }
+        if self.width.trim().is_empty() {
+            self.width = DEFAULT_FIXED_WIDTH.to_string();
+        }
+        if self.height.trim().is_empty() {
+            // A preset ratio's height; a custom ratio's is left to be typed at 16:9 (its parser
+            // would cost the first module more than it gives here).
+            let (w, h) = self.ratio.preset().unwrap_or(AspectRatio::R16x9).parts();
+            // A width the form would reject still gives a height in range.
+            let width = self
+                .width
+                .trim()
+                .parse::<u32>()
+                .map_or(DEFAULT_FIXED_WIDTH, |width| width.clamp(1, MAX_PIXELS));
+            self.height = ((width * h + w / 2) / w).clamp(1, MAX_PIXELS).to_string();
         }
     }
 }
@@ -293,8 +323,9 @@ fn ks_fits(c: &mut Checker, ks: &Ks, form: &EmbedForm) -> bool {
     let Some((partner, views)) = ks.scope() else {
         return true;
     };
+    // Compared as IDs: "2,506,752" is partner 2506752 too.
     let form_partner = form.partner.trim();
-    if !form_partner.is_empty() && partner != form_partner {
+    if !form_partner.is_empty() && PartnerId::parse(&partner) != PartnerId::parse(form_partner) {
         c.push(
             Field::Partner,
             Severity::Warning,

@@ -37,7 +37,7 @@ impl IdError {
                 "{field} looks like 1_abcd1234: a digit, an underscore, then 8 letters or digits."
             ),
             IdError::Pasted => format!(
-                "That is a link or embed code, not the {field}: paste it into \"Paste an embed code or link\" above."
+                "That is a link or embed code, not the {field}: Fill from this reads the IDs out of it."
             ),
             IdError::BadElementId => format!(
                 "{field} must start with a letter and use only letters, digits, - and _ (at most {MAX_ELEMENT_ID_LEN})."
@@ -58,6 +58,8 @@ fn parse_positive(input: &str) -> Result<u32, IdError> {
     if is_pasted(s) {
         return Err(IdError::Pasted);
     }
+    let ungrouped = ungroup(s);
+    let s = ungrouped.as_deref().unwrap_or(s);
     if s.chars().any(char::is_whitespace) {
         return Err(IdError::InnerSpace);
     }
@@ -91,8 +93,31 @@ fn parse_positive(input: &str) -> Result<u32, IdError> {
 }
 
 /// A link or a piece of markup: what paste-to-fill reads, typed into an ID field.
-fn is_pasted(s: &str) -> bool {
+pub fn is_pasted(s: &str) -> bool {
     s.contains("://") || s.contains('<')
+}
+
+/// The digits of a number written in groups of three, as people write large numbers
+/// ("2,506,752", "2 506 752"); `None` for anything else (a decimal like "12,5" stays an error).
+/// One pass over the characters: this runs in the first module on every keystroke.
+fn ungroup(s: &str) -> Option<String> {
+    let separator = s.chars().find(|c| *c == ',' || c.is_whitespace())?;
+    let (mut digits, mut run, mut first) = (String::new(), 0, true);
+    for c in s.chars() {
+        if c == separator {
+            // The first group has 1 to 3 digits, every later one 3.
+            if run == 0 || run > 3 || (!first && run != 3) {
+                return None;
+            }
+            (run, first) = (0, false);
+        } else if c.is_ascii_digit() {
+            digits.push(c);
+            run += 1;
+        } else {
+            return None;
+        }
+    }
+    (run == 3).then_some(digits)
 }
 
 /// `<digit>_<8 letters or digits>`, surrounding whitespace trimmed.

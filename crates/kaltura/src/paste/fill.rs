@@ -114,3 +114,22 @@ impl Filled {
         out
     }
 }
+
+/// "Fill from this": a link or embed code typed into an ID field fills the form as a paste
+/// would, and the ID fields holding that text are emptied first (a link without a partner must
+/// not leave itself in the Partner ID field). Returns the labels of what was read; when nothing
+/// was, the form stays as it is.
+pub fn fill_from_field(form: &mut EmbedForm, pasted: &str) -> Vec<&'static str> {
+    let filled = read(pasted);
+    let mut next = form.clone();
+    for id in [&mut next.partner, &mut next.ui_conf, &mut next.content_id] {
+        if id.trim() == pasted.trim() {
+            id.clear();
+        }
+    }
+    let set = filled.apply(&mut next);
+    if !set.is_empty() {
+        *form = next;
+    }
+    set
+}

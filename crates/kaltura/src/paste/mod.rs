@@ -12,6 +12,7 @@ use crate::embed::{EmbedType, PlayerVersion};
 mod fill;
 mod migrate;
 
+pub use fill::fill_from_field;
 pub use migrate::{migrate, Migration, MigrationError};
 
 /// What was read from a paste; `None` = not found.

@@ -755,3 +755,71 @@ fn ignoring_saved_viewer_settings_is_v7_disable_user_cache_and_otherwise_a_note(
     // v2 keeps no such preferences here: neither the key nor the note.
     check(PlayerVersion::V2, EmbedType::Dynamic, true, None, false);
 }
+
+#[test]
+fn a_fixed_size_starts_from_real_values() {
+    use kaltura::embed::form::SizeMode::{Fixed, Responsive};
+    // (ratio picked, custom ratio, width and height typed before) → (width, height) once fixed.
+    let check = |ratio: RatioChoice, custom: &str, typed: (&str, &str), expected: (&str, &str)| {
+        let mut form = EmbedForm {
+            ratio,
+            custom_ratio: custom.into(),
+            width: typed.0.into(),
+            height: typed.1.into(),
+            ..filled()
+        };
+        form.set_size_mode(Fixed);
+        assert_eq!(form.size_mode, Fixed);
+        assert_eq!(
+            (form.width.as_str(), form.height.as_str()),
+            expected,
+            "{ratio:?} {custom} {typed:?}"
+        );
+        assert!(evaluate(&form, None).snippet.is_some(), "{form:?}");
+    };
+    check(RatioChoice::R16x9, "", ("", ""), ("640", "360"));
+    check(RatioChoice::R4x3, "", ("", ""), ("640", "480"));
+    check(RatioChoice::R1x1, "", ("", ""), ("640", "640"));
+    check(RatioChoice::R9x16, "", ("", ""), ("640", "1138"));
+    // A custom ratio: 16:9 to start from (typed over as needed).
+    check(RatioChoice::Custom, "21:9", ("", ""), ("640", "360"));
+    // A width typed earlier sets the height's scale; typed values are kept.
+    check(RatioChoice::R16x9, "", ("1280", ""), ("1280", "720"));
+    check(RatioChoice::R16x9, "", ("800", "600"), ("800", "600"));
+    check(RatioChoice::R16x9, "", ("", "200"), ("640", "200"));
+    check(RatioChoice::R9x16, "", ("10000", ""), ("10000", "10000"));
+
+    // Back to responsive: the fixed values wait for the next switch.
+    let mut form = filled();
+    form.set_size_mode(Fixed);
+    form.set_size_mode(Responsive);
+    assert_eq!(form.size_mode, Responsive);
+    assert_eq!((form.width.as_str(), form.height.as_str()), ("640", "360"));
+}
+
+#[test]
+fn ids_written_with_thousands_separators_make_the_same_code() {
+    let plain = evaluate(&filled(), None).snippet.expect("code");
+    for (partner, ui_conf) in [("2,506,752", "48,460,943"), ("2 506 752", "48 460 943")] {
+        let grouped = EmbedForm {
+            partner: partner.into(),
+            ui_conf: ui_conf.into(),
+            ..filled()
+        };
+        assert_eq!(
+            evaluate(&grouped, None).snippet,
+            Some(plain.clone()),
+            "{partner}"
+        );
+    }
+    // An opted-in KS for partner 2506752 fits "2,506,752".
+    let ks = Ks::parse(&crate::session_support::user_v1_ks_with("2506752", "", "")).unwrap();
+    let grouped = EmbedForm {
+        partner: "2,506,752".into(),
+        include_ks: true,
+        ..filled()
+    };
+    let evaluation = evaluate(&grouped, Some(&ks));
+    assert_eq!(evaluation.problems, []);
+    assert!(evaluation.snippet.unwrap().code.contains(ks.expose()));
+}

@@ -8,6 +8,7 @@ mod embed_snapshots;
 mod exports;
 mod frameworks;
 mod paste_migrate;
+mod player_check_sim;
 mod preview_explain;
 mod session_body;
 mod session_decode;

@@ -612,3 +612,65 @@ proptest! {
         prop_assert!(f.ui_conf.as_deref().is_none_or(|p| p.bytes().all(|b| b.is_ascii_digit())));
     }
 }
+
+#[test]
+fn fill_from_this_empties_the_field_the_paste_was_typed_into() {
+    use kaltura::paste::fill_from_field;
+    // (partner, uiConf, entry as typed) → (partner, uiConf, entry) after "Fill from this"
+    // on the text typed into one of them, and whether anything was read.
+    type Ids = (&'static str, &'static str, &'static str);
+    let check = |typed: Ids, pasted: &str, expected: Ids, read_something: bool| {
+        let mut form = EmbedForm {
+            partner: typed.0.into(),
+            ui_conf: typed.1.into(),
+            content_id: typed.2.into(),
+            ..EmbedForm::default()
+        };
+        let set = fill_from_field(&mut form, pasted);
+        assert_eq!(
+            (
+                form.partner.as_str(),
+                form.ui_conf.as_str(),
+                form.content_id.as_str()
+            ),
+            expected,
+            "{pasted}"
+        );
+        assert_eq!(!set.is_empty(), read_something, "{pasted}: {set:?}");
+    };
+    let player = "https://cdnapisec.kaltura.com/p/2506752/embedPlaykitJs/uiconf_id/48460943";
+    let portal = "https://2506752.mediaspace.kaltura.com/media/Product+Tour/1_abcd1234";
+    check(
+        (V7_DYNAMIC, "", ""),
+        V7_DYNAMIC,
+        ("2506752", "48460943", "1_abcd1234"),
+        true,
+    );
+    // A player URL in the uiConf field: its own IDs, the entry typed before stays.
+    check(
+        ("", player, "1_keep0001"),
+        player,
+        ("2506752", "48460943", "1_keep0001"),
+        true,
+    );
+    // A portal link names no player: the field it was typed into is emptied, not kept.
+    check(
+        ("", portal, ""),
+        portal,
+        ("2506752", "", "1_abcd1234"),
+        true,
+    );
+    check(
+        ("1", "2", portal),
+        portal,
+        ("2506752", "2", "1_abcd1234"),
+        true,
+    );
+    // Nothing to read: the form stays as typed.
+    check(
+        ("<b>hi</b>", "", ""),
+        "<b>hi</b>",
+        ("<b>hi</b>", "", ""),
+        false,
+    );
+}

@@ -43,13 +43,13 @@ session_type = 2
     sim::Fixtures::parse(&text).expect("demo fixtures parse")
 }
 
-struct Sim {
-    handle: sim::Handle,
+pub(crate) struct Sim {
+    pub(crate) handle: sim::Handle,
     fixtures: sim::Fixtures,
 }
 
 impl Sim {
-    fn start() -> Sim {
+    pub(crate) fn start() -> Sim {
         let fixtures = fixtures();
         let handle = sim::start(sim::Config {
             fixtures: fixtures.clone(),
@@ -64,7 +64,7 @@ impl Sim {
     }
 
     /// POSTs the request as the page does; returns (status, body text).
-    fn send(&self, request: &ApiRequest) -> (u16, String) {
+    pub(crate) fn send(&self, request: &ApiRequest) -> (u16, String) {
         let path = request
             .url
             .strip_prefix(&self.handle.base_url())

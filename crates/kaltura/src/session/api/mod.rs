@@ -11,6 +11,7 @@ mod credentials;
 mod error;
 mod exception;
 mod expiry;
+mod player_check;
 mod request;
 mod response;
 mod service_url;
@@ -22,6 +23,7 @@ pub use credentials::{
 };
 pub use error::{ApiError, DocNameMapping, Field, KsRejection, KsSource, Network};
 pub use expiry::{Expiry, ExpiryError, MAX_EXPIRY_SECS, MIN_EXPIRY_SECS};
+pub use player_check::{player_check, PlayerCheck, Verdict};
 pub use request::{
     app_token_widget_step, start_session, verify_widget, verify_with_app_token, verify_with_ks,
     verify_with_secret, ApiRequest, AppTokenSession, SecretSession, SessionCall, WidgetKsCall,
