@@ -98,8 +98,8 @@ pub fn embed_panel(props: EmbedPanelProps) -> [Html; 2] {
                 "Player version",
                 Flow::Stacked,
                 &[
-                    ChoiceOption { value: PlayerVersion::V7, label: "Player v7", help: Some("The current Kaltura Player (PlayKit JS).") },
-                    ChoiceOption { value: PlayerVersion::V2, label: "Player v2 (legacy)", help: Some("mwEmbed / kWidget players from older KMC accounts.") },
+                    ChoiceOption { value: PlayerVersion::V7, label: "Player v7", help: Some("The current Kaltura Player.") },
+                    ChoiceOption { value: PlayerVersion::V2, label: "Player v2 (legacy)", help: Some("kWidget players of older accounts.") },
                 ],
                 form.version,
                 dispatch.reform(EmbedAction::Version),
@@ -157,7 +157,7 @@ pub fn embed_panel(props: EmbedPanelProps) -> [Html; 2] {
                 { flag(Flag::Autoplay, "opt-autoplay", "Autoplay", None, false) }
                 { flag(Flag::Muted, "opt-muted", "Start muted", None, false) }
                 { flag(Flag::MutedAutoplayFallback, "opt-muted-fallback", "Fall back to muted autoplay",
-                    Some("Starts muted where sound is blocked, instead of not at all."), !form.autoplay) }
+                    Some("Where sound is blocked, starts muted."), !form.autoplay) }
                 { flag(Flag::Loop, "opt-loop", "Loop", None, false) }
                 { flag(Flag::ClipSegment, "opt-clip", "Clip to a segment", None, false) }
             </div>
@@ -226,7 +226,7 @@ fn host_picker(
                 Flow::Stacked,
                 &[
                     ChoiceOption { value: HostChoice::Saas, label: "Kaltura SaaS (cdnapisec.kaltura.com)", help: None },
-                    ChoiceOption { value: HostChoice::LocalSimulator, label: "Local simulator (127.0.0.1:8081)", help: Some("Offline demo: cargo xtask serve runs it with a real v7 player.") },
+                    ChoiceOption { value: HostChoice::LocalSimulator, label: "Local simulator (127.0.0.1:8081)", help: None },
                     ChoiceOption { value: HostChoice::Custom, label: "Custom / on-prem", help: None },
                 ],
                 choice,
@@ -261,7 +261,7 @@ fn field_extra(field: Field) -> FieldExtra {
         // Hints in the box start with "e.g.", so none of them passes for a value typed there.
         Field::ContentId => (None, Some("e.g. 1_abcd1234"), false),
         Field::CdnHost => (
-            Some("e.g. https://cdn.example.edu; for https use cdnapisec.kaltura.com, not cdnapi."),
+            Some("e.g. https://cdn.example.edu"),
             None,
             false,
         ),
@@ -271,7 +271,7 @@ fn field_extra(field: Field) -> FieldExtra {
         Field::Start => (Some("Seconds or m:ss."), Some("e.g. 1:30"), false),
         Field::ClipTo => (Some("Seconds or m:ss."), Some("e.g. 2:00"), false),
         Field::TargetId => (
-            Some("Empty: kaltura_player_<content id>. Give each player on a page its own."),
+            Some("Empty: kaltura_player_<content id>."),
             None,
             false,
         ),

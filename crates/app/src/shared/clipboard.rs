@@ -15,9 +15,9 @@ impl CopyError {
     pub fn message(self) -> &'static str {
         match self {
             CopyError::Unavailable => {
-                "Copying is not available on this page (it needs HTTPS or localhost). The code is selected: press Ctrl+C or ⌘C."
+                "Copying needs HTTPS or localhost. The code is selected: press Ctrl+C or ⌘C."
             }
-            CopyError::NotAllowed => "The browser did not allow copying. The code is selected: press Ctrl+C or ⌘C.",
+            CopyError::NotAllowed => "The browser did not allow copying: press Ctrl+C or ⌘C.",
         }
     }
 }

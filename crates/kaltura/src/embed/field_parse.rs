@@ -10,7 +10,7 @@ pub(crate) const MAX_PIXELS: u32 = 10_000;
 /// `90`, `1:30` or `1:02:03` → seconds.
 pub fn parse_time(input: &str) -> Result<u32, String> {
     let bad = || {
-        "Use seconds (90), minutes:seconds (1:30) or hours:minutes:seconds (1:02:03).".to_string()
+        "Use seconds (90), m:ss (1:30) or h:mm:ss (1:02:03).".to_string()
     };
     let parts: Vec<&str> = input.trim().split(':').collect();
     if parts.len() > 3
@@ -56,7 +56,7 @@ pub(crate) fn parse_pixels(label: &'static str) -> impl Fn(&str) -> Result<u32, 
 
 /// `21:9`, `21/9` or `21x9`.
 pub(crate) fn parse_ratio(input: &str) -> Result<AspectRatio, String> {
-    let bad = || "Write the ratio as width:height in whole numbers, e.g. 21:9.".to_string();
+    let bad = || "Write the ratio as width:height, e.g. 21:9.".to_string();
     let (w, h) = input.split_once([':', '/', 'x', 'X']).ok_or_else(bad)?;
     let term = |t: &str| {
         let t = t.trim();

@@ -259,8 +259,7 @@ impl Evaluation {
                 out.push('\n');
             }
         }
-        out.push_str("\nThe embed code appears here as soon as these are done.");
-        out
+                out
     }
 }
 
@@ -329,7 +328,7 @@ fn ks_fits(c: &mut Checker, ks: &Ks, form: &EmbedForm) -> bool {
         c.push(
             Field::Partner,
             Severity::Warning,
-            format!("The session's KS is for partner {partner}, so it is left out: start one for this partner to include it."),
+            format!("The KS is for partner {partner}, so it is left out."),
         );
         return false;
     }
@@ -339,7 +338,7 @@ fn ks_fits(c: &mut Checker, ks: &Ks, form: &EmbedForm) -> bool {
         c.push(
             Field::ContentId,
             Severity::Warning,
-            "The session's KS is limited (sview) to other content, so it is left out: start one for this entry to include it.".to_string(),
+            "The KS is limited (sview) to other content, so it is left out.".to_string(),
         );
     }
     allowed
@@ -429,7 +428,7 @@ pub fn validate(form: &EmbedForm, ks: Option<&Ks>) -> (Option<EmbedRequest>, Vec
         if *end <= start.unwrap_or(0) {
             let message = match start {
                 Some(_) => "Clip to must be later than Start at.",
-                None => "Clip to must be later than 0:00: the clip would be empty.",
+                None => "Clip to must be later than 0:00.",
             };
             c.push(Field::ClipTo, Severity::Invalid, message.to_string());
         }

@@ -129,13 +129,13 @@ impl CdnHost {
 impl HostError {
     pub fn message(&self) -> String {
         match self {
-            HostError::Empty => "Enter a host, or leave the field empty for cdnapisec.kaltura.com.",
+            HostError::Empty => "Enter a host, or leave it empty for Kaltura SaaS.",
             HostError::Malformed => {
-                "Enter a host name such as cdnapisec.kaltura.com or https://cdn.example.edu."
+                "Enter a host name such as cdn.example.edu."
             }
             HostError::UnsupportedScheme => "Use an https:// (or http://) host.",
             HostError::HasPath => {
-                "Enter only the host (and port): the player paths are added for you."
+                "Enter only the host (and port)."
             }
             HostError::BadPort => "The port must be a number from 1 to 65535.",
         }
@@ -150,7 +150,7 @@ impl HostWarning {
                 "Over https use cdnapisec.kaltura.com: cdnapi's certificate does not match its name."
             }
             HostWarning::InsecureHttp => {
-                "Plain http is blocked on https pages (mixed content): use https unless testing locally."
+                "https pages block plain http (mixed content): use https."
             }
         }
         .to_string()

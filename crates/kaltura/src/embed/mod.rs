@@ -59,11 +59,11 @@ impl EmbedType {
     pub fn when_to_use(self) -> &'static str {
         match self {
             EmbedType::Dynamic => {
-                "Control the player from JavaScript (events, play/pause, switching media)."
+                "Control the player from JavaScript."
             }
-            EmbedType::Auto => "The simplest: one script tag builds the player; no code to write.",
+            EmbedType::Auto => "Simplest: one script tag builds the player.",
             EmbedType::Iframe => {
-                "No player script on your page (CMSs, strict CSPs), and no player API."
+                "No player script on your page, and no player API."
             }
             EmbedType::Thumbnail => "Lightest: a poster; the player loads when clicked.",
         }
@@ -197,9 +197,9 @@ pub enum Note {
 impl Note {
     pub fn message(&self) -> &'static str {
         match self {
-            Note::KsInUrl => "The KS sits in a URL, where referrers, logs and caches keep it: use a short-lived KS for this entry (sview:).",
-            Note::KsInPage => "The KS is in the page source, where anyone can copy it: use a short-lived USER KS for this entry (sview:).",
-            Note::AutoplayMayBeBlocked => "Autoplay with sound is usually blocked: tick \"Start muted\" or \"Fall back to muted autoplay\".",
+            Note::KsInUrl => "A KS in a URL ends up in logs: use a short-lived one (sview:).",
+            Note::KsInPage => "Anyone can copy this KS: use a short-lived one (sview:).",
+            Note::AutoplayMayBeBlocked => "Browsers block autoplay with sound: tick \"Fall back to muted autoplay\".",
         }
     }
 }
