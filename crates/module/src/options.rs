@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use kaltura::embed::form::{ContentKind, EmbedForm, Field, RatioChoice, SizeMode};
+use kaltura::embed::form::{ContentKind, EmbedForm, Field, RatioChoice, SizeMode, TimeMode};
 use kaltura::embed::{EmbedType, PlayerVersion};
 use kaltura::session::ks::Ks;
 use serde::de::IgnoredAny;
@@ -32,6 +32,7 @@ pub struct EmbedOptions {
     pub loop_playback: Raw,
     pub start_at: Raw,
     pub clip_to: Raw,
+    pub ignore_saved_settings: Raw,
     pub target_id: Raw,
     pub ks: Raw,
     pub include_ks: Raw,
@@ -40,7 +41,7 @@ pub struct EmbedOptions {
 }
 
 /// The keys of [`EmbedOptions`], for the unknown-key message.
-pub const EMBED_KEYS: [&str; 19] = [
+pub const EMBED_KEYS: [&str; 20] = [
     "partnerId",
     "uiConfId",
     "entryId",
@@ -57,6 +58,7 @@ pub const EMBED_KEYS: [&str; 19] = [
     "loop",
     "startAt",
     "clipTo",
+    "ignoreSavedSettings",
     "targetId",
     "ks",
     "includeKs",
@@ -160,6 +162,14 @@ pub fn read_form(o: &EmbedOptions) -> (EmbedForm, Option<Ks>, Vec<Issue>) {
     form.include_ks = flag("includeKs", &o.include_ks, false);
     form.start = text(&mut r, "startAt", &o.start_at);
     form.clip_to = text(&mut r, "clipTo", &o.clip_to);
+    // A `clipTo` is "Clip to a segment" (the duration changes); a `startAt` alone is "Start at"
+    // (the timeline is kept): the page's checkbox, said by the options that are given.
+    form.time_mode = if form.clip_to.trim().is_empty() {
+        TimeMode::StartAt
+    } else {
+        TimeMode::Clip
+    };
+    form.ignore_stored_prefs = r.flag("ignoreSavedSettings", &o.ignore_saved_settings).unwrap_or(false);
     form.target_id = text(&mut r, "targetId", &o.target_id);
     let ks_text = r.text("ks", &o.ks);
     // The KS is read only on opt-in, like the page's "Include KS in embed code".
@@ -207,6 +217,7 @@ pub struct EmbedOptionsOut {
     pub start_at: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub clip_to: Option<String>,
+    pub ignore_saved_settings: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub target_id: Option<String>,
 }
@@ -245,7 +256,8 @@ impl From<&EmbedForm> for EmbedOptionsOut {
             muted_autoplay_fallback: form.muted_autoplay_fallback,
             loop_playback: form.loop_playback,
             start_at: given(&form.start),
-            clip_to: given(&form.clip_to),
+            clip_to: given(&form.clip_to).filter(|_| form.time_mode == TimeMode::Clip),
+            ignore_saved_settings: form.ignore_stored_prefs,
             target_id: given(&form.target_id),
         }
     }

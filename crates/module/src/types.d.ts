@@ -37,10 +37,15 @@ export interface EmbedOptions {
   /** When autoplay with sound is blocked, start muted instead; default `true`. */
   mutedAutoplayFallback?: boolean;
   loop?: boolean;
-  /** Start at: seconds or `"m:ss"` / `"h:mm:ss"`. */
+  /** Start at: seconds or `"m:ss"` / `"h:mm:ss"`. Alone, playback starts there and the whole
+   *  timeline is kept (v7 `sources.startTime`, v2 `mediaProxy.mediaPlayFrom`). */
   startAt?: string | number;
-  /** Clip to: seconds or `"m:ss"` / `"h:mm:ss"`, later than `startAt`. */
+  /** Clip to a segment ending here (seconds or `"m:ss"`, later than `startAt`): v7 cuts the media
+   *  to `startAt`–`clipTo` (`seekFrom` / `clipTo`, the duration changes); v2 stops there. */
   clipTo?: string | number;
+  /** v7: ignore the viewer's saved player settings (muted, volume) so the embed's own apply
+   *  (`disableUserCache: true`). Default false. */
+  ignoreSavedSettings?: boolean;
   /** The container element's id; default `kaltura_player_<content id>`. */
   targetId?: string;
   /** A USER KS. Put into the code only with `includeKs: true` (then a warning says where it shows). */

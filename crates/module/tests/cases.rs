@@ -206,6 +206,7 @@ fn cases() -> Vec<(&'static str, Value, EmbedForm)> {
             EmbedForm {
                 start: "0:20".into(),
                 clip_to: "10".into(),
+                time_mode: kaltura::embed::form::TimeMode::Clip,
                 ..form()
             },
         ),
@@ -214,6 +215,7 @@ fn cases() -> Vec<(&'static str, Value, EmbedForm)> {
             with(json!({"clipTo": "0"})),
             EmbedForm {
                 clip_to: "0".into(),
+                time_mode: kaltura::embed::form::TimeMode::Clip,
                 ..form()
             },
         ),
