@@ -169,7 +169,9 @@ pub fn read_form(o: &EmbedOptions) -> (EmbedForm, Option<Ks>, Vec<Issue>) {
     } else {
         TimeMode::Clip
     };
-    form.ignore_stored_prefs = r.flag("ignoreSavedSettings", &o.ignore_saved_settings).unwrap_or(false);
+    form.ignore_stored_prefs = r
+        .flag("ignoreSavedSettings", &o.ignore_saved_settings)
+        .unwrap_or(false);
     form.target_id = text(&mut r, "targetId", &o.target_id);
     let ks_text = r.text("ks", &o.ks);
     // The KS is read only on opt-in, like the page's "Include KS in embed code".

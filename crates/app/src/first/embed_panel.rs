@@ -49,7 +49,6 @@ pub fn embed_panel(props: EmbedPanelProps) -> [Html; 2] {
                 .map(FieldMessage::from),
             oninput,
             onblur,
-            fill: pasted,
         })
     };
     let flag = |flag: Flag,
@@ -260,21 +259,13 @@ fn field_extra(field: Field) -> FieldExtra {
         ),
         // Hints in the box start with "e.g.", so none of them passes for a value typed there.
         Field::ContentId => (None, Some("e.g. 1_abcd1234"), false),
-        Field::CdnHost => (
-            Some("e.g. https://cdn.example.edu"),
-            None,
-            false,
-        ),
+        Field::CdnHost => (Some("e.g. https://cdn.example.edu"), None, false),
         Field::CustomRatio => (None, Some("e.g. 21:9"), false),
         // A fixed size starts from real values (`EmbedForm::set_size_mode`).
         Field::Width | Field::Height => (None, None, true),
         Field::Start => (Some("Seconds or m:ss."), Some("e.g. 1:30"), false),
         Field::ClipTo => (Some("Seconds or m:ss."), Some("e.g. 2:00"), false),
-        Field::TargetId => (
-            Some("Empty: kaltura_player_<content id>."),
-            None,
-            false,
-        ),
+        Field::TargetId => (Some("Empty: kaltura_player_<content id>."), None, false),
     };
     FieldExtra {
         hint,

@@ -3,6 +3,8 @@
 use kaltura::embed::form::{Problem, Severity};
 
 /// The attribute of a "Fill from this" button: the id of the input whose text it fills from.
+/// The extras draw the button (above the form, `paste_panel`) and handle its clicks: in the first
+/// module it cost about 0.4 KB of wasm that the budget does not have.
 pub const FILL_ATTR: &str = "data-fill";
 
 /// A message shown under a field: an error (sets `aria-invalid`) or a warning.
@@ -49,11 +51,6 @@ pub struct TextFieldProps {
     pub oninput: Callback<String>,
     #[prop_or_default]
     pub onblur: Callback<()>,
-    /// A "Fill from this" button in the field's error (a link or embed code typed into an ID
-    /// field). It has no handler here: the extras module handles its clicks (see `FILL_ATTR`),
-    /// which costs the first module no listener.
-    #[prop_or_default]
-    pub fill: bool,
 }
 
 /// A text input with a visible label, an optional hint, and its error or warning tied by `aria-describedby`.
@@ -96,7 +93,7 @@ pub fn text_field(props: &TextFieldProps) -> Html {
                 {onblur}
             />
             if let Some(problem) = &props.problem {
-                { field_message(msg_id, problem, props.fill.then(|| props.id.clone())) }
+                { field_message(msg_id, problem) }
             }
             if let Some(hint) = &props.hint {
                 <p id={hint_id} class="field-hint">{ hint.clone() }</p>
@@ -107,17 +104,10 @@ pub fn text_field(props: &TextFieldProps) -> Html {
 
 /// A field's error or warning line. Class names are literals: an expression there would go
 /// through yew's `Classes` set, several KB of wasm in the first module for no gain.
-fn field_message(id: String, message: &FieldMessage, fill: Option<AttrValue>) -> Html {
+fn field_message(id: String, message: &FieldMessage) -> Html {
     let text = message.text.clone();
     if message.invalid {
-        html! {
-            <p {id} class="field-error">
-                { text }
-                if let Some(input) = fill {
-                    { " " }<button type="button" class="fill" data-fill={input}>{ "Fill from this" }</button>
-                }
-            </p>
-        }
+        html! { <p {id} class="field-error">{ text }</p> }
     } else {
         html! { <p {id} class="field-warning">{ text }</p> }
     }

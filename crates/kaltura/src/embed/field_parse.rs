@@ -9,9 +9,7 @@ pub(crate) const MAX_PIXELS: u32 = 10_000;
 
 /// `90`, `1:30` or `1:02:03` → seconds.
 pub fn parse_time(input: &str) -> Result<u32, String> {
-    let bad = || {
-        "Use seconds (90), m:ss (1:30) or h:mm:ss (1:02:03).".to_string()
-    };
+    let bad = || "Use seconds (90), m:ss (1:30) or h:mm:ss (1:02:03).".to_string();
     let parts: Vec<&str> = input.trim().split(':').collect();
     if parts.len() > 3
         || parts

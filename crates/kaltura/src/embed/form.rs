@@ -259,7 +259,7 @@ impl Evaluation {
                 out.push('\n');
             }
         }
-                out
+        out
     }
 }
 

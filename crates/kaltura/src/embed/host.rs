@@ -130,13 +130,9 @@ impl HostError {
     pub fn message(&self) -> String {
         match self {
             HostError::Empty => "Enter a host, or leave it empty for Kaltura SaaS.",
-            HostError::Malformed => {
-                "Enter a host name such as cdn.example.edu."
-            }
+            HostError::Malformed => "Enter a host name such as cdn.example.edu.",
             HostError::UnsupportedScheme => "Use an https:// (or http://) host.",
-            HostError::HasPath => {
-                "Enter only the host (and port)."
-            }
+            HostError::HasPath => "Enter only the host (and port).",
             HostError::BadPort => "The port must be a number from 1 to 65535.",
         }
         .to_string()

@@ -58,14 +58,10 @@ impl EmbedType {
     /// One line on when to use it.
     pub fn when_to_use(self) -> &'static str {
         match self {
-            EmbedType::Dynamic => {
-                "Control the player from JavaScript."
-            }
-            EmbedType::Auto => "Simplest: one script tag builds the player.",
-            EmbedType::Iframe => {
-                "No player script on your page, and no player API."
-            }
-            EmbedType::Thumbnail => "Lightest: a poster; the player loads when clicked.",
+            EmbedType::Dynamic => "Control the player from JavaScript.",
+            EmbedType::Auto => "One script tag; no code to write.",
+            EmbedType::Iframe => "No script on your page; no player API.",
+            EmbedType::Thumbnail => "A poster; the player loads on click.",
         }
     }
 }
@@ -199,7 +195,9 @@ impl Note {
         match self {
             Note::KsInUrl => "A KS in a URL ends up in logs: use a short-lived one (sview:).",
             Note::KsInPage => "Anyone can copy this KS: use a short-lived one (sview:).",
-            Note::AutoplayMayBeBlocked => "Browsers block autoplay with sound: tick \"Fall back to muted autoplay\".",
+            Note::AutoplayMayBeBlocked => {
+                "Browsers block autoplay with sound: tick \"Fall back to muted autoplay\"."
+            }
         }
     }
 }
