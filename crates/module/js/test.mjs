@@ -80,7 +80,7 @@ for (const [output, file] of [["react", "react"], ["vue", "vue"], ["esm", "es_mo
 check("a playlist's start time is a warning at startAt", m.embedCode({ ...base, ...ids.Playlist, startAt: "0:30" }).warnings.map((w) => w.field), ["startAt"]);
 
 // 2. Bad input for every field: the page's messages at the option keys (table from the core).
-const cases = JSON.parse(readFileSync(join(root, "crates", "module", "tests", "cases.json"), "utf8"));
+const cases = JSON.parse(readFileSync(join(root, "crates", "module", "tests", "it", "cases.json"), "utf8"));
 for (const c of cases) check(`bad input: ${c.name}`, issuesOf(() => m.embedCode(c.options)), c.issues);
 const entry = { ...base, entryId: "1_abcd1234" };
 const shapes = [

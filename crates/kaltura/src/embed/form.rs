@@ -7,6 +7,7 @@ pub use crate::embed::field_parse::parse_time;
 use crate::embed::field_parse::{parse_pixels, parse_ratio, MAX_PIXELS};
 use crate::embed::host::CdnHost;
 use crate::embed::ids::{ElementId, EntryId, IdError, PartnerId, PlaylistId, UiConfId};
+use crate::embed::ks_fit::ks_fits;
 use crate::embed::{
     generate, AspectRatio, Content, EmbedRequest, EmbedType, Playback, PlayerVersion, Size,
     Snippet, Trim,
@@ -264,13 +265,13 @@ impl Evaluation {
 }
 
 /// Collects field problems while the values are parsed.
-struct Checker {
+pub(super) struct Checker {
     kind: ContentKind,
     problems: Vec<Problem>,
 }
 
 impl Checker {
-    fn push(&mut self, field: Field, severity: Severity, message: String) {
+    pub(super) fn push(&mut self, field: Field, severity: Severity, message: String) {
         self.problems.push(Problem {
             field,
             severity,
@@ -313,35 +314,6 @@ impl Checker {
             .map(Some)
             .map_err(|message| self.push(field, Severity::Invalid, message))
     }
-}
-
-/// Whether an opted-in KS can play this form's content; if not, says why at the field it
-/// disagrees with (a warning: the code is still given, without the KS). Only what the KS shows
-/// in plain text is checked: its partner, and a v1 KS's `sview` privileges.
-fn ks_fits(c: &mut Checker, ks: &Ks, form: &EmbedForm) -> bool {
-    let Some((partner, views)) = ks.scope() else {
-        return true;
-    };
-    // Compared as IDs: "2,506,752" is partner 2506752 too.
-    let form_partner = form.partner.trim();
-    if !form_partner.is_empty() && PartnerId::parse(&partner) != PartnerId::parse(form_partner) {
-        c.push(
-            Field::Partner,
-            Severity::Warning,
-            format!("The KS is for partner {partner}, so it is left out."),
-        );
-        return false;
-    }
-    let content = form.content_id.trim();
-    let allowed = views.is_empty() || views.iter().any(|id| id == content || id == "*");
-    if !allowed {
-        c.push(
-            Field::ContentId,
-            Severity::Warning,
-            "The KS is limited (sview) to other content, so it is left out.".to_string(),
-        );
-    }
-    allowed
 }
 
 /// Validates the form and generates the snippet. `ks` is used only when `form.include_ks`.

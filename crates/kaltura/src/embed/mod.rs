@@ -14,6 +14,7 @@ pub mod frameworks;
 pub mod host;
 pub mod ids;
 mod js_object;
+mod ks_fit;
 pub mod preview;
 mod v2;
 mod v7;

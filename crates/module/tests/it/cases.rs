@@ -2,7 +2,7 @@
 //!
 //! Each case is written twice: as module options (JSON) and as the page's `EmbedForm`. The
 //! expected issues come from the core's `evaluate` on the form, not from the module, so the table
-//! says what the page shows; `tests/cases.json` is checked here (refresh with
+//! says what the page shows; `tests/it/cases.json` is checked here (refresh with
 //! `UPDATE_EXPECT=1 cargo test -p module --test cases`) and the native module must agree with it.
 
 use expect_test::expect_file;

@@ -1,6 +1,5 @@
 //! Browser tests (headless Chromium): api_v3 answers parsed by the browser's `JSON.parse` and read
 //! by the core's serde types, the browser's parse failures told apart, and app-token digests.
-#![cfg(target_arch = "wasm32")]
 
 use app::extras::digest::token_hash;
 use app::extras::net::browser_json;
@@ -11,8 +10,6 @@ use kaltura::session::api::{
 use kaltura::session::digest::AppTokenHashType;
 use kaltura::session::ks::Ks;
 use wasm_bindgen_test::*;
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 fn widget_call() -> SessionCall {
     verify_widget(

@@ -1,5 +1,4 @@
 //! Browser tests (headless Chromium): the embed reducer, the live page and the copy path.
-#![cfg(target_arch = "wasm32")]
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -10,8 +9,6 @@ use kaltura::embed::PlayerVersion;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlInputElement, HtmlTextAreaElement};
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 fn check(actions: Vec<EmbedAction>, expected: impl Fn(&EmbedState) -> bool, what: &str) {
     let state = actions
