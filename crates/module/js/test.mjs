@@ -149,7 +149,11 @@ function value(depth = 0) {
   if (depth < 2 && pick === 1) return Object.fromEntries(keys.filter(() => random() < 0.3).map((k) => [k, value(depth + 1)]));
   return [null, undefined, true, false, 0, -1, 1.5, 2506752, NaN, 1e300, "", "1_abcd1234", "2506752", "v7", "v2", "iframe", "16:9", "0:30", "<>&\"'", "\u0000\uffff", "x".repeat(300)][Math.floor(random() * 21)];
 }
-const fuzzed = [m.embedCode, m.frameworkCode, m.seoMetadata, m.readEmbed, m.migrateEmbed, m.inspectKs, m.userSessionRequest, m.readSessionAnswer];
+const doctor = m.checkEmbed('<iframe src="https://cdnapisec.kaltura.com/p/123/embedPlaykitJs/uiconf_id/456?iframeembed=true&entry_id=1_abcd1234&ks=djJ8MTIzfHh4"></iframe>');
+check("checkEmbed finds the iframe", [doctor.players.length, doctor.players[0]?.embedType], [1, "iframe"]);
+check("checkEmbed names a KS in the URL and the missing allow", ["KsInUrl", "IframeAllow"].map((r) => doctor.players[0].findings.some((f) => f.rule === r)), [true, true]);
+check("checkEmbed without a player", issuesOf(() => m.checkEmbed("<p>none</p>"))?.map((i) => i.field), ["html"]);
+const fuzzed = [m.checkEmbed, m.embedCode, m.frameworkCode, m.seoMetadata, m.readEmbed, m.migrateEmbed, m.inspectKs, m.userSessionRequest, m.readSessionAnswer];
 let fuzzProblems = 0;
 for (let i = 0; i < 3000; i++) {
   const fn = fuzzed[i % fuzzed.length];

@@ -9,6 +9,7 @@
 //! see `issues::Raw`); the JS wrapper (`js/kaltura-embed.js`) still catches a
 //! `WebAssembly.RuntimeError`, re-instantiates the module and throws a plain `Error`.
 
+pub mod doctor;
 pub mod embed;
 pub mod issues;
 pub mod ks;
@@ -90,6 +91,13 @@ pub fn read_embed(text: JsValue) -> Result<JsValue, JsValue> {
 #[wasm_bindgen(js_name = migrateEmbed, skip_typescript)]
 pub fn migrate_embed(text: JsValue) -> Result<JsValue, JsValue> {
     answer(text_from_js(&text, "text").and_then(|t| paste::migrate_embed(&t)))
+}
+
+#[wasm_bindgen(js_name = checkEmbed, skip_typescript)]
+pub fn check_embed(html: JsValue) -> Result<JsValue, JsValue> {
+    // The doctor judges a KS's expiry against this computer's clock, like the page.
+    let now = (js_sys::Date::now() / 1000.0) as u64;
+    answer(text_from_js(&html, "html").and_then(|t| doctor::check_embed(&t, now)))
 }
 
 #[wasm_bindgen(js_name = inspectKs, skip_typescript)]

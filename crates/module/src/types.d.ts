@@ -211,6 +211,44 @@ export function readEmbed(text: string): ReadEmbed;
  * @throws {IssuesError} at `text` when it is not a v2 embed.
  */
 export function migrateEmbed(text: string): ReadEmbed;
+/** One problem the Embed doctor found. */
+export interface DoctorFinding {
+  /** `"breaks"`: the player will not work; `"risky"`: it works but leaks or may fail; `"style"`. */
+  severity: "breaks" | "risky" | "style";
+  /** The rule's name, e.g. `"KsInUrl"`, `"IframeAllow"`, `"ThumbnailPlaylist"`. */
+  rule: string;
+  /** One sentence: why this is a problem. */
+  why: string;
+  /** What to change. */
+  fix: string;
+}
+/** A player found in the pasted code. */
+export interface DoctorPlayer {
+  playerVersion: "v7" | "v2";
+  embedType: "dynamic" | "auto" | "iframe" | "thumbnail";
+  /** 1-based line of the paste where the player's code starts. */
+  line: number;
+  /** Its problems, in the order of the code. */
+  findings: DoctorFinding[];
+  /** The player as options for `embedCode`, with the fixes the doctor can make. */
+  options: EmbedOptions;
+  /** The corrected code, when the options have everything it needs; else null. */
+  corrected: string | null;
+}
+/** What `checkEmbed` found. */
+export interface DoctorReport {
+  players: DoctorPlayer[];
+  /** Findings about the page as a whole (the library loaded twice, two uiConf bundles, …). */
+  page: DoctorFinding[];
+  /** More players than the doctor checks (200): the rest were not checked. */
+  truncated: boolean;
+}
+/**
+ * The Embed doctor: every Kaltura player in pasted embed code or a whole page's HTML, each problem
+ * with its severity, why and the fix, and corrected options and code. Nothing leaves the module.
+ * @throws {IssuesError} at `html` when it holds no player, or is over 2 MB.
+ */
+export function checkEmbed(html: string): DoctorReport;
 /**
  * What a KS says about itself (no secret needed: the signature is not checked).
  * @throws {IssuesError} at `ks` when it is not a readable KS.

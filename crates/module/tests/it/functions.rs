@@ -111,3 +111,23 @@ fn session_requests_are_user_sessions_and_checked_by_the_core() {
     // An answer that is not api_v3 JSON is refused, not a panic.
     assert!(read_session_answer(&options, "<html>").is_err());
 }
+
+#[test]
+fn check_embed_reports_each_player_with_the_doctors_findings() {
+    use kaltura_embed::doctor::check_embed;
+    let page = r#"<iframe src="http://cdnapi.kaltura.com/p/123/embedPlaykitJs/uiconf_id/456?iframeembed=true&entry_id=1_abcd1234"></iframe>"#;
+    let report = check_embed(page, 1_800_000_000).expect("a player");
+    assert_eq!(report.players.len(), 1);
+    let player = &report.players[0];
+    assert_eq!((player.player_version, player.embed_type), ("v7", "iframe"));
+    let rules: Vec<&str> = player.findings.iter().map(|f| f.rule.as_str()).collect();
+    for rule in ["InsecureHost", "IframeAllow"] {
+        assert!(rules.contains(&rule), "{rule} in {rules:?}");
+    }
+    assert!(player
+        .findings
+        .iter()
+        .all(|f| !f.why.is_empty() && !f.fix.is_empty()));
+    let none = check_embed("<p>No player here.</p>", 0).unwrap_err();
+    assert_eq!(none.issues[0].field, "html");
+}
