@@ -41,6 +41,7 @@ export const frameworkCode = guarded("frameworkCode");
 export const seoMetadata = guarded("seoMetadata");
 export const readEmbed = guarded("readEmbed");
 export const migrateEmbed = guarded("migrateEmbed");
+export const checkEmbed = guarded("checkEmbed");
 export const inspectKs = guarded("inspectKs");
 export const userSessionRequest = guarded("userSessionRequest");
 export const readSessionAnswer = guarded("readSessionAnswer");

@@ -44,7 +44,8 @@ const tests = [
     const code = await codeText(page);
     assert.ok(!/Still needed/.test(code), `a fixed size needs nothing more:\n${code}`);
     assert.match(code, /360/);
-    // Every hint inside a box is marked as an example.
+    // Every hint inside a box is marked as an example (Clip to shows once a segment is asked for).
+    await page.getByLabel('Clip to a segment').check();
     for (const id of ['content-id', 'start-at', 'clip-to']) {
       const hint = await page.locator(`#${id}`).getAttribute('placeholder');
       assert.match(hint, /^e\.g\. /, `#${id} placeholder ${hint}`);

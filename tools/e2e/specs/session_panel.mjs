@@ -268,7 +268,7 @@ const moduleTests = [
       await eventually(async () => assert.ok((await codeText(page)).includes(`ks: "${ks}"`)));
       await page.getByRole('radio', { name: /^Auto\b/ }).check();
       await eventually(async () => {
-        assert.match(await page.locator('.code-panel .notes').textContent(), /KS sits in a URL/);
+        assert.match(await page.locator(".code-panel .notes").textContent(), /KS in a URL ends up in logs/);
       });
       // The form moves to another partner: that KS cannot play there, so it leaves the code.
       await page.getByLabel('Partner ID', { exact: true }).fill('1000001');
