@@ -64,3 +64,15 @@ export async function fillIds(page, { partner, uiConf, entry }) {
 }
 
 export { assert };
+
+/** The largest currentTime of any <video> in any frame of the page. */
+export async function playedSeconds(page) {
+  let best = 0;
+  for (const frame of page.frames()) {
+    try {
+      const t = await frame.evaluate(() => Math.max(0, ...[...document.querySelectorAll('video')].map((v) => v.currentTime)));
+      best = Math.max(best, t);
+    } catch { /* a frame that navigated away */ }
+  }
+  return best;
+}

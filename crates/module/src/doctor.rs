@@ -5,7 +5,7 @@ use kaltura::doctor::{self, Finding, PlayerReport, Report};
 use serde::Serialize;
 
 use crate::issues::Rejected;
-use crate::options::{EmbedOptionsOut, EMBED_TYPES, VERSIONS};
+use crate::options::{name_of, EmbedOptionsOut, EMBED_TYPES, VERSIONS};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -51,17 +51,10 @@ fn finding(f: &Finding) -> FindingOut {
     }
 }
 
-fn name<T: PartialEq + Copy>(table: &[(&'static str, T)], value: T) -> &'static str {
-    table
-        .iter()
-        .find(|(_, v)| *v == value)
-        .map_or("", |(name, _)| name)
-}
-
 fn player(p: &PlayerReport) -> PlayerOut {
     PlayerOut {
-        player_version: name(&VERSIONS, p.version),
-        embed_type: name(&EMBED_TYPES, p.kind),
+        player_version: name_of(&VERSIONS, p.version),
+        embed_type: name_of(&EMBED_TYPES, p.kind),
         line: p.line,
         findings: p.findings.iter().map(finding).collect(),
         options: EmbedOptionsOut::from(&p.form),

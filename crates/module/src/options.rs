@@ -224,7 +224,7 @@ pub struct EmbedOptionsOut {
     pub target_id: Option<String>,
 }
 
-fn name_of<T: PartialEq + Copy>(table: &[(&'static str, T)], value: T) -> &'static str {
+pub(crate) fn name_of<T: PartialEq + Copy>(table: &[(&'static str, T)], value: T) -> &'static str {
     table
         .iter()
         .find(|(_, v)| *v == value)

@@ -4,21 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assert, eventually, openStudio } from '../helpers.mjs';
+import { assert, eventually, openStudio, playedSeconds } from '../helpers.mjs';
 
 const readme = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'crates', 'module', 'README.md');
-
-/** The largest currentTime of any <video> in any frame of the page. */
-async function playedSeconds(page) {
-  let best = 0;
-  for (const frame of page.frames()) {
-    try {
-      const t = await frame.evaluate(() => Math.max(0, ...[...document.querySelectorAll('video')].map((v) => v.currentTime)));
-      best = Math.max(best, t);
-    } catch { /* a frame that navigated away */ }
-  }
-  return best;
-}
 
 export default [
   {

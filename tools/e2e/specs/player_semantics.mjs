@@ -2,7 +2,7 @@
 // with Clip the player asks the server for the segment (seekFrom= / clipTo= on its playManifest
 // request, which is how the server shortens the media and its duration); with Start at it asks
 // for the whole media and starts playing at the time.
-import { assert, eventually, expectCodeContains, fillIds, openStudio } from '../helpers.mjs';
+import { assert, eventually, expectCodeContains, fillIds, openStudio, playedSeconds } from '../helpers.mjs';
 
 async function setUp(page, baseUrl, simUrl) {
   assert.ok(simUrl, 'SIM_URL is required');
@@ -22,18 +22,6 @@ function mediaRequests(page) {
     if (/playManifest|\.mp4/.test(request.url())) urls.push(request.url());
   });
   return urls;
-}
-
-/** The largest currentTime of any <video> in any frame of the page. */
-async function playedSeconds(page) {
-  let best = 0;
-  for (const frame of page.frames()) {
-    try {
-      const t = await frame.evaluate(() => Math.max(0, ...[...document.querySelectorAll('video')].map((v) => v.currentTime)));
-      best = Math.max(best, t);
-    } catch { /* a frame that navigated away */ }
-  }
-  return best;
 }
 
 export default [

@@ -1,7 +1,7 @@
 // Live preview with the real Kaltura Player v7 (npm bundle served by the simulator): each v7 embed
 // type plays the sample video, a KS-required entry plays with a scoped KS from the Session panel,
 // and without one the preview says why instead of spinning.
-import { assert, eventually, fillIds, openDevTools, openStudio } from '../helpers.mjs';
+import { assert, eventually, fillIds, openDevTools, openStudio, playedSeconds } from '../helpers.mjs';
 
 async function setUp(page, baseUrl, simUrl, entry) {
   assert.ok(simUrl, 'SIM_URL is required');
@@ -12,18 +12,6 @@ async function setUp(page, baseUrl, simUrl, entry) {
   await page.locator('#cdn-host').fill(simUrl);
   await page.getByLabel('Autoplay', { exact: true }).check();
   await page.getByLabel('Start muted').check();
-}
-
-/** The largest currentTime of any <video> in any frame of the page. */
-async function playedSeconds(page) {
-  let best = 0;
-  for (const frame of page.frames()) {
-    try {
-      const t = await frame.evaluate(() => Math.max(0, ...[...document.querySelectorAll('video')].map((v) => v.currentTime)));
-      best = Math.max(best, t);
-    } catch { /* a frame that navigated away */ }
-  }
-  return best;
 }
 
 async function expectPlays(page) {

@@ -134,21 +134,10 @@ impl EmbedState {
             }
             EmbedAction::Load(form) => {
                 self.form = *form;
-                self.touched = [
-                    Field::Partner,
-                    Field::UiConf,
-                    Field::ContentId,
-                    Field::CdnHost,
-                    Field::CustomRatio,
-                    Field::Width,
-                    Field::Height,
-                    Field::Start,
-                    Field::ClipTo,
-                    Field::TargetId,
-                ]
-                .into_iter()
-                .filter(|input| !self.text(*input).trim().is_empty())
-                .collect();
+                self.touched = Field::ALL
+                    .into_iter()
+                    .filter(|input| !self.text(*input).trim().is_empty())
+                    .collect();
             }
         }
         self

@@ -178,6 +178,20 @@ pub enum Field {
 }
 
 impl Field {
+    /// Every field, in page order.
+    pub const ALL: [Field; 10] = [
+        Field::Partner,
+        Field::UiConf,
+        Field::ContentId,
+        Field::CdnHost,
+        Field::CustomRatio,
+        Field::Width,
+        Field::Height,
+        Field::Start,
+        Field::ClipTo,
+        Field::TargetId,
+    ];
+
     /// The visible label, e.g. "Partner ID", "Player ID (uiConf ID)", "Entry ID" / "Playlist ID".
     pub fn label(self, kind: ContentKind) -> &'static str {
         match self {

@@ -271,18 +271,7 @@ fn the_table_is_the_pages_messages_and_the_module_agrees() {
 
 #[test]
 fn every_field_has_a_case() {
-    let fields = [
-        Field::Partner,
-        Field::UiConf,
-        Field::ContentId,
-        Field::CdnHost,
-        Field::CustomRatio,
-        Field::Width,
-        Field::Height,
-        Field::Start,
-        Field::ClipTo,
-        Field::TargetId,
-    ];
+    let fields = Field::ALL;
     let covered: Vec<Field> = cases()
         .iter()
         .flat_map(|(_, _, form)| evaluate(form, None).problems)
