@@ -167,6 +167,8 @@ async function roundtrips(browser, url, simUrl) {
   const page = await browser.newPage();
   await page.goto(url);
   await page.locator('#partner-id').fill('2506752');
+  // The session panel sits in the collapsed "Developer tools" box, rendered by the second module.
+  await page.locator('details.devtools > summary').click();
   await page.locator('#service-url-2').check();
   await page.locator('#custom-service-url').fill(simUrl);
   const count = async () => {
