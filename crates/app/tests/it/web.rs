@@ -530,6 +530,20 @@ fn studio_reducer_keeps_the_evaluation_in_step_and_the_newest_copy_message() {
     let cleared = copied.apply(StudioAction::Copy(CopyAction::Clear(2)));
     assert_eq!(cleared.copy.status, CopyStatus::Idle);
     assert!(!cleared.whole_form && cleared.apply(StudioAction::ShowWholeForm).whole_form);
+
+    // Copy before the form gives code: it says so, and every field's message is due at once.
+    let early = StudioState::new(None).apply(StudioAction::Copy(CopyAction::NotReady));
+    assert_eq!(early.copy.status, CopyStatus::NotReady);
+    assert!(Field::ALL.into_iter().all(|f| early.embed.is_touched(f)));
+    // Typing on: the note goes once there is code it no longer describes.
+    let filled = [
+        (Field::Partner, "2506752"),
+        (Field::UiConf, "48460943"),
+        (Field::ContentId, "1_abcd1234"),
+    ]
+    .into_iter()
+    .fold(early, |state, (field, value)| typed(state, field, value));
+    assert_eq!(filled.copy.status, CopyStatus::Idle);
 }
 
 /// Sends of `Message::Embed` whose text starts with `prefix` (other tests' pages send it too).
