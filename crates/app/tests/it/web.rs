@@ -585,14 +585,23 @@ async fn a_held_sender_waits_for_release_then_sends_only_the_newest() {
 }
 
 #[wasm_bindgen_test]
-fn the_ks_crosses_the_bridge_with_the_privileges_it_was_asked_for() {
+fn the_ks_crosses_the_bridge_with_its_scope() {
     use app::shared::bridge::{ks_text, read_ks};
-    let ks = kaltura::session::ks::Ks::parse("djJ8MjUwNjc1Mnxabc=")
-        .unwrap()
-        .with_requested_privileges("sview:1_abcd1234");
-    assert_eq!(read_ks(&ks_text(Some(&ks))), Some(ks));
-    let bare = kaltura::session::ks::Ks::parse("djJ8MjUwNjc1Mnxabc=").unwrap();
-    assert_eq!(read_ks(&ks_text(Some(&bare))), Some(bare));
+    use kaltura::session::ks::Ks;
+    // What the first module needs of a KS: the token, and the scope the extras read from it.
+    fn check(ks: Ks, scope: Option<(&str, &[&str])>) {
+        let scope = scope.map(|(p, v)| (p.to_string(), v.iter().map(|v| v.to_string()).collect()));
+        assert_eq!(ks.scope(), scope);
+        let back = read_ks(&ks_text(Some(&ks))).expect("a KS back");
+        assert_eq!((back.expose(), back.scope()), (ks.expose(), scope));
+    }
+    // A v2 KS ("v2|2506752|…"): its partner, and the privileges it was asked for as its views.
+    let v2 = Ks::parse("djJ8MjUwNjc1Mnxabc=").unwrap();
+    check(v2.clone(), Some(("2506752", &[])));
+    let asked = v2.with_requested_privileges("sview:1_abcd1234,sview:0_pl123456");
+    check(asked, Some(("2506752", &["1_abcd1234", "0_pl123456"])));
+    // Not base64 at all: no scope to check against, the KS still crosses.
+    check(Ks::parse("abc").unwrap(), None);
     assert_eq!(ks_text(None), "");
     assert_eq!(read_ks(""), None);
 }
