@@ -3,7 +3,8 @@
 //!
 //! Why not `#[derive(Deserialize)]` with `#[serde(flatten)]` for the unknown keys: flatten buffers
 //! every value in serde's private `Content` tree and instantiates a map reader per struct; this
-//! one map of `String` → `Raw` serves every options struct (about 20 KB less wasm per entry).
+//! one map of `String` → `Raw` serves every options struct (measured on the embed build: 29 KB
+//! less raw wasm, 6 KB less brotli).
 
 use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use std::fmt;
