@@ -1,6 +1,11 @@
 //! A check of the embed's IDs without a secret: one multirequest asks, with an anonymous widget
 //! session, whether the partner exists, whether the player is a v7 or a v2 one, and whether the
 //! entry or playlist can be seen, so a wrong ID is found before the code is copied.
+//!
+//! The real server allows `uiConf.get` to a widget session: kaltura/server
+//! `deployment/permissions/service.uiconf.ini` lists `WIDGET_SESSION_PERMISSION` (and
+//! `PLAYBACK_BASE_PERMISSION`) for the `get` action, and no object-level permission file hides
+//! `KalturaUiConf` fields such as `tags` and `html5Url`.
 
 use serde::de::{Deserializer, IgnoredAny};
 use serde::Deserialize;
