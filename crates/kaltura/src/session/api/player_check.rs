@@ -4,8 +4,8 @@
 //!
 //! The real server allows `uiConf.get` to a widget session: kaltura/server
 //! `deployment/permissions/service.uiconf.ini` lists `WIDGET_SESSION_PERMISSION` (and
-//! `PLAYBACK_BASE_PERMISSION`) for the `get` action, and no object-level permission file hides
-//! `KalturaUiConf` fields such as `tags` and `html5Url`.
+//! `PLAYBACK_BASE_PERMISSION`) for the `get` action; that directory has no
+//! `object.KalturaUiConf.ini`, so no field (`tags`, `html5Url`) is held back from such a session.
 
 use serde::de::{Deserializer, IgnoredAny};
 use serde::Deserialize;
