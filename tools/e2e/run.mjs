@@ -1,8 +1,11 @@
-// Playwright e2e runner: `node tools/e2e/run.mjs <baseUrl>`.
+// Playwright e2e runner: `node tools/e2e/run.mjs <baseUrl> [name filter]`.
 // Loads every tools/e2e/specs/*.mjs (default export: an array of { name, run(ctx) }, where ctx is
 // { page, context, baseUrl, simUrl, expectError(regex) }), runs each test in a fresh browser
 // context, fails it on any console error, page error or CSP violation, saves a screenshot per test
 // under target/e2e/, and ends with the line `N passed, M failed`.
+// Tests run on as many workers as simulators are given (SIM_URLS: comma-separated, one per worker,
+// because specs reset and read their simulator's log; else SIM_URL; E2E_WORKERS caps it): each worker has its
+// own Chromium, so no two tests share a clipboard or a simulator.
 import { chromium } from 'playwright-core';
 import { mkdir, readdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -46,10 +49,10 @@ function slug(text) {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
 
-// The simulator's base URL when `cargo xtask test` started one (on a free port, not 8081).
-const simUrl = process.env.SIM_URL || null;
+// The simulators' base URLs when `cargo xtask test` started them (on free ports, not 8081).
+const simUrls = (process.env.SIM_URLS || process.env.SIM_URL || '').split(',').filter(Boolean);
 
-async function runTest(browser, test, baseUrl) {
+async function runTest(browser, test, baseUrl, simUrl) {
   const context = await browser.newContext({
     permissions: ['clipboard-read', 'clipboard-write'],
     viewport: { width: 1280, height: 900 },
@@ -95,6 +98,14 @@ async function runTest(browser, test, baseUrl) {
   return failure;
 }
 
+async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: chromiumArgs,
+  });
+}
+
 async function main() {
   const [baseUrl, filter] = process.argv.slice(2);
   if (!baseUrl) {
@@ -104,28 +115,32 @@ async function main() {
   }
   await mkdir(screenshotDir, { recursive: true });
   const tests = await loadSpecs(filter);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    args: chromiumArgs,
-  });
+  const cap = Number(process.env.E2E_WORKERS) || Infinity;
+  const workers = Math.max(1, Math.min(cap, simUrls.length || 1, tests.length));
   let passed = 0;
   let failed = 0;
-  try {
-    for (const test of tests) {
-      const failure = await runTest(browser, test, baseUrl);
-      if (failure) {
-        failed += 1;
-        console.log(`not ok - ${test.name}`);
-        console.log(String(failure.stack || failure).replace(/^/gm, '    '));
-      } else {
-        passed += 1;
-        console.log(`ok - ${test.name}`);
+  let next = 0;
+  const worker = async (index) => {
+    const browser = await launchBrowser();
+    try {
+      for (let i = next++; i < tests.length; i = next++) {
+        const test = tests[i];
+        const failure = await runTest(browser, test, baseUrl, simUrls[index] ?? null);
+        if (failure) {
+          failed += 1;
+          console.log(`not ok - ${test.name}`);
+          console.log(String(failure.stack || failure).replace(/^/gm, '    '));
+        } else {
+          passed += 1;
+          console.log(`ok - ${test.name}`);
+        }
       }
+    } finally {
+      await browser.close();
     }
-  } finally {
-    await browser.close();
-  }
+  };
+  console.log(`${tests.length} tests on ${workers} worker(s)`);
+  await Promise.all(Array.from({ length: workers }, (_, index) => worker(index)));
   if (tests.length === 0) {
     console.log('no e2e tests found');
     failed += 1;

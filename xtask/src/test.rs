@@ -125,6 +125,16 @@ fn wasm_tests() -> Layer {
     )
 }
 
+/// How many e2e workers (each with its own Chromium and simulator) run the specs: two, one per
+/// core of the machine the figures in docs/performance.md come from; `E2E_WORKERS` overrides.
+fn e2e_workers() -> usize {
+    std::env::var("E2E_WORKERS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .filter(|&n| n > 0)
+        .unwrap_or(2)
+}
+
 /// The release build served under [`SUBPATH`], the size guard and everything after the e2e
 /// specs when `all`, the Playwright e2e runner (with `filter`, if any).
 fn browser_layers(all: bool, filter: Option<&str>) -> Vec<Layer> {
@@ -149,33 +159,49 @@ fn browser_layers(all: bool, filter: Option<&str>) -> Vec<Layer> {
     if all {
         layers.push(size_guard());
     }
-    // A free port, not 8081: a developer's `serve` or hand-started simulator may hold that one.
-    let sim = match crate::sim::free_port().and_then(crate::sim::start) {
-        Ok(sim) => sim,
-        Err(error) => {
-            layers.push(Layer::broken("simulator start", error));
-            return layers;
+    // Free ports, not 8081: a developer's `serve` or hand-started simulator may hold that one.
+    // One simulator per e2e worker: specs reset and read their simulator's log.
+    let mut sims = Vec::new();
+    for _ in 0..e2e_workers() {
+        match crate::sim::free_port().and_then(crate::sim::start) {
+            Ok(Some(sim)) => sims.push(sim),
+            Ok(None) => break,
+            Err(error) => {
+                layers.push(Layer::broken("simulator start", error));
+                return layers;
+            }
         }
-    };
-    let sim_url = sim.as_ref().map(|sim| sim.url.as_str());
+    }
+    let sim_urls = sims
+        .iter()
+        .map(|sim| sim.url.as_str())
+        .collect::<Vec<_>>()
+        .join(",");
+    let sim_env: Vec<(&str, &str)> = sims
+        .first()
+        .map(|sim| ("SIM_URL", sim.url.as_str()))
+        .into_iter()
+        .collect();
     let mut e2e = vec!["tools/e2e/run.mjs", &base_url];
     e2e.extend(filter);
-    layers.push(node_script("e2e (playwright)", &e2e, sim_url));
+    let mut e2e_env = sim_env.clone();
+    e2e_env.push(("SIM_URLS", &sim_urls));
+    layers.push(node_script("e2e (playwright)", &e2e, &e2e_env));
     if !all {
         return layers;
     }
     for script in EXTRA_NODE_SCRIPTS {
-        layers.push(node_script(script, &[script, &base_url], sim_url));
+        layers.push(node_script(script, &[script, &base_url], &sim_env));
     }
     // The official Node client, unchanged, against the simulator (it takes the simulator's URL).
-    if let Some(sim_url) = sim_url {
+    if let Some(sim) = sims.first() {
         layers.push(node_script(
             "official kaltura-client vs simulator",
-            &["crates/sim/client-check/check.mjs", sim_url],
-            Some(sim_url),
+            &["crates/sim/client-check/check.mjs", &sim.url],
+            &sim_env,
         ));
     }
-    drop(sim);
+    drop(sims);
     layers
 }
 

@@ -1,19 +1,29 @@
 // Node tests of the built package in dist/module/: `node crates/module/js/test.mjs` (after
-// `cargo xtask build` or `cargo xtask module`). Calls every function: the core's snapshot cases
-// (the module writes exactly what the page shows), the bad-input table of crates/module/tests/
-// cases.json, hostile values, a fuzz loop, trap recovery, the README's Node example verbatim, and
-// a strict `tsc --noEmit` of crates/module/js/typecheck against the .d.ts.
+// `cargo xtask build` or `cargo xtask module`). Calls every function of its three entry points
+// (".", "./session", "./doctor"): the core's snapshot cases (the module writes exactly what the
+// page shows), the bad-input table of crates/module/tests/cases.json, hostile values, a fuzz loop
+// and trap recovery for each wasm, the README's Node example verbatim, a bundle made by esbuild
+// from the package's name (bundle.mjs), and a strict `tsc --noEmit` of crates/module/js/typecheck
+// against each entry's .d.ts.
 // Ends with `N passed, M failed`.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { checkBundles } from "./bundle.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 const dist = join(root, "dist", "module");
-const m = await import(pathToFileURL(join(dist, "kaltura-embed.js")).href);
-m.initSync({ module: readFileSync(join(dist, "kaltura-embed_bg.wasm")) });
+/** One entry point, imported from its file and initialised with its own wasm. */
+async function load(stem) {
+  const entry = await import(pathToFileURL(join(dist, `${stem}.js`)).href);
+  entry.initSync({ module: readFileSync(join(dist, `${stem}_bg.wasm`)) });
+  return entry;
+}
+const m = await load("kaltura-embed");
+const session = await load("kaltura-embed-session");
+const doctor = await load("kaltura-embed-doctor");
 
 let passed = 0;
 let failed = 0;
@@ -109,42 +119,42 @@ check("seo playlist", issuesOf(() => m.seoMetadata({ ...base, playlistId: "0_pls
 
 // 3. Every other function.
 const v7 = '<script src="https://cdnapisec.kaltura.com/p/2506752/embedPlaykitJs/uiconf_id/48460943"></script><script>KalturaPlayer.setup({targetId:"p",provider:{partnerId:2506752,uiConfId:48460943}}).loadMedia({entryId:"1_abcd1234"})</script>';
-const read = m.readEmbed(v7);
+const read = doctor.readEmbed(v7);
 check("readEmbed reads the IDs", [read.options.partnerId, read.options.uiConfId, read.options.entryId, read.options.playerVersion], ["2506752", "48460943", "1_abcd1234", "v7"]);
 check("readEmbed's options make the same code", m.embedCode(read.options).code.includes("kaltura_player_1_abcd1234") || m.embedCode(read.options).code.includes('"p"'), true);
-check("readEmbed: nothing recognisable", issuesOf(() => m.readEmbed("hello"))?.map((i) => i.field), ["text"]);
+check("readEmbed: nothing recognisable", issuesOf(() => doctor.readEmbed("hello"))?.map((i) => i.field), ["text"]);
 const v2 = '<script src="https://cdnapisec.kaltura.com/p/2506752/sp/250675200/embedIframeJs/uiconf_id/1234/partner_id/2506752"></script><script>kWidget.embed({targetId:"k",wid:"_2506752",uiconf_id:1234,entry_id:"1_abcd1234",flashvars:{autoPlay:true,"myPlugin.plugin":true}})</script>';
-const migrated = m.migrateEmbed(v2);
+const migrated = doctor.migrateEmbed(v2);
 check("migrateEmbed: v7 without the v2 player", [migrated.options.playerVersion, migrated.options.uiConfId, migrated.options.entryId], ["v7", undefined, "1_abcd1234"]);
 check("migrateEmbed says what did not carry over", migrated.notRead.some((n) => n.includes("myPlugin")), true);
-check("migrateEmbed refuses a v7 embed", issuesOf(() => m.migrateEmbed(v7))?.map((i) => i.field), ["text"]);
-const v2Ks = m.inspectKs("djJ8MjUwNjc1Mnx0ZXN0LWtz");
+check("migrateEmbed refuses a v7 embed", issuesOf(() => doctor.migrateEmbed(v7))?.map((i) => i.field), ["text"]);
+const v2Ks = session.inspectKs("djJ8MjUwNjc1Mnx0ZXN0LWtz");
 check("inspectKs v2", [v2Ks.version, v2Ks.partnerId, v2Ks.isUserSession, typeof v2Ks.note], [2, "2506752", null, "string"]);
 const v1Text = `${"a".repeat(40)}|2506752;2506752;1900000000;0;123;alice;sview:1_abcd1234;;`;
-const v1 = m.inspectKs(Buffer.from(v1Text).toString("base64"));
+const v1 = session.inspectKs(Buffer.from(v1Text).toString("base64"));
 check("inspectKs v1", [v1.version, v1.sessionType, v1.userId, v1.privileges, v1.validUntil, v1.isUserSession], [1, "USER (0)", "alice", ["sview:1_abcd1234"], 1900000000, true]);
-check("inspectKs bad", issuesOf(() => m.inspectKs("not a ks!"))?.map((i) => i.field), ["ks"]);
+check("inspectKs bad", issuesOf(() => session.inspectKs("not a ks!"))?.map((i) => i.field), ["ks"]);
 
 const secret = { method: "secret", partnerId: "123", secret: "0123456789abcdef0123456789abcdef", userId: "alice", entryId: "1_abcd1234" };
-const request = m.userSessionRequest(secret);
+const request = session.userSessionRequest(secret);
 const body = new URLSearchParams(request.body);
 check("session request: POST form to the multirequest", [request.method, request.headers["Content-Type"], request.url.endsWith("/api_v3/service/multirequest")], ["POST", "application/x-www-form-urlencoded", true]);
 check("session request: USER type only", [body.getAll("1:type"), body.get("1:userId"), body.get("2:filter:idEqual")], [["0"], "alice", "1_abcd1234"]);
-check("session request: missing secret", issuesOf(() => m.userSessionRequest({ ...secret, secret: "" }))?.map((i) => i.field), ["secret"]);
-check("app token: step 1 first", m.userSessionRequest({ method: "appToken", partnerId: "123", appTokenId: "1_abcdefgh", appToken: "0123456789abcdef0123456789abcdef" }).step, "widgetKs");
+check("session request: missing secret", issuesOf(() => session.userSessionRequest({ ...secret, secret: "" }))?.map((i) => i.field), ["secret"]);
+check("app token: step 1 first", session.userSessionRequest({ method: "appToken", partnerId: "123", appTokenId: "1_abcdefgh", appToken: "0123456789abcdef0123456789abcdef" }).step, "widgetKs");
 const widget = { method: "widget", partnerId: "123" };
 const userKs = Buffer.from(`${"a".repeat(40)}|123;123;1900000000;0;1;;;;`).toString("base64");
 const answer = `[{"partnerId":123,"ks":"${userKs}","userId":0,"objectType":"KalturaStartWidgetSessionResponse"},{"objects":[],"totalCount":0,"objectType":"KalturaBaseEntryListResponse"}]`;
-const session = m.readSessionAnswer(widget, answer);
-check("readSessionAnswer: widget session", [session.step, session.ks, session.partnerId, session.entriesVisible], ["session", userKs, "123", 0]);
+const started = session.readSessionAnswer(widget, answer);
+check("readSessionAnswer: widget session", [started.step, started.ks, started.partnerId, started.entriesVisible], ["session", userKs, "123", 0]);
 const refusal = '{"code":"START_SESSION_ERROR","message":"Error while starting session for partner [123]","objectType":"KalturaAPIException","args":{"PID":"123"}}';
-check("readSessionAnswer: catalogued error at its field", issuesOf(() => m.readSessionAnswer(secret, refusal))?.map((i) => i.field), ["secret"]);
+check("readSessionAnswer: catalogued error at its field", issuesOf(() => session.readSessionAnswer(secret, refusal))?.map((i) => i.field), ["secret"]);
 
 // 4. Hostile values stay inert in the code they reach.
 const hostile = '</script><script>alert(1)</script>"\'&<>';
 const seo = m.seoMetadata(entry, { name: hostile, description: hostile });
 check("hostile SEO text stays inside its JSON string", seo.code.split("</script>").length, 2);
-const hostileRequest = new URLSearchParams(m.userSessionRequest({ ...secret, userId: "bob&1:type=2" }).body);
+const hostileRequest = new URLSearchParams(session.userSessionRequest({ ...secret, userId: "bob&1:type=2" }).body);
 check("hostile user id stays one form value", [hostileRequest.getAll("1:type"), hostileRequest.get("1:userId")], [["0"], "bob&1:type=2"]);
 check("hostile ids are refused, not written", issuesOf(() => m.embedCode({ ...base, entryId: hostile }))?.map((i) => i.field), ["entryId"]);
 
@@ -159,11 +169,11 @@ function value(depth = 0) {
   if (depth < 2 && pick === 1) return Object.fromEntries(keys.filter(() => random() < 0.3).map((k) => [k, value(depth + 1)]));
   return [null, undefined, true, false, 0, -1, 1.5, 2506752, NaN, 1e300, "", "1_abcd1234", "2506752", "v7", "v2", "iframe", "16:9", "0:30", "<>&\"'", "\u0000\uffff", "x".repeat(300)][Math.floor(random() * 21)];
 }
-const doctor = m.checkEmbed('<iframe src="https://cdnapisec.kaltura.com/p/123/embedPlaykitJs/uiconf_id/456?iframeembed=true&entry_id=1_abcd1234&ks=djJ8MTIzfGFiY2RlZmdoaWprbG1ub3BxcnN0dXZ3eHl6"></iframe>');
-check("checkEmbed finds the iframe", [doctor.players.length, doctor.players[0]?.embedType], [1, "iframe"]);
-check("checkEmbed names a KS in the URL and the missing allow", ["KsInUrl", "IframeAllow"].map((r) => doctor.players[0].findings.some((f) => f.rule === r)), [true, true]);
-check("checkEmbed without a player", issuesOf(() => m.checkEmbed("<p>none</p>"))?.map((i) => i.field), ["html"]);
-const fuzzed = [m.checkEmbed, m.embedCode, m.frameworkCode, m.seoMetadata, m.readEmbed, m.migrateEmbed, m.inspectKs, m.userSessionRequest, m.readSessionAnswer];
+const report = doctor.checkEmbed('<iframe src="https://cdnapisec.kaltura.com/p/123/embedPlaykitJs/uiconf_id/456?iframeembed=true&entry_id=1_abcd1234&ks=djJ8MTIzfGFiY2RlZmdoaWprbG1ub3BxcnN0dXZ3eHl6"></iframe>');
+check("checkEmbed finds the iframe", [report.players.length, report.players[0]?.embedType], [1, "iframe"]);
+check("checkEmbed names a KS in the URL and the missing allow", ["KsInUrl", "IframeAllow"].map((r) => report.players[0].findings.some((f) => f.rule === r)), [true, true]);
+check("checkEmbed without a player", issuesOf(() => doctor.checkEmbed("<p>none</p>"))?.map((i) => i.field), ["html"]);
+const fuzzed = [doctor.checkEmbed, m.embedCode, m.frameworkCode, m.seoMetadata, doctor.readEmbed, doctor.migrateEmbed, session.inspectKs, session.userSessionRequest, session.readSessionAnswer];
 let fuzzProblems = 0;
 for (let i = 0; i < 3000; i++) {
   const fn = fuzzed[i % fuzzed.length];
@@ -180,15 +190,22 @@ for (let i = 0; i < 3000; i++) {
 check("fuzz: every failure is an issues error", fuzzProblems, 0);
 check("fuzz: the module still works", m.embedCode(entry).code.includes("1_abcd1234"), true);
 
-// 6. A trap becomes a plain Error and the module is restarted.
-let trap;
-try {
-  m.__trapForTests();
-} catch (error) {
-  trap = error;
+// 6. A trap becomes a plain Error and the module is restarted: each entry has its own wasm.
+for (const [name, entryPoint, works] of [
+  ["kaltura-embed", m, () => m.embedCode(entry).code.includes("1_abcd1234")],
+  ["kaltura-embed/session", session, () => session.inspectKs("djJ8MjUwNjc1Mnx0ZXN0LWtz").partnerId === "2506752"],
+  ["kaltura-embed/doctor", doctor, () => doctor.readEmbed(v7).options.entryId === "1_abcd1234"],
+]) {
+  let trap;
+  try {
+    entryPoint.__trapForTests();
+  } catch (error) {
+    trap = error;
+  }
+  check(`${name}: a trap is thrown as an Error`, [trap instanceof Error, trap instanceof WebAssembly.RuntimeError, trap?.message.startsWith(`${name}: internal error`), /restarted/.test(trap?.message)], [true, false, true, true]);
+  check(`${name}: after a trap the module works`, works(), true);
 }
-check("a trap is thrown as an Error", [trap instanceof Error, trap instanceof WebAssembly.RuntimeError, /restarted/.test(trap?.message)], [true, false, true]);
-check("after a trap the module works", m.embedCode(entry).code.includes("1_abcd1234"), true);
+check("a trap in one entry leaves the others alone", m.embedCode(entry).code.includes("1_abcd1234"), true);
 
 // 7. The README's Node example, verbatim, against the package installed as `kaltura-embed`.
 const readme = readFileSync(join(root, "crates", "module", "README.md"), "utf8");
@@ -200,17 +217,34 @@ writeFileSync(join(project, "example.mjs"), example);
 const printed = execFileSync(process.execPath, [join(project, "example.mjs")], { encoding: "utf8" });
 rmSync(project, { recursive: true, force: true });
 check("README Node example prints the v7 dynamic embed", printed.trim(), sections("v7_dynamic.txt")[0][1].trim());
-check("dist/module has the package files", readdirSync(dist).sort(), ["README.md", "kaltura-embed.d.ts", "kaltura-embed.js", "kaltura-embed_bg.wasm", "kaltura-embed_glue.js", "package.json"]);
+const stems = ["kaltura-embed", "kaltura-embed-doctor", "kaltura-embed-session"];
+const files = stems.flatMap((s) => [`${s}.d.ts`, `${s}.js`, `${s}_bg.wasm`, `${s}_glue.js`]);
+check("dist/module has the package files", readdirSync(dist).sort(), ["README.md", ...files, "guard.js", "package.json"].sort());
+const exported = JSON.parse(readFileSync(join(dist, "package.json"), "utf8")).exports;
+check("package.json exports each entry's code and types", [".", "./session", "./doctor"].map((e) => exported[e]), [0, 2, 1].map((i) => ({ types: `./${stems[i]}.d.ts`, default: `./${stems[i]}.js` })));
+check("each entry exports its own functions only", [m, session, doctor].map((e) => Object.keys(e).sort()), [
+  ["__trapForTests", "default", "embedCode", "frameworkCode", "initSync", "seoMetadata"],
+  ["__trapForTests", "default", "initSync", "inspectKs", "readSessionAnswer", "userSessionRequest"],
+  ["__trapForTests", "checkEmbed", "default", "initSync", "migrateEmbed", "readEmbed"],
+]);
 
-// 8. The .d.ts against a caller's code (strict; wrong types must be rejected).
+// 8. A bundler: esbuild resolves the package by its name through `exports`; the bundle runs.
+await checkBundles({ root, dist, check, expected: { code: m.embedCode(entry).code, partnerId: "2506752", players: 1 } });
+
+// 9. Each .d.ts against a caller's code (strict; wrong types must be rejected).
 const tsc = join(root, "tools", "node_modules", ".bin", "tsc");
+const typed = mkdtempSync(join(tmpdir(), "kaltura-embed-types-"));
+for (const file of ["example.ts", "tsconfig.json"]) copyFileSync(join(root, "crates", "module", "js", "typecheck", file), join(typed, file));
+mkdirSync(join(typed, "node_modules"));
+symlinkSync(dist, join(typed, "node_modules", "kaltura-embed"), "dir");
 let tscOutput = "";
 try {
-  execFileSync(tsc, ["--noEmit", "-p", join(root, "crates", "module", "js", "typecheck")], { encoding: "utf8" });
+  execFileSync(tsc, ["--noEmit", "-p", typed], { encoding: "utf8" });
 } catch (error) {
   tscOutput = `${error.stdout ?? ""}${error.message}`;
 }
-check("tsc --noEmit on the typed example", tscOutput, "");
+rmSync(typed, { recursive: true, force: true });
+check("tsc --noEmit on the typed example, each entry resolved through package.json exports", tscOutput, "");
 
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

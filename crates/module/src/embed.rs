@@ -1,14 +1,12 @@
 //! `embedCode`, `frameworkCode` and `seoMetadata`: the page's code block, framework tabs and SEO
 //! block, computed by the core's `evaluate`, `frameworks::render` and `seo_json_ld`.
 
-use std::collections::BTreeMap;
-
 use kaltura::embed::form::{evaluate, validate, ContentKind, EmbedForm, Problem, Severity};
 use kaltura::embed::frameworks::{render, seo_json_ld, Output, SeoError, SeoFields};
 use kaltura::embed::{EmbedRequest, Note};
-use serde::de::IgnoredAny;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
+use crate::given::options;
 use crate::issues::{both, issue, Issue, Raw, Reader, Rejected};
 use crate::options::{key_of, read_form, EmbedOptions};
 
@@ -109,26 +107,17 @@ pub fn framework_code(options: &EmbedOptions, output: &Raw) -> Result<String, Re
     render(&request, output).map_err(|message| Rejected::one("playerVersion", message))
 }
 
-/// The SEO tab's fields.
-#[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct VideoOptions {
-    pub name: Raw,
-    pub description: Raw,
-    pub thumbnail_url: Raw,
-    pub upload_date: Raw,
-    pub duration: Raw,
-    #[serde(flatten)]
-    pub unknown: BTreeMap<String, IgnoredAny>,
-}
-
-const VIDEO_KEYS: [&str; 5] = [
-    "name",
-    "description",
-    "thumbnailUrl",
-    "uploadDate",
-    "duration",
-];
+options!(
+    /// The SEO tab's fields.
+    VideoOptions,
+    VIDEO_KEYS {
+        name: "name",
+        description: "description",
+        thumbnail_url: "thumbnailUrl",
+        upload_date: "uploadDate",
+        duration: "duration",
+    }
+);
 
 /// The SEO block and the fields Google still wants before it shows a rich result.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -140,7 +129,7 @@ pub struct SeoMetadata {
 
 pub fn seo_metadata(options: &EmbedOptions, video: &VideoOptions) -> Result<SeoMetadata, Rejected> {
     let mut r = Reader::default();
-    r.unknown(&video.unknown, &VIDEO_KEYS);
+    r.unknown(&video.unknown, VIDEO_KEYS);
     let mut text = |key, raw| r.text(key, raw).unwrap_or_default();
     let fields = SeoFields {
         name: text("name", &video.name),

@@ -5,7 +5,6 @@
 //! boolean, absent, or "something else"), so one call reports every wrong key and type at once,
 //! each at its own key, and no shape can reach a panic.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
@@ -119,8 +118,8 @@ impl Reader {
     }
 
     /// Keys that are not options, each as an issue at that key.
-    pub fn unknown(&mut self, unknown: &BTreeMap<String, IgnoredAny>, known: &[&str]) {
-        for key in unknown.keys() {
+    pub fn unknown(&mut self, unknown: &[String], known: &[&str]) {
+        for key in unknown {
             self.push(
                 key,
                 format!("Not an option here; the options are {}.", known.join(", ")),

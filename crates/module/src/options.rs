@@ -1,68 +1,40 @@
 //! The embed options as JavaScript gives them, read into the page's own `EmbedForm` (raw strings,
 //! as the fields hold them), and the form written back as options (for `readEmbed`).
 
-use std::collections::BTreeMap;
-
 use kaltura::embed::form::{ContentKind, EmbedForm, Field, RatioChoice, SizeMode, TimeMode};
 use kaltura::embed::{EmbedType, PlayerVersion};
 use kaltura::session::ks::Ks;
-use serde::de::IgnoredAny;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use crate::issues::{Issue, Raw, Reader};
+use crate::given::options;
+use crate::issues::{Issue, Reader};
 
-/// Every option of `embedCode`, leniently typed (see [`Raw`]); the `.d.ts` has the exact types.
-#[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct EmbedOptions {
-    pub partner_id: Raw,
-    pub ui_conf_id: Raw,
-    pub entry_id: Raw,
-    pub playlist_id: Raw,
-    pub player_version: Raw,
-    pub embed_type: Raw,
-    pub cdn_host: Raw,
-    pub aspect_ratio: Raw,
-    pub width: Raw,
-    pub height: Raw,
-    pub autoplay: Raw,
-    pub muted: Raw,
-    pub muted_autoplay_fallback: Raw,
-    #[serde(rename = "loop")]
-    pub loop_playback: Raw,
-    pub start_at: Raw,
-    pub clip_to: Raw,
-    pub ignore_saved_settings: Raw,
-    pub target_id: Raw,
-    pub ks: Raw,
-    pub include_ks: Raw,
-    #[serde(flatten)]
-    pub unknown: BTreeMap<String, IgnoredAny>,
-}
-
-/// The keys of [`EmbedOptions`], for the unknown-key message.
-pub const EMBED_KEYS: [&str; 20] = [
-    "partnerId",
-    "uiConfId",
-    "entryId",
-    "playlistId",
-    "playerVersion",
-    "embedType",
-    "cdnHost",
-    "aspectRatio",
-    "width",
-    "height",
-    "autoplay",
-    "muted",
-    "mutedAutoplayFallback",
-    "loop",
-    "startAt",
-    "clipTo",
-    "ignoreSavedSettings",
-    "targetId",
-    "ks",
-    "includeKs",
-];
+options!(
+    /// Every option of `embedCode`, leniently typed (see [`Raw`]); the `.d.ts` has the exact types.
+    EmbedOptions,
+    EMBED_KEYS {
+        partner_id: "partnerId",
+        ui_conf_id: "uiConfId",
+        entry_id: "entryId",
+        playlist_id: "playlistId",
+        player_version: "playerVersion",
+        embed_type: "embedType",
+        cdn_host: "cdnHost",
+        aspect_ratio: "aspectRatio",
+        width: "width",
+        height: "height",
+        autoplay: "autoplay",
+        muted: "muted",
+        muted_autoplay_fallback: "mutedAutoplayFallback",
+        loop_playback: "loop",
+        start_at: "startAt",
+        clip_to: "clipTo",
+        ignore_saved_settings: "ignoreSavedSettings",
+        target_id: "targetId",
+        ks: "ks",
+        include_ks: "includeKs",
+    }
+);
 
 pub const VERSIONS: [(&str, PlayerVersion); 2] =
     [("v7", PlayerVersion::V7), ("v2", PlayerVersion::V2)];
@@ -102,7 +74,7 @@ pub fn key_of(field: Field, kind: ContentKind) -> &'static str {
 /// wrong types, unknown choices): an option with one is read as left out.
 pub fn read_form(o: &EmbedOptions) -> (EmbedForm, Option<Ks>, Vec<Issue>) {
     let mut r = Reader::default();
-    r.unknown(&o.unknown, &EMBED_KEYS);
+    r.unknown(&o.unknown, EMBED_KEYS);
     let mut form = EmbedForm::default();
     let text = |r: &mut Reader, key, raw| r.text(key, raw).unwrap_or_default();
     form.partner = text(&mut r, "partnerId", &o.partner_id);

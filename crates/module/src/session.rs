@@ -6,8 +6,6 @@
 //! `readSessionAnswer` takes the options again and rebuilds that call (it is deterministic), and
 //! the module keeps no state between the two.
 
-use std::collections::BTreeMap;
-
 use kaltura::embed::form::ContentKind;
 use kaltura::session::api::AppToken;
 use kaltura::session::api::{self, ApiError, ExpiresHint, SessionCall, SessionUser, WidgetKsCall};
@@ -16,60 +14,37 @@ use kaltura::session::form::{
     prepare, ExpiryChoice, Method, PrivilegeInput, Secrets, SessionField, SessionForm, SessionPlan,
 };
 use kaltura::session::ks::Ks;
-use serde::de::IgnoredAny;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use crate::issues::{Raw, Reader, Rejected};
+use crate::given::options;
+use crate::issues::{Reader, Rejected};
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct SessionOptions {
-    pub method: Raw,
-    pub service_url: Raw,
-    pub partner_id: Raw,
-    pub secret: Raw,
-    pub app_token_id: Raw,
-    pub app_token: Raw,
-    pub hash_type: Raw,
-    pub widget_ks: Raw,
-    pub ks: Raw,
-    pub user_id: Raw,
-    pub expiry: Raw,
-    pub privileges: Raw,
-    pub limit_to_content: Raw,
-    pub privacy_context: Raw,
-    pub enable_entitlement: Raw,
-    pub playback_role: Raw,
-    pub actions_limit: Raw,
-    pub uri_restrict: Raw,
-    pub entry_id: Raw,
-    pub playlist_id: Raw,
-    #[serde(flatten)]
-    pub unknown: BTreeMap<String, IgnoredAny>,
-}
-
-const SESSION_KEYS: [&str; 20] = [
-    "method",
-    "serviceUrl",
-    "partnerId",
-    "secret",
-    "appTokenId",
-    "appToken",
-    "hashType",
-    "widgetKs",
-    "ks",
-    "userId",
-    "expiry",
-    "privileges",
-    "limitToContent",
-    "privacyContext",
-    "enableEntitlement",
-    "playbackRole",
-    "actionsLimit",
-    "uriRestrict",
-    "entryId",
-    "playlistId",
-];
+options!(
+    /// The Session panel's fields, leniently typed (see [`Raw`]).
+    SessionOptions,
+    SESSION_KEYS {
+        method: "method",
+        service_url: "serviceUrl",
+        partner_id: "partnerId",
+        secret: "secret",
+        app_token_id: "appTokenId",
+        app_token: "appToken",
+        hash_type: "hashType",
+        widget_ks: "widgetKs",
+        ks: "ks",
+        user_id: "userId",
+        expiry: "expiry",
+        privileges: "privileges",
+        limit_to_content: "limitToContent",
+        privacy_context: "privacyContext",
+        enable_entitlement: "enableEntitlement",
+        playback_role: "playbackRole",
+        actions_limit: "actionsLimit",
+        uri_restrict: "uriRestrict",
+        entry_id: "entryId",
+        playlist_id: "playlistId",
+    }
+);
 
 const METHODS: [(&str, Method); 4] = [
     ("widget", Method::Widget),
@@ -113,7 +88,7 @@ enum Call {
 
 fn build(o: &SessionOptions) -> Result<Call, Rejected> {
     let mut r = Reader::default();
-    r.unknown(&o.unknown, &SESSION_KEYS);
+    r.unknown(&o.unknown, SESSION_KEYS);
     let mut form = SessionForm {
         method: r.choice("method", &o.method, &METHODS).unwrap_or_default(),
         ..SessionForm::default()

@@ -34,6 +34,27 @@ function atBothSizes(name, run) {
 const partnerField = (page) => page.getByLabel('Partner ID', { exact: true });
 
 const tests = [
+  ...atBothSizes('Copy before the form is complete says so and shows every field\'s message', async ({ page, baseUrl }) => {
+    await openStudio(page, baseUrl);
+    await page.evaluate(() => navigator.clipboard.writeText('before'));
+    await partnerField(page).fill('2506752');
+    // Nothing is flagged before Copy: the other ID fields were never left.
+    assert.equal(await page.locator('.field-error').count(), 0);
+    const copy = page.getByRole('button', { name: 'Copy HTML' });
+    assert.ok(await copy.isEnabled(), 'Copy is not disabled while the form is incomplete');
+    await copy.click();
+    await eventually(async () => assert.match(await page.locator('.code-panel [role="status"]').first().textContent(), /Not copied: the form is not complete/));
+    for (const id of ['uiconf-id', 'content-id']) {
+      assert.equal(await page.locator(`#${id}`).getAttribute('aria-invalid'), 'true', id);
+      assert.ok(await page.locator(`#${id}-msg`).isVisible(), `${id} shows its message`);
+    }
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'before', 'nothing was copied');
+    // Once the form is complete, Copy copies.
+    await page.getByLabel('Player ID (uiConf ID)', { exact: true }).fill('48460943');
+    await page.getByLabel('Entry ID', { exact: true }).fill('1_abcd1234');
+    await copy.click();
+    await eventually(async () => assert.match(await page.evaluate(() => navigator.clipboard.readText()), /uiconf_id\/48460943/));
+  }),
   ...atBothSizes('a fixed size starts at 640×360 and the hints say "e.g."', async ({ page, baseUrl }) => {
     await openStudio(page, baseUrl);
     await fillIds(page, IDS);
@@ -79,8 +100,9 @@ const tests = [
   ...atBothSizes('an embed code typed into Partner ID: "Fill from this" fills the form', async ({ page, baseUrl }) => {
     await openStudioWithExtras(page, baseUrl);
     await partnerField(page).fill(V7_SNIPPET);
-    // No need to leave the field: no typing turns a snippet into an ID.
-    const fill = page.getByRole('button', { name: 'Fill from this' });
+    // No need to leave the field: no typing turns a snippet into an ID. The button is in the
+    // field's own error line.
+    const fill = page.locator('#partner-id-msg').getByRole('button', { name: 'Fill from this' });
     await eventually(async () => assert.match(await page.locator('#partner-id-msg').textContent(), /link or embed code/));
     await fill.click();
     await eventually(async () => {
@@ -92,7 +114,7 @@ const tests = [
     assert.equal(await page.locator('#partner-id-msg').count(), 0);
     // A player URL in the uiConf field: its IDs, the entry typed before stays.
     await page.getByLabel('Player ID (uiConf ID)', { exact: true }).fill('https://cdnapisec.kaltura.com/p/2506752/embedPlaykitJs/uiconf_id/11111111');
-    await page.getByRole('button', { name: 'Fill from this' }).click();
+    await page.locator('#uiconf-id-msg').getByRole('button', { name: 'Fill from this' }).click();
     await eventually(async () => assert.equal(await page.getByLabel('Player ID (uiConf ID)', { exact: true }).inputValue(), '11111111'));
     assert.equal(await page.getByLabel('Entry ID', { exact: true }).inputValue(), '1_abcd1234');
     const overflow = await page.evaluate(() => document.scrollingElement.scrollWidth - window.innerWidth);
@@ -167,6 +189,8 @@ tests.push(...atBothSizes('an unknown entry: the player\'s own spinner stops wit
 export default tests;
 
 const idCheck = (page) => page.locator('.id-check');
+/** The few words the check puts on the line of the field it is about. */
+const markAt = (page, input) => page.locator(`.field:has(> #${input}) > .id-mark`);
 
 tests.push(...atBothSizes('valid IDs are checked with Kaltura without a secret; a v2 player picked as v7 is named before Copy', async ({ page, baseUrl, simUrl }) => {
   await simForm(page, baseUrl, simUrl, '1_demo0001');
@@ -175,13 +199,22 @@ tests.push(...atBothSizes('valid IDs are checked with Kaltura without a secret; 
   await page.getByLabel('Player ID (uiConf ID)', { exact: true }).fill('48460944');
   await eventually(async () => assert.match(await idCheck(page).textContent(), /v2 \(legacy\) player/), 8000);
   assert.equal(await idCheck(page).getAttribute('data-tone'), 'warn');
+  // Beside the field it is about too, on its label's line: nothing below moves.
+  assert.equal(await markAt(page, 'uiconf-id').textContent(), '⚠ A v2 player');
+  assert.equal(await markAt(page, 'content-id').count(), 0);
+  const label = await page.locator('label[for="uiconf-id"]').boundingBox();
+  const mark = await markAt(page, 'uiconf-id').boundingBox();
+  assert.ok(Math.abs(mark.y - label.y) < label.height, `the mark is on the label's line: ${JSON.stringify({ label, mark })}`);
   await page.getByRole('radio', { name: /Player v2/ }).check();
   await eventually(async () => assert.match(await idCheck(page).textContent(), /Checked with Kaltura/), 8000);
+  await eventually(async () => assert.equal(await markAt(page, 'content-id').textContent(), '✓ Checked with Kaltura'));
   await page.getByLabel('Entry ID', { exact: true }).fill('1_nosuch99');
   await eventually(async () => assert.match(await idCheck(page).textContent(), /does not show this entry/), 8000);
+  assert.equal(await markAt(page, 'content-id').textContent(), '⚠ Not found');
   // While the form is not valid there is nothing to say.
   await page.getByLabel('Entry ID', { exact: true }).fill('1_nosu');
   await eventually(async () => assert.equal((await idCheck(page).textContent()).trim(), ''));
+  assert.equal(await page.locator('.id-mark').count(), 0);
 }));
 
 tests.push(...atBothSizes('an answer about IDs that changed meanwhile never replaces the newer one', async ({ page, baseUrl, simUrl }) => {

@@ -49,12 +49,10 @@ pub fn cargo_tests(name: &str, cmd: Command) -> Layer {
 }
 
 /// A Node script (`args[0]`, run with the rest of `args`) following the last-line convention
-/// `N passed, M failed`; `SIM_URL` in its environment when the simulator runs.
-pub fn node_script(name: &str, args: &[&str], sim_url: Option<&str>) -> Layer {
+/// `N passed, M failed`, with `env` added to its environment (e.g. `SIM_URL`).
+pub fn node_script(name: &str, args: &[&str], env: &[(&str, &str)]) -> Layer {
     let mut cmd = command("node", args);
-    if let Some(sim_url) = sim_url {
-        cmd.env("SIM_URL", sim_url);
-    }
+    cmd.envs(env.iter().copied());
     timed(name, || match run_tee(cmd) {
         Ok((output, status)) => match last_summary_line(&output) {
             Some((passed, failed)) => with_exit_status(passed, failed, status.success()),

@@ -5,12 +5,13 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use kaltura::embed::form::Evaluation;
+use kaltura::embed::form::{Evaluation, Field};
 use kaltura::session::api::{player_check, ApiError, Verdict};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use super::net::post_form;
+use crate::shared::fields::field_id;
 
 /// How long the IDs must stay as they are before they are checked: typing is not a stream of
 /// requests.
@@ -71,11 +72,12 @@ pub fn id_check(props: &IdCheckProps) -> Html {
             }
         });
     }
-    let (tone, text) = match &*state {
-        CheckState::Idle => ("neutral", String::new()),
+    let (tone, text, mark) = match &*state {
+        CheckState::Idle => ("neutral", String::new(), None),
         CheckState::Checking => (
             "neutral",
             "Checking the IDs with Kaltura (no secret needed)…".to_string(),
+            Some((Field::ContentId, "Checking…")),
         ),
         CheckState::Done(verdict) => {
             let tone = match verdict {
@@ -83,12 +85,33 @@ pub fn id_check(props: &IdCheckProps) -> Html {
                 Verdict::NotChecked(_) => "neutral",
                 _ => "warn",
             };
-            (tone, verdict.message())
+            (
+                tone,
+                verdict.message(),
+                Some((verdict.field(), verdict.mark())),
+            )
         }
     };
     // Always in the page (empty when there is nothing to say), so screen readers hear each
-    // change of the live region.
+    // change of the live region; the mark beside the field repeats it in a few words for the eye.
     html! {
-        <p class="id-check" role="status" data-tone={tone}>{ text }</p>
+        <>
+            <p class="id-check" role="status" data-tone={tone}>{ text }</p>
+            { for mark.and_then(|(field, words)| field_mark(field, tone, words)) }
+        </>
     }
+}
+
+/// A few words on the line of `field`'s label, at its right: drawn over the field's own box
+/// (`position: absolute`, one line, cut with an ellipsis), so nothing below it moves when a
+/// verdict arrives. The field belongs to the first module; this is a portal into its wrapper.
+fn field_mark(field: Field, tone: &'static str, words: &'static str) -> Option<Html> {
+    let wrapper = web_sys::window()?
+        .document()?
+        .get_element_by_id(field_id(field))?
+        .parent_element()?;
+    Some(create_portal(
+        html! { <span class="id-mark" data-tone={tone} aria-hidden="true">{ words }</span> },
+        wrapper,
+    ))
 }

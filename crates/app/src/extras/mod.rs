@@ -3,6 +3,7 @@
 pub mod digest;
 pub(crate) mod doctor_panel;
 pub(crate) mod exports_panel;
+pub(crate) mod fill_offer;
 pub(crate) mod id_check;
 pub(crate) mod more_code_panel;
 pub mod net;

@@ -105,24 +105,9 @@ pub fn paste_panel(props: &PastePanelProps) -> Html {
             }
         })
     };
-    // A link or embed code typed into an ID field: its error says so; the button is here, in the
-    // deferred module (see `fields::FILL_ATTR`; `root` handles the click).
-    let content_label = kaltura::embed::form::Field::ContentId.label(props.form.content_kind);
-    let misplaced = [
-        (&props.form.partner, "partner-id", "Partner ID"),
-        (&props.form.ui_conf, "uiconf-id", "Player ID"),
-        (&props.form.content_id, "content-id", content_label),
-    ]
-    .into_iter()
-    .find(|(value, ..)| kaltura::embed::ids::is_pasted(value.trim()));
     html! {
         <>
-        if let Some((_, input, label)) = misplaced {
-            <p class="fill-offer">
-                { format!("The {label} field holds a link or embed code. ") }
-                <button type="button" class="fill" data-fill={input}>{ "Fill from this" }</button>
-            </p>
-        }
+        { super::fill_offer::fill_offer(&props.form) }
         <details class="paste">
             <summary>{ "Paste an embed code or link to fill the form" }</summary>
             <div class="field">

@@ -33,7 +33,9 @@ pub fn code_panel(evaluation: &Evaluation, copy: CopyState, on_copy: Callback<Co
         code,
         copy_label: "Copy HTML".into(),
         children: notes,
+        explains_not_ready: true,
     };
+
     // The slot keeps its place (and, by style.css, the tab strip's height) from the first render
     // on: the tabs arrive without moving anything, and yew leaves the portal's content alone.
     html! {

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use super::embed_state::{EmbedAction, EmbedState, Flag};
 use crate::shared::fields::{
-    checkbox, radio_group, text_field, CheckboxProps, ChoiceOption, FieldMessage, Flow,
+    checkbox, field_id, radio_group, text_field, CheckboxProps, ChoiceOption, FieldMessage, Flow,
     TextFieldProps,
 };
 
@@ -271,22 +271,6 @@ fn field_extra(field: Field) -> FieldExtra {
         hint,
         placeholder,
         numeric,
-    }
-}
-
-/// The DOM id of a field's input (stable; tests and `aria-describedby` rely on it).
-pub fn field_id(field: Field) -> &'static str {
-    match field {
-        Field::Partner => "partner-id",
-        Field::UiConf => "uiconf-id",
-        Field::ContentId => "content-id",
-        Field::CdnHost => "cdn-host",
-        Field::CustomRatio => "custom-ratio",
-        Field::Width => "width",
-        Field::Height => "height",
-        Field::Start => "start-at",
-        Field::ClipTo => "clip-to",
-        Field::TargetId => "target-id",
     }
 }
 

@@ -5,7 +5,7 @@
 
 use std::rc::Rc;
 
-use kaltura::embed::form::{evaluate, EmbedForm, Evaluation};
+use kaltura::embed::form::{evaluate, EmbedForm, Evaluation, Field};
 use kaltura::session::ks::Ks;
 use yew::Reducible;
 
@@ -66,7 +66,15 @@ impl StudioState {
                     self.evaluate();
                 }
             }
-            StudioAction::Copy(action) => self.copy = self.copy.apply(action),
+            StudioAction::Copy(action) => {
+                // Copy pressed before the code is ready: every field's message is due now.
+                if action == CopyAction::NotReady {
+                    for field in Field::ALL {
+                        self.embed = self.embed.apply(EmbedAction::Touch(field));
+                    }
+                }
+                self.copy = self.copy.apply(action)
+            }
             StudioAction::ShowWholeForm => self.whole_form = true,
         }
         self

@@ -51,24 +51,32 @@ impl Message {
     }
 }
 
-/// `Message::Ks`'s text: the KS on the first line, the privileges it was asked for on the
-/// second; empty for none.
+/// The KS as `Message::Ks` carries it: the token, then the scope the sender read from it
+/// (`Ks::scope`: partner, then the entries it is limited to, comma-separated), one per line. The
+/// first module takes the scope as given, so it carries no KS decoding (base64 and all).
 pub fn ks_text(ks: Option<&kaltura::session::ks::Ks>) -> String {
-    ks.map(|k| {
-        format!(
-            "{}\n{}",
-            k.expose(),
-            k.requested_privileges().unwrap_or_default()
-        )
-    })
-    .unwrap_or_default()
+    let Some(ks) = ks else {
+        return String::new();
+    };
+    match ks.scope() {
+        Some((partner, views)) => format!("{}\n{partner}\n{}", ks.expose(), views.join(",")),
+        None => ks.expose().to_string(),
+    }
 }
 
 /// Reads `ks_text`'s text back.
 pub fn read_ks(text: &str) -> Option<kaltura::session::ks::Ks> {
-    let (token, privileges) = text.split_once('\n').unwrap_or((text, ""));
-    let ks = kaltura::session::ks::Ks::parse(token).ok()?;
-    Some(ks.with_requested_privileges(privileges))
+    let mut lines = text.split('\n');
+    let token = lines.next()?;
+    let scope = lines.next().map(|partner| {
+        let views = lines.next().unwrap_or_default().split(',');
+        let views = views
+            .filter(|v| !v.is_empty())
+            .map(str::to_string)
+            .collect();
+        (partner.to_string(), views)
+    });
+    kaltura::session::ks::Ks::with_known_scope(token, scope).ok()
 }
 
 /// Dispatches a message synchronously: listeners have run when this returns.

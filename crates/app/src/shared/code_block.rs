@@ -23,6 +23,10 @@ pub struct CodeBlockProps {
     /// Shown under the box (notes). The copy button is above it, in view as soon as the panel is.
     #[prop_or_default]
     pub children: Html,
+    /// Copy stays enabled while the code is not ready, and a press says why (`CopyAction::NotReady`):
+    /// for the page's own form, which then shows every field's message. Otherwise it is disabled.
+    #[prop_or_default]
+    pub explains_not_ready: bool,
 }
 
 /// What the status region says about the last copy.
@@ -31,6 +35,8 @@ pub enum CopyStatus {
     Idle,
     Copied,
     Failed(CopyError),
+    /// Copy was pressed before the form gave code.
+    NotReady,
 }
 
 impl CopyStatus {
@@ -39,6 +45,9 @@ impl CopyStatus {
             CopyStatus::Idle => "",
             CopyStatus::Copied => "Copied",
             CopyStatus::Failed(err) => err.message(),
+            CopyStatus::NotReady => {
+                "Not copied: the form is not complete. See the messages at its fields."
+            }
         }
     }
 }
@@ -70,6 +79,8 @@ impl Default for CopyState {
 pub enum CopyAction {
     Done(u32, CopyStatus),
     Clear(u32),
+    /// Copy was pressed while there was no code (see `explains_not_ready`).
+    NotReady,
 }
 
 impl CopyState {
@@ -78,6 +89,10 @@ impl CopyState {
             CopyAction::Done(copy, status) => CopyState { status, copy },
             CopyAction::Clear(copy) if copy == self.copy => CopyState::default(),
             CopyAction::Clear(_) => self,
+            CopyAction::NotReady => CopyState {
+                status: CopyStatus::NotReady,
+                ..self
+            },
         }
     }
 
@@ -115,7 +130,9 @@ pub fn code_block(props: &CodeBlockProps, copy: CopyState, on_copy: Callback<Cop
         let code = props.code.clone().ok();
         let id = props.id.clone();
         Callback::from(move |_: MouseEvent| {
-            let Some(code) = code.clone() else { return };
+            let Some(code) = code.clone() else {
+                return on_copy.emit(CopyAction::NotReady);
+            };
             let (on_copy, id) = (on_copy.clone(), id.clone());
             let mine = COPIES.fetch_add(1, Ordering::Relaxed) + 1;
             spawn_local(async move {
@@ -144,7 +161,7 @@ pub fn code_block(props: &CodeBlockProps, copy: CopyState, on_copy: Callback<Cop
     html! {
         <>
             <div class="actions">
-                <button type="button" class="primary" disabled={!ready} {onclick}>
+                <button type="button" class="primary" disabled={!ready && !props.explains_not_ready} {onclick}>
                     { props.copy_label.clone() }
                 </button>
                 <span role="status" class="status">{ copy.status.message() }</span>

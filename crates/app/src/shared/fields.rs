@@ -1,10 +1,10 @@
 //! Accessible form controls: labelled text input with its message, radio group, checkbox.
 
-use kaltura::embed::form::{Problem, Severity};
+use kaltura::embed::form::{Field, Problem, Severity};
 
 /// The attribute of a "Fill from this" button: the id of the input whose text it fills from.
-/// The extras draw the button (above the form, `paste_panel`) and handle its clicks: in the first
-/// module it cost about 0.4 KB of wasm that the budget does not have.
+/// The extras draw the button (in the field's error line, `fill_offer`) and handle its clicks: in
+/// the first module it cost about 0.4 KB of wasm that the budget does not have.
 pub const FILL_ATTR: &str = "data-fill";
 
 /// A message shown under a field: an error (sets `aria-invalid`) or a warning.
@@ -237,5 +237,21 @@ pub fn checkbox(props: &CheckboxProps) -> Html {
                 <span id={hint_id} class="field-hint">{ hint.clone() }</span>
             }
         </div>
+    }
+}
+
+/// The DOM id of a field's input (stable; tests and `aria-describedby` rely on it).
+pub fn field_id(field: Field) -> &'static str {
+    match field {
+        Field::Partner => "partner-id",
+        Field::UiConf => "uiconf-id",
+        Field::ContentId => "content-id",
+        Field::CdnHost => "cdn-host",
+        Field::CustomRatio => "custom-ratio",
+        Field::Width => "width",
+        Field::Height => "height",
+        Field::Start => "start-at",
+        Field::ClipTo => "clip-to",
+        Field::TargetId => "target-id",
     }
 }

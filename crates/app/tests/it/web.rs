@@ -530,6 +530,20 @@ fn studio_reducer_keeps_the_evaluation_in_step_and_the_newest_copy_message() {
     let cleared = copied.apply(StudioAction::Copy(CopyAction::Clear(2)));
     assert_eq!(cleared.copy.status, CopyStatus::Idle);
     assert!(!cleared.whole_form && cleared.apply(StudioAction::ShowWholeForm).whole_form);
+
+    // Copy before the form gives code: it says so, and every field's message is due at once.
+    let early = StudioState::new(None).apply(StudioAction::Copy(CopyAction::NotReady));
+    assert_eq!(early.copy.status, CopyStatus::NotReady);
+    assert!(Field::ALL.into_iter().all(|f| early.embed.is_touched(f)));
+    // Typing on: the note goes once there is code it no longer describes.
+    let filled = [
+        (Field::Partner, "2506752"),
+        (Field::UiConf, "48460943"),
+        (Field::ContentId, "1_abcd1234"),
+    ]
+    .into_iter()
+    .fold(early, |state, (field, value)| typed(state, field, value));
+    assert_eq!(filled.copy.status, CopyStatus::Idle);
 }
 
 /// Sends of `Message::Embed` whose text starts with `prefix` (other tests' pages send it too).
@@ -571,14 +585,23 @@ async fn a_held_sender_waits_for_release_then_sends_only_the_newest() {
 }
 
 #[wasm_bindgen_test]
-fn the_ks_crosses_the_bridge_with_the_privileges_it_was_asked_for() {
+fn the_ks_crosses_the_bridge_with_its_scope() {
     use app::shared::bridge::{ks_text, read_ks};
-    let ks = kaltura::session::ks::Ks::parse("djJ8MjUwNjc1Mnxabc=")
-        .unwrap()
-        .with_requested_privileges("sview:1_abcd1234");
-    assert_eq!(read_ks(&ks_text(Some(&ks))), Some(ks));
-    let bare = kaltura::session::ks::Ks::parse("djJ8MjUwNjc1Mnxabc=").unwrap();
-    assert_eq!(read_ks(&ks_text(Some(&bare))), Some(bare));
+    use kaltura::session::ks::Ks;
+    // What the first module needs of a KS: the token, and the scope the extras read from it.
+    fn check(ks: Ks, scope: Option<(&str, &[&str])>) {
+        let scope = scope.map(|(p, v)| (p.to_string(), v.iter().map(|v| v.to_string()).collect()));
+        assert_eq!(ks.scope(), scope);
+        let back = read_ks(&ks_text(Some(&ks))).expect("a KS back");
+        assert_eq!((back.expose(), back.scope()), (ks.expose(), scope));
+    }
+    // A v2 KS ("v2|2506752|…"): its partner, and the privileges it was asked for as its views.
+    let v2 = Ks::parse("djJ8MjUwNjc1Mnxabc=").unwrap();
+    check(v2.clone(), Some(("2506752", &[])));
+    let asked = v2.with_requested_privileges("sview:1_abcd1234,sview:0_pl123456");
+    check(asked, Some(("2506752", &["1_abcd1234", "0_pl123456"])));
+    // Not base64 at all: no scope to check against, the KS still crosses.
+    check(Ks::parse("abc").unwrap(), None);
     assert_eq!(ks_text(None), "");
     assert_eq!(read_ks(""), None);
 }

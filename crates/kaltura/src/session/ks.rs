@@ -5,10 +5,19 @@ use std::fmt;
 use crate::embed::ids::PartnerId;
 use crate::session::base64;
 
-/// An opaque KS string (base64 alphabet, `-`, `_`, `=`), and the privileges this page asked the
-/// server to put in it, when it started it. `Debug` never prints it.
+/// What a KS limits an embed to: the partner it is for and the entries or playlists its `sview` /
+/// `sviewplaylist` privileges name (none: no such limit).
+pub type KsScope = (String, Vec<String>);
+
+/// An opaque KS string (base64 alphabet, `-`, `_`, `=`), the privileges this page asked the
+/// server to put in it (when it started it), and its scope, read once when the value is made.
+/// `Debug` never prints it.
 #[derive(Clone, PartialEq, Eq)]
-pub struct Ks(String, Option<String>);
+pub struct Ks {
+    token: String,
+    requested: Option<String>,
+    scope: Option<KsScope>,
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum KsError {
@@ -29,71 +38,103 @@ impl KsError {
 
 impl Ks {
     pub fn parse(input: &str) -> Result<Self, KsError> {
-        let s = input.trim();
-        if s.is_empty() {
-            return Err(KsError::Empty);
-        }
-        if !s
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'=' | b'+' | b'/'))
-        {
-            return Err(KsError::BadCharacters);
-        }
-        Ok(Ks(s.to_string(), None))
+        let token = checked_token(input)?;
+        Ok(Ks {
+            scope: read_scope(&token, None),
+            token,
+            requested: None,
+        })
     }
+
+    /// A KS whose scope another part of the page already read (with `scope`), e.g. handed over
+    /// from the deferred module: the first module then carries no KS decoding at all.
+    pub fn with_known_scope(input: &str, scope: Option<KsScope>) -> Result<Self, KsError> {
+        Ok(Ks {
+            token: checked_token(input)?,
+            requested: None,
+            scope,
+        })
+    }
+
     /// The secret value; call only where it must go on the wire or into an opted-in snippet.
     pub fn expose(&self) -> &str {
-        &self.0
+        &self.token
     }
+
     /// The partner the KS is for and, for a v1 KS, the entries its `sview` privileges name (none:
     /// no such limit): what an embed can be checked against. `None` when it does not decode.
-    /// `inspect` reads more, with reasons; this is the little the embed form needs, kept small
-    /// for the first wasm module.
+    /// `inspect` reads more, with reasons; this is the little the embed form needs.
     /// A v2 KS's own privileges are encrypted: for one this page started, those it asked for
     /// stand in (`with_requested_privileges`). `sviewplaylist` entries count as views too.
-    pub fn scope(&self) -> Option<(String, Vec<String>)> {
-        let bytes = base64::decode_lenient(&self.0)?;
-        let text = String::from_utf8_lossy(&bytes);
-        let views = |privileges: &str| {
-            privileges
-                .split(',')
-                .filter_map(|p| {
-                    let p = p.trim();
-                    p.strip_prefix("sview:")
-                        .or_else(|| p.strip_prefix("sviewplaylist:"))
-                })
-                .map(str::to_string)
-                .collect()
-        };
-        if let Some(rest) = text.strip_prefix("v2|") {
-            let requested = self.1.as_deref().unwrap_or_default();
-            return Some((rest.split('|').next()?.to_string(), views(requested)));
-        }
-        // `<signature>|<partner>;<partner>;<valid until>;<type>;<rand>;<user>;<privileges>;…`
-        let mut fields = text.split_once('|')?.1.split(';');
-        let partner = fields.next()?.to_string();
-        Some((partner, views(fields.nth(5).unwrap_or_default())))
+    pub fn scope(&self) -> Option<KsScope> {
+        self.scope.clone()
     }
 
     /// The same KS, noting the privileges this page requested for it (see `scope`).
     pub fn with_requested_privileges(self, privileges: &str) -> Self {
-        let privileges = Some(privileges.to_string()).filter(|p| !p.trim().is_empty());
-        Ks(self.0, privileges)
+        let requested = Some(privileges.to_string()).filter(|p| !p.trim().is_empty());
+        Ks {
+            scope: read_scope(&self.token, requested.as_deref()),
+            requested,
+            ..self
+        }
     }
 
     /// The privileges noted by `with_requested_privileges`.
     pub fn requested_privileges(&self) -> Option<&str> {
-        self.1.as_deref()
+        self.requested.as_deref()
     }
     /// Reads what can be read without the partner's admin secret (all of a v1 KS, the partner of a v2 KS).
     pub fn inspect(&self) -> Result<KsInfo, KsDecodeError> {
-        inspect(&self.0)
+        inspect(&self.token)
     }
+}
+
+/// The trimmed KS when it has a KS's characters only.
+fn checked_token(input: &str) -> Result<String, KsError> {
+    let s = input.trim();
+    if s.is_empty() {
+        return Err(KsError::Empty);
+    }
+    if !s
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'=' | b'+' | b'/'))
+    {
+        return Err(KsError::BadCharacters);
+    }
+    Ok(s.to_string())
+}
+
+/// See `Ks::scope`; `requested` stands in for a v2 KS's encrypted privileges.
+fn read_scope(token: &str, requested: Option<&str>) -> Option<KsScope> {
+    let bytes = base64::decode_lenient(token)?;
+    let text = String::from_utf8_lossy(&bytes);
+    let views = |privileges: &str| {
+        privileges
+            .split(',')
+            .filter_map(|p| {
+                let p = p.trim();
+                p.strip_prefix("sview:")
+                    .or_else(|| p.strip_prefix("sviewplaylist:"))
+            })
+            .map(str::to_string)
+            .collect()
+    };
+    if let Some(rest) = text.strip_prefix("v2|") {
+        return Some((
+            rest.split('|').next()?.to_string(),
+            views(requested.unwrap_or_default()),
+        ));
+    }
+    // `<signature>|<partner>;<partner>;<valid until>;<type>;<rand>;<user>;<privileges>;…`
+    let mut fields = text.split_once('|')?.1.split(';');
+    let partner = fields.next()?.to_string();
+    Some((partner, views(fields.nth(5).unwrap_or_default())))
 }
 
 impl fmt::Debug for Ks {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Ks(<{} chars>)", self.0.len())
+        write!(f, "Ks(<{} chars>)", self.token.len())
     }
 }
 

@@ -126,3 +126,41 @@ fn an_answer_that_is_not_the_checks_is_not_checked() {
         );
     }
 }
+
+/// Each verdict's mark goes beside the field it is about, and a problem's mark says so (⚠).
+#[test]
+fn each_verdict_is_marked_at_its_field() {
+    use kaltura::embed::form::Field;
+    fn check(verdict: Verdict, field: Field, mark: &str) {
+        assert_eq!(
+            (verdict.field(), verdict.mark()),
+            (field, mark),
+            "{verdict:?}"
+        );
+    }
+    check(Verdict::Fine, Field::ContentId, "✓ Checked with Kaltura");
+    check(
+        Verdict::UnknownPartner("no such partner".into()),
+        Field::Partner,
+        "⚠ Unknown to Kaltura",
+    );
+    check(Verdict::UnknownPlayer, Field::UiConf, "⚠ No such player");
+    let v2 = PlayerVersion::V2;
+    check(
+        Verdict::WrongVersion { player: v2 },
+        Field::UiConf,
+        "⚠ A v2 player",
+    );
+    let v7 = PlayerVersion::V7;
+    check(
+        Verdict::WrongVersion { player: v7 },
+        Field::UiConf,
+        "⚠ A v7 player",
+    );
+    check(Verdict::UnknownContent, Field::ContentId, "⚠ Not found");
+    check(
+        Verdict::NotChecked("offline".into()),
+        Field::ContentId,
+        "Not checked",
+    );
+}

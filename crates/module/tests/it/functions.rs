@@ -131,3 +131,27 @@ fn check_embed_reports_each_player_with_the_doctors_findings() {
     let none = check_embed("<p>No player here.</p>", 0).unwrap_err();
     assert_eq!(none.issues[0].field, "html");
 }
+
+/// Each options struct reads every key of its list (`options!` declares both from one list): an
+/// object with all of them and two more has exactly those two left over.
+#[test]
+fn every_listed_option_key_is_read_and_only_unknown_keys_are_left() {
+    use kaltura_embed::embed::{VideoOptions, VIDEO_KEYS};
+    use kaltura_embed::options::{EmbedOptions, EMBED_KEYS};
+    use kaltura_embed::session::SESSION_KEYS;
+    fn left<T: serde::de::DeserializeOwned>(keys: &[&str], read: fn(T) -> Vec<String>) {
+        let mut object = serde_json::Map::new();
+        object.insert("zExtra".into(), json!(1));
+        for key in keys {
+            object.insert((*key).into(), json!("x"));
+        }
+        object.insert("aExtra".into(), json!(2));
+        let options: T = serde_json::from_value(Value::Object(object)).unwrap();
+        let mut rest = read(options);
+        rest.sort();
+        assert_eq!(rest, ["aExtra", "zExtra"], "{keys:?}");
+    }
+    left::<EmbedOptions>(EMBED_KEYS, |o| o.unknown);
+    left::<SessionOptions>(SESSION_KEYS, |o| o.unknown);
+    left::<VideoOptions>(VIDEO_KEYS, |o| o.unknown);
+}

@@ -11,6 +11,7 @@ use super::error::ApiError;
 use super::request::ApiRequest;
 use super::service_url::{ServiceUrl, SAAS_ORIGIN};
 use super::wire::{Call, FormBody};
+use crate::embed::form::Field;
 use crate::embed::{EmbedRequest, PlayerVersion};
 
 /// What the check asks about: the service that answers for the player host, and the IDs.
@@ -41,6 +42,32 @@ pub enum Verdict {
 impl Verdict {
     pub fn is_fine(&self) -> bool {
         *self == Verdict::Fine
+    }
+
+    /// The ID field the verdict is about: where its mark goes, beside the field.
+    pub fn field(&self) -> Field {
+        match self {
+            Verdict::UnknownPartner(_) => Field::Partner,
+            Verdict::UnknownPlayer | Verdict::WrongVersion { .. } => Field::UiConf,
+            Verdict::Fine | Verdict::UnknownContent | Verdict::NotChecked(_) => Field::ContentId,
+        }
+    }
+
+    /// A few words for beside that field, on the label's line; `message` says it in full.
+    pub fn mark(&self) -> &'static str {
+        match self {
+            Verdict::Fine => "✓ Checked with Kaltura",
+            Verdict::UnknownPartner(_) => "⚠ Unknown to Kaltura",
+            Verdict::UnknownPlayer => "⚠ No such player",
+            Verdict::WrongVersion {
+                player: PlayerVersion::V2,
+            } => "⚠ A v2 player",
+            Verdict::WrongVersion {
+                player: PlayerVersion::V7,
+            } => "⚠ A v7 player",
+            Verdict::UnknownContent => "⚠ Not found",
+            Verdict::NotChecked(_) => "Not checked",
+        }
     }
 
     pub fn message(&self) -> String {
