@@ -54,7 +54,11 @@ fn load_call(content: &Content) -> &'static str {
 
 /// The shared "load this uiConf's library once" helper, as JS source. It resolves to an object
 /// with `setup(config)` that merges the uiConf's own config under the given one, as the plain
-/// bundle does with `window.__kalturaplayerdata`.
+/// bundle does with `window.__kalturaplayerdata`. Current bundles (3.17) also read
+/// `KalturaPlayers[uiConfId].config` themselves when the config names `provider.uiConfId`; the
+/// merge keeps older ones, whose resolver reads only `__kalturaplayerdata` (which the factory form
+/// does not write), on their own uiConf. The simulator serves this form as the server does
+/// (crates/sim/src/player/library.rs) and e2e `framework_loaders` runs it.
 fn loader(req: &EmbedRequest) -> String {
     format!(
         r#"const LIBRARY = "{library}?embed_factory=true";

@@ -1,38 +1,13 @@
 //! The `sim` binary: startup line, flags, per-run faults, bad arguments.
 
-use std::io::{BufRead, BufReader};
 use std::net::SocketAddr;
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 
 use crate::support::*;
 
-/// A child process killed when dropped, so a failing assertion leaves nothing running.
-struct Running(Child);
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
 /// Runs `sim --port 0 <args>` and returns the child and its announced address.
 fn spawn(args: &[&str]) -> (Running, SocketAddr) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_sim"))
-        .args(["--port", "0"])
-        .args(args)
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("the sim binary runs");
-    let mut line = String::new();
-    let stdout = child.stdout.take().unwrap();
-    let child = Running(child);
-    BufReader::new(stdout).read_line(&mut line).unwrap();
-    let url = line
-        .trim()
-        .strip_prefix("sim listening on http://")
-        .unwrap_or_else(|| panic!("unexpected first line {line:?}"));
-    (child, url.parse().unwrap())
+    spawn_sim(args, &[])
 }
 
 #[test]

@@ -5,6 +5,7 @@ mod cli;
 mod control;
 mod entries;
 mod ks_rules;
+mod library_forms;
 mod limits;
 mod load;
 mod local_only;

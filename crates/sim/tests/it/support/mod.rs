@@ -1,8 +1,9 @@
 //! Test helpers: a simulator on a random loopback port and a tiny blocking HTTP/1.1 client.
 #![allow(dead_code, unused_imports)] // each test binary uses a different subset
 
-use std::io::{self, Read, Write};
+use std::io::{self, BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
+use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 pub use serde_json::{json, Value as Json};
@@ -234,4 +235,35 @@ pub fn assert_alive(sim: &Sim) {
         b"",
     );
     assert_eq!((reply.status, reply.body.as_str()), (200, "true"));
+}
+
+/// A child process killed when dropped, so a failing assertion leaves nothing running.
+pub struct Running(pub Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Runs the `sim` binary as `sim --port 0 <args>` with extra environment variables (its own
+/// process, so they reach no other test) and returns the child and its announced address.
+pub fn spawn_sim(args: &[&str], envs: &[(&str, &str)]) -> (Running, SocketAddr) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sim"))
+        .args(["--port", "0"])
+        .args(args)
+        .envs(envs.iter().copied())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("the sim binary runs");
+    let mut line = String::new();
+    let stdout = child.stdout.take().unwrap();
+    let child = Running(child);
+    BufReader::new(stdout).read_line(&mut line).unwrap();
+    let url = line
+        .trim()
+        .strip_prefix("sim listening on http://")
+        .unwrap_or_else(|| panic!("unexpected first line {line:?}"));
+    (child, url.parse().unwrap())
 }
