@@ -2,7 +2,7 @@
 //! embed code, player URL or MediaSpace / Events link, from a blank form.
 
 use kaltura::embed::form::EmbedForm;
-use kaltura::paste::{migrate, read};
+use kaltura::paste::{migrate, read, NOTHING_RECOGNISABLE};
 use serde::Serialize;
 
 use crate::issues::Rejected;
@@ -22,27 +22,17 @@ pub struct ReadEmbed {
 }
 
 /// The page's words when nothing could be read.
-const NOTHING: &str =
-    "Nothing recognisable: paste a KMC embed code, a player URL, or a MediaSpace / Events link.";
-
 pub fn read_embed(text: &str) -> Result<ReadEmbed, Rejected> {
     let filled = read(text);
     let mut form = EmbedForm::default();
     let set = filled.apply(&mut form);
     if set.is_empty() {
-        return Err(Rejected::one("text", NOTHING));
+        return Err(Rejected::one("text", NOTHING_RECOGNISABLE));
     }
-    let mut not_read = filled.not_read.clone();
-    not_read.extend(
-        filled
-            .missing()
-            .into_iter()
-            .map(|m| format!("{m}: not found in the paste")),
-    );
     Ok(ReadEmbed {
         options: EmbedOptionsOut::from(&form),
         filled: set.into_iter().map(str::to_string).collect(),
-        not_read,
+        not_read: filled.unread(),
         has_ks: filled.has_ks,
     })
 }

@@ -4,7 +4,7 @@
 //! above the form): the form it fills belongs to `app`, so a result goes back as `on_load`.
 
 use kaltura::embed::form::EmbedForm;
-use kaltura::paste::{migrate, read};
+use kaltura::paste::{migrate, read, NOTHING_RECOGNISABLE};
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
@@ -37,18 +37,11 @@ pub fn paste_panel(props: &PastePanelProps) -> Html {
             let filled = read(pasted);
             let mut form = current.clone();
             let set = filled.apply(&mut form);
-            let mut not_read = filled.not_read.clone();
-            not_read.extend(
-                filled
-                    .missing()
-                    .into_iter()
-                    .map(|m| format!("{m}: not found in the paste")),
-            );
             report.set(Report {
-                error: set.is_empty().then(|| "Nothing recognisable: paste a KMC embed code, a player URL, or a MediaSpace / Events link.".to_string()),
+                error: set.is_empty().then(|| NOTHING_RECOGNISABLE.to_string()),
                 defaults: filled.sets_every_option(),
                 filled: set.into_iter().map(str::to_string).collect(),
-                not_read,
+                not_read: filled.unread(),
             });
             // A KS is a credential: it does not stay on screen once read.
             if filled.has_ks {

@@ -99,19 +99,19 @@ impl Filled {
         set
     }
 
-    /// Plain words for what is still missing after a paste.
-    pub fn missing(&self) -> Vec<&'static str> {
-        let mut out = Vec::new();
-        if self.partner.is_none() {
-            out.push("Partner ID");
-        }
-        if self.ui_conf.is_none() {
-            out.push("Player ID");
-        }
-        if self.content.is_none() {
-            out.push("Entry or Playlist ID");
-        }
-        out
+    /// What the paste did not give, in plain words: what could not be read, then each ID it
+    /// lacks ("Partner ID: not found in the paste"). The paste helper and the module both say this.
+    pub fn unread(&self) -> Vec<String> {
+        let lacking = [
+            (self.partner.is_none(), "Partner ID"),
+            (self.ui_conf.is_none(), "Player ID"),
+            (self.content.is_none(), "Entry or Playlist ID"),
+        ];
+        let lacking = lacking
+            .into_iter()
+            .filter(|(lacks, _)| *lacks)
+            .map(|(_, id)| format!("{id}: not found in the paste"));
+        self.not_read.iter().cloned().chain(lacking).collect()
     }
 }
 

@@ -133,6 +133,10 @@ fn number(v: &str) -> bool {
     !v.is_empty() && v.len() <= 10 && v.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// What a paste that sets nothing is told (the paste helper and the module's `readEmbed`).
+pub const NOTHING_RECOGNISABLE: &str =
+    "Nothing recognisable: paste a KMC embed code, a player URL, or a MediaSpace / Events link.";
+
 /// Reads whatever it can from `pasted`.
 pub fn read(pasted: &str) -> Filled {
     let text = normalise(pasted);

@@ -674,3 +674,23 @@ fn fill_from_this_empties_the_field_the_paste_was_typed_into() {
         false,
     );
 }
+
+/// What a paste did not give: what could not be read, then each ID it lacks, in that order.
+#[test]
+fn what_a_paste_did_not_give() {
+    fn check(sample: &str, expected: &[&str]) {
+        assert_eq!(read(sample).unread(), expected, "{sample}");
+    }
+    check(
+        "https://cdnapisec.kaltura.com/p/2506752/embedPlaykitJs/uiconf_id/48460943",
+        &["Entry or Playlist ID: not found in the paste"],
+    );
+    check(
+        "hello",
+        &[
+            "Partner ID: not found in the paste",
+            "Player ID: not found in the paste",
+            "Entry or Playlist ID: not found in the paste",
+        ],
+    );
+}
