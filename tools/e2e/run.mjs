@@ -5,7 +5,8 @@
 // under target/e2e/, and ends with the line `N passed, M failed`.
 // Tests run on as many workers as simulators are given (SIM_URLS: comma-separated, one per worker,
 // because specs reset and read their simulator's log; else SIM_URL; E2E_WORKERS caps it): each worker has its
-// own Chromium, so no two tests share a clipboard or a simulator.
+// own Chromium, so no two tests share a clipboard or a simulator. A spec exporting
+// `runAlone = true` (it plays media) runs after the others, one test at a time.
 import { chromium } from 'playwright-core';
 import { mkdir, readdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -39,7 +40,7 @@ async function loadSpecs(filter) {
     const spec = await import(pathToFileURL(join(specDir, file)).href);
     for (const test of spec.default) {
       const name = `${file.replace(/\.mjs$/, '')}: ${test.name}`;
-      if (!filter || name.includes(filter)) tests.push({ ...test, name });
+      if (!filter || name.includes(filter)) tests.push({ ...test, name, alone: spec.runAlone === true });
     }
   }
   return tests;
@@ -119,28 +120,36 @@ async function main() {
   const workers = Math.max(1, Math.min(cap, simUrls.length || 1, tests.length));
   let passed = 0;
   let failed = 0;
-  let next = 0;
-  const worker = async (index) => {
-    const browser = await launchBrowser();
-    try {
-      for (let i = next++; i < tests.length; i = next++) {
-        const test = tests[i];
-        const failure = await runTest(browser, test, baseUrl, simUrls[index] ?? null);
-        if (failure) {
-          failed += 1;
-          console.log(`not ok - ${test.name}`);
-          console.log(String(failure.stack || failure).replace(/^/gm, '    '));
-        } else {
-          passed += 1;
-          console.log(`ok - ${test.name}`);
+  // Runs `queue` on `count` workers, each taking the next test as it finishes one.
+  const runQueue = async (queue, count) => {
+    let next = 0;
+    const worker = async (index) => {
+      const browser = await launchBrowser();
+      try {
+        for (let i = next++; i < queue.length; i = next++) {
+          const test = queue[i];
+          const failure = await runTest(browser, test, baseUrl, simUrls[index] ?? null);
+          if (failure) {
+            failed += 1;
+            console.log(`not ok - ${test.name}`);
+            console.log(String(failure.stack || failure).replace(/^/gm, '    '));
+          } else {
+            passed += 1;
+            console.log(`ok - ${test.name}`);
+          }
         }
+      } finally {
+        await browser.close();
       }
-    } finally {
-      await browser.close();
-    }
+    };
+    await Promise.all(Array.from({ length: Math.min(count, queue.length) }, (_, index) => worker(index)));
   };
-  console.log(`${tests.length} tests on ${workers} worker(s)`);
-  await Promise.all(Array.from({ length: workers }, (_, index) => worker(index)));
+  // Specs that play media in a player (`export const runAlone = true`) run after the others, one
+  // at a time: two players decoding video beside each other on 2 cores missed 20 s deadlines.
+  const alone = tests.filter((test) => test.alone);
+  console.log(`${tests.length} tests: ${tests.length - alone.length} on ${workers} worker(s), then ${alone.length} one at a time`);
+  await runQueue(tests.filter((test) => !test.alone), workers);
+  await runQueue(alone, 1);
   if (tests.length === 0) {
     console.log('no e2e tests found');
     failed += 1;

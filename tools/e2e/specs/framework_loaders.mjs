@@ -65,6 +65,9 @@ async function playedIn(page, containerIds) {
 
 const CONTAINERS = '<div id="a" style="width:480px;height:270px"></div><div id="b" style="width:480px;height:270px"></div><div id="c" style="width:480px;height:270px"></div>';
 
+/** Plays media in a player: run alone (see run.mjs). */
+export const runAlone = true;
+
 export default [
   {
     name: 'two uiConfs of one partner: each player gets its own config, both play, KalturaPlayer untouched, one script per uiConf',

@@ -24,6 +24,9 @@ function mediaRequests(page) {
   return urls;
 }
 
+/** Plays media in a player: run alone (see run.mjs). */
+export const runAlone = true;
+
 export default [
   {
     name: 'Start at: the whole media is asked for and playback starts at the time',

@@ -155,4 +155,7 @@ tests.push({
   },
 });
 
+/** Plays media in a player: run alone (see run.mjs). */
+export const runAlone = true;
+
 export default tests;
