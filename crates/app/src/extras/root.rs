@@ -188,10 +188,13 @@ pub fn extras() -> Html {
         create_portal(
             html! {
                 <>
-                    <super::id_check::IdCheck evaluation={evaluation.clone()} />
                     <share_bar::ShareBar embed={form.clone()} session={session.form.clone()} panels={(*panels).clone()} />
                     <preview_panel::PreviewPanel evaluation={evaluation.clone()} ks={ks.clone()} version={form.version} ignore_saved={form.ignore_stored_prefs}
                         on_ignore_saved={{ let (form, on_load) = (form.clone(), on_load.clone()); Callback::from(move |on| on_load.emit(EmbedForm { ignore_stored_prefs: on, ..form.clone() })) }} />
+                    // Last: its full text arrives about a second after the IDs settle and would
+                    // push the share bar and the preview's Play button down under a click (the
+                    // few-word mark beside the field says it where the eye is).
+                    <super::id_check::IdCheck evaluation={evaluation.clone()} />
                 </>
             },
             host,
