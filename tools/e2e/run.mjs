@@ -128,14 +128,16 @@ async function main() {
       try {
         for (let i = next++; i < queue.length; i = next++) {
           const test = queue[i];
+          const started = performance.now();
           const failure = await runTest(browser, test, baseUrl, simUrls[index] ?? null);
+          const took = `(${((performance.now() - started) / 1000).toFixed(1)} s)`;
           if (failure) {
             failed += 1;
-            console.log(`not ok - ${test.name}`);
+            console.log(`not ok - ${test.name} ${took}`);
             console.log(String(failure.stack || failure).replace(/^/gm, '    '));
           } else {
             passed += 1;
-            console.log(`ok - ${test.name}`);
+            console.log(`ok - ${test.name} ${took}`);
           }
         }
       } finally {
