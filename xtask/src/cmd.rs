@@ -71,16 +71,17 @@ pub fn command(program: &str, args: &[&str]) -> Command {
 
 /// Prints `$ program args…` so a log shows what ran.
 pub fn echo(cmd: &Command) {
+    println!("$ {}", command_line(cmd));
+    let _ = std::io::stdout().flush();
+}
+
+/// `program args…`, as [`echo`] shows it.
+fn command_line(cmd: &Command) -> String {
     let args: Vec<String> = cmd
         .get_args()
         .map(|a| a.to_string_lossy().into_owned())
         .collect();
-    println!(
-        "$ {} {}",
-        cmd.get_program().to_string_lossy(),
-        args.join(" ")
-    );
-    let _ = std::io::stdout().flush();
+    format!("{} {}", cmd.get_program().to_string_lossy(), args.join(" "))
 }
 
 /// Runs to completion with inherited output; `Err` names the command when it fails or is missing.
@@ -108,6 +109,30 @@ pub fn run_tee(mut cmd: Command) -> Result<(String, ExitStatus), String> {
         .map_err(|e| format!("waiting for {}: {e}", describe(&cmd)))?;
     let mut text = out.join().unwrap_or_default();
     text.push_str(&err.join().unwrap_or_default());
+    Ok((text, status))
+}
+
+/// Runs with stdout and stderr into one pipe, nothing shown: for a layer that runs beside others
+/// and prints its log as one block later. The text starts with the `$ command` line.
+pub fn run_captured(mut cmd: Command) -> Result<(String, ExitStatus), String> {
+    let (mut reader, writer) =
+        std::io::pipe().map_err(|e| format!("pipe for {}: {e}", describe(&cmd)))?;
+    let stderr = writer
+        .try_clone()
+        .map_err(|e| format!("pipe for {}: {e}", describe(&cmd)))?;
+    let mut child = cmd
+        .stdout(writer)
+        .stderr(stderr)
+        .spawn()
+        .map_err(|e| format!("cannot start {}: {e}", describe(&cmd)))?;
+    let mut text = format!("$ {}\n", command_line(&cmd));
+    // The command holds the pipe's write ends: only once it is gone can the reading end.
+    drop(cmd);
+    let read = reader.read_to_string(&mut text);
+    let status = child
+        .wait()
+        .map_err(|e| format!("waiting for a child: {e}"))?;
+    read.map_err(|e| format!("reading a child's output: {e}"))?;
     Ok((text, status))
 }
 
