@@ -44,6 +44,8 @@ impl Background {
     /// directory, so no build-directory lock is shared with the debug-profile layers), keeping
     /// its output for [`Background::join`].
     pub fn start(subpath: &'static str) -> Background {
+        println!();
+        println!("== {BUILD}: started beside the layers below; its log follows them");
         Background(thread::spawn(move || build_and_guard(subpath)))
     }
 
@@ -63,7 +65,7 @@ impl Background {
 }
 
 fn build_and_guard(subpath: &'static str) -> (Built, String) {
-    let mut log = format!("\n== {BUILD} (beside the layers above; its log held until now)\n");
+    let mut log = format!("\n== {BUILD} (ran beside the layers above)\n");
     let started = Instant::now();
     let build = std::env::current_exe()
         .map_err(|e| format!("cannot find the running xtask: {e}"))
