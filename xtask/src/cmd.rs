@@ -202,6 +202,26 @@ pub fn die_with_parent(cmd: &mut Command) {
 #[cfg(not(target_os = "linux"))]
 pub fn die_with_parent(_cmd: &mut Command) {}
 
+/// Runs the child (and what it starts) at the lowest CPU priority, so that it takes only the time
+/// the other work leaves idle and never slows that work down. Best effort: a failure is ignored.
+#[cfg(unix)]
+pub fn lowest_priority(cmd: &mut Command) {
+    use std::os::unix::process::CommandExt;
+    extern "C" {
+        fn nice(increment: i32) -> i32;
+    }
+    // SAFETY: nice only changes the calling (child) process's own scheduling priority.
+    unsafe {
+        cmd.pre_exec(|| {
+            nice(19);
+            Ok(())
+        });
+    }
+}
+
+#[cfg(not(unix))]
+pub fn lowest_priority(_cmd: &mut Command) {}
+
 /// A background child killed when dropped, so `?` and panics clean up. It stays in our process
 /// group, so Ctrl-C in the terminal reaches it too even though xtask installs no signal handler.
 pub struct Background {

@@ -155,7 +155,15 @@ fn browser_layers(built: release::Built, all: bool, filter: Option<&str>) -> Vec
     // One simulator per e2e worker: specs reset and read their simulator's log.
     let mut sims = Vec::new();
     for _ in 0..e2e_workers() {
-        match crate::sim::free_port().and_then(crate::sim::start) {
+        let start = |port| {
+            if all {
+                // Right after `cargo test --workspace`, whose units it reuses.
+                crate::sim::start_built_by(port, crate::sim::BUILD_AFTER_WORKSPACE_TESTS)
+            } else {
+                crate::sim::start(port)
+            }
+        };
+        match crate::sim::free_port().and_then(start) {
             Ok(Some(sim)) => sims.push(sim),
             Ok(None) => break,
             Err(error) => {

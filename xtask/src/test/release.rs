@@ -2,7 +2,7 @@
 //! on a thread beside the lint and test layers with its log printed as one block when joined.
 
 use super::layer::{timed, Layer};
-use crate::cmd::{die_with_parent, repo_root, run_captured};
+use crate::cmd::{die_with_parent, lowest_priority, repo_root, run_captured};
 use std::process::Command;
 use std::thread::{self, JoinHandle};
 use std::time::Instant;
@@ -73,6 +73,9 @@ fn build_and_guard(subpath: &'static str) -> (Built, String) {
             let mut cmd = Command::new(xtask);
             cmd.args(["build", "--no-setup"]);
             die_with_parent(&mut cmd);
+            // On a cold target both lanes compile on both cores, and the lint and test lane is
+            // the longer one: the build takes only what that lane leaves idle.
+            lowest_priority(&mut cmd);
             run_captured(cmd)
         })
         .and_then(|(text, status)| {
