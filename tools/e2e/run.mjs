@@ -5,10 +5,11 @@
 // under target/e2e/, and ends with the line `N passed, M failed`.
 // Tests run on as many workers as simulators are given (SIM_URLS: comma-separated, one per worker,
 // because specs reset and read their simulator's log; else SIM_URL; E2E_WORKERS caps it): each worker has its
-// own Chromium, so no two tests share a clipboard or a simulator. A spec exporting
-// `runAlone = true` (it plays media) runs after the others, one test at a time.
+// own Chromium, so no two tests share a clipboard or a simulator, taking the longest tests of the
+// last run first (target/e2e/durations.json). A spec exporting `runAlone = true` (it plays media)
+// runs after the others, one test at a time. Each test's line ends with its duration.
 import { chromium } from 'playwright-core';
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -44,6 +45,24 @@ async function loadSpecs(filter) {
     }
   }
   return tests;
+}
+
+// Each test's duration in the last run (seconds, by name), to start the longest first: a long
+// spec taken last kept one worker busy while the other had nothing left (18 s of a 140 s run).
+const durationsFile = join(screenshotDir, 'durations.json');
+
+async function lastDurations() {
+  try {
+    return JSON.parse(await readFile(durationsFile, 'utf8'));
+  } catch {
+    return {}; // A first run: the specs' own order.
+  }
+}
+
+// Longest first by the last run; a test it did not have (new, renamed) first of all.
+function longestFirst(tests, durations) {
+  const last = (test) => durations[test.name] ?? Infinity;
+  return [...tests].sort((a, b) => last(b) - last(a));
 }
 
 function slug(text) {
@@ -118,6 +137,7 @@ async function main() {
   const tests = await loadSpecs(filter);
   const cap = Number(process.env.E2E_WORKERS) || Infinity;
   const workers = Math.max(1, Math.min(cap, simUrls.length || 1, tests.length));
+  const durations = await lastDurations();
   let passed = 0;
   let failed = 0;
   // Runs `queue` on `count` workers, each taking the next test as it finishes one.
@@ -128,14 +148,18 @@ async function main() {
       try {
         for (let i = next++; i < queue.length; i = next++) {
           const test = queue[i];
+          const started = performance.now();
           const failure = await runTest(browser, test, baseUrl, simUrls[index] ?? null);
+          const seconds = Math.round(performance.now() - started) / 1000;
+          durations[test.name] = seconds;
+          const took = `(${seconds.toFixed(1)} s)`;
           if (failure) {
             failed += 1;
-            console.log(`not ok - ${test.name}`);
+            console.log(`not ok - ${test.name} ${took}`);
             console.log(String(failure.stack || failure).replace(/^/gm, '    '));
           } else {
             passed += 1;
-            console.log(`ok - ${test.name}`);
+            console.log(`ok - ${test.name} ${took}`);
           }
         }
       } finally {
@@ -148,8 +172,9 @@ async function main() {
   // at a time: two players decoding video beside each other on 2 cores missed 20 s deadlines.
   const alone = tests.filter((test) => test.alone);
   console.log(`${tests.length} tests: ${tests.length - alone.length} on ${workers} worker(s), then ${alone.length} one at a time`);
-  await runQueue(tests.filter((test) => !test.alone), workers);
+  await runQueue(longestFirst(tests.filter((test) => !test.alone), durations), workers);
   await runQueue(alone, 1);
+  await writeFile(durationsFile, `${JSON.stringify(durations, null, 2)}\n`);
   if (tests.length === 0) {
     console.log('no e2e tests found');
     failed += 1;

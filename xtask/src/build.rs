@@ -5,8 +5,19 @@ use crate::cmd::{repo_root, run, trunk};
 use crate::csp;
 use std::time::Instant;
 
-pub fn build() -> Result<(), String> {
-    crate::setup::setup()?;
+/// `cargo xtask build [--no-setup]`: `--no-setup` is for `cargo xtask test`, which has run setup
+/// and builds in a child process beside its other layers.
+pub fn build(args: &[String]) -> Result<(), String> {
+    match args {
+        [] => crate::setup::setup()?,
+        [flag] if flag == "--no-setup" => {}
+        _ => {
+            return Err(format!(
+                "unexpected `{}`; usage: cargo xtask build",
+                args.join(" ")
+            ))
+        }
+    }
     build_dist()
 }
 

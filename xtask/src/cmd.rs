@@ -71,16 +71,17 @@ pub fn command(program: &str, args: &[&str]) -> Command {
 
 /// Prints `$ program args…` so a log shows what ran.
 pub fn echo(cmd: &Command) {
+    println!("$ {}", command_line(cmd));
+    let _ = std::io::stdout().flush();
+}
+
+/// `program args…`, as [`echo`] shows it.
+fn command_line(cmd: &Command) -> String {
     let args: Vec<String> = cmd
         .get_args()
         .map(|a| a.to_string_lossy().into_owned())
         .collect();
-    println!(
-        "$ {} {}",
-        cmd.get_program().to_string_lossy(),
-        args.join(" ")
-    );
-    let _ = std::io::stdout().flush();
+    format!("{} {}", cmd.get_program().to_string_lossy(), args.join(" "))
 }
 
 /// Runs to completion with inherited output; `Err` names the command when it fails or is missing.
@@ -108,6 +109,30 @@ pub fn run_tee(mut cmd: Command) -> Result<(String, ExitStatus), String> {
         .map_err(|e| format!("waiting for {}: {e}", describe(&cmd)))?;
     let mut text = out.join().unwrap_or_default();
     text.push_str(&err.join().unwrap_or_default());
+    Ok((text, status))
+}
+
+/// Runs with stdout and stderr into one pipe, nothing shown: for a layer that runs beside others
+/// and prints its log as one block later. The text starts with the `$ command` line.
+pub fn run_captured(mut cmd: Command) -> Result<(String, ExitStatus), String> {
+    let (mut reader, writer) =
+        std::io::pipe().map_err(|e| format!("pipe for {}: {e}", describe(&cmd)))?;
+    let stderr = writer
+        .try_clone()
+        .map_err(|e| format!("pipe for {}: {e}", describe(&cmd)))?;
+    let mut child = cmd
+        .stdout(writer)
+        .stderr(stderr)
+        .spawn()
+        .map_err(|e| format!("cannot start {}: {e}", describe(&cmd)))?;
+    let mut text = format!("$ {}\n", command_line(&cmd));
+    // The command holds the pipe's write ends: only once it is gone can the reading end.
+    drop(cmd);
+    let read = reader.read_to_string(&mut text);
+    let status = child
+        .wait()
+        .map_err(|e| format!("waiting for a child: {e}"))?;
+    read.map_err(|e| format!("reading a child's output: {e}"))?;
     Ok((text, status))
 }
 
@@ -176,6 +201,26 @@ pub fn die_with_parent(cmd: &mut Command) {
 
 #[cfg(not(target_os = "linux"))]
 pub fn die_with_parent(_cmd: &mut Command) {}
+
+/// Runs the child (and what it starts) at the lowest CPU priority, so that it takes only the time
+/// the other work leaves idle and never slows that work down. Best effort: a failure is ignored.
+#[cfg(unix)]
+pub fn lowest_priority(cmd: &mut Command) {
+    use std::os::unix::process::CommandExt;
+    extern "C" {
+        fn nice(increment: i32) -> i32;
+    }
+    // SAFETY: nice only changes the calling (child) process's own scheduling priority.
+    unsafe {
+        cmd.pre_exec(|| {
+            nice(19);
+            Ok(())
+        });
+    }
+}
+
+#[cfg(not(unix))]
+pub fn lowest_priority(_cmd: &mut Command) {}
 
 /// A background child killed when dropped, so `?` and panics clean up. It stays in our process
 /// group, so Ctrl-C in the terminal reaches it too even though xtask installs no signal handler.

@@ -32,7 +32,7 @@ fn main() {
     cmd::prepare_environment();
     let result = match command.as_str() {
         "setup" => setup::setup(),
-        "build" => build::build(),
+        "build" => build::build(&args[1..]),
         "module" => module::build_module(),
         "serve" => serve::serve(),
         "test" => test::test(&args[1..]),

@@ -40,12 +40,27 @@ fn has_binary() -> bool {
         || manifest.contains("[[bin]]")
 }
 
+/// `cargo` arguments that build the simulator's binary on its own: the fewest units to compile.
+const BUILD_ALONE: &[&str] = &["build", "--package", "sim", "--bin", "sim"];
+
+/// `cargo` arguments that build the same binary with the features `cargo test --workspace`
+/// unifies (every member's, dev-dependencies' included through `--tests`): right after that run
+/// nothing is left to compile, where [`BUILD_ALONE`] compiles about 15 crates a second time with
+/// other features (memchr, syn, getrandom, serde_json and what depends on them; 14 s when cold).
+pub const BUILD_AFTER_WORKSPACE_TESTS: &[&str] =
+    &["build", "--workspace", "--bin", "sim", "--tests"];
+
 /// The running simulator (stopped when dropped), or `None` while there is no sim binary.
+pub fn start(port: u16) -> Result<Option<Simulator>, String> {
+    start_built_by(port, BUILD_ALONE)
+}
+
+/// [`start`], its binary built by `cargo` with `build_args`.
 ///
 /// Built in the dev profile and started directly rather than with `cargo run --release`: the test
 /// layer has just built the same dev artifacts, the workspace release profile (fat LTO) would
 /// cost a minute of the 2 cores for no benefit, and a direct child dies with us cleanly.
-pub fn start(port: u16) -> Result<Option<Simulator>, String> {
+pub fn start_built_by(port: u16, build_args: &[&str]) -> Result<Option<Simulator>, String> {
     if !has_binary() {
         println!("simulator: crates/sim has no binary yet; not started");
         return Ok(None);
@@ -56,10 +71,7 @@ pub fn start(port: u16) -> Result<Option<Simulator>, String> {
             "port {port} is already in use (another simulator or `cargo xtask serve`?); stop it first"
         ));
     }
-    run(command(
-        "cargo",
-        &["build", "--package", "sim", "--bin", "sim"],
-    ))?;
+    run(command("cargo", build_args))?;
     let port_arg = port.to_string();
     let mut sim = Background::spawn("simulator", command(&binary_path(), &["--port", &port_arg]))?;
     let deadline = Instant::now() + Duration::from_secs(30);

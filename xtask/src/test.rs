@@ -2,9 +2,10 @@
 //! into `N passed, M failed`.
 
 mod layer;
+mod release;
 
-use crate::cmd::{command, repo_root};
-use layer::{cargo_tests, check, node_script, timed, Layer};
+use crate::cmd::command;
+use layer::{cargo_tests, check, node_script, Layer};
 use std::time::Instant;
 
 /// Extra Node test scripts (run from the repo root, given the served page's base URL and, when the
@@ -54,14 +55,22 @@ pub fn test(args: &[String]) -> Result<(), String> {
     let started = Instant::now();
     let layers = match &mode {
         Mode::Full => {
+            // The release build's long single-threaded phases (fat LTO, one codegen unit,
+            // wasm-opt) leave a core idle: it runs beside the lint and test layers, which wait
+            // on cargo, tests and a browser in turn. The e2e specs start once both are done.
+            let release = release::Background::start(SUBPATH);
             let mut layers = native_layers();
             layers.push(wasm_clippy());
             layers.push(wasm_tests());
-            layers.extend(browser_layers(true, None));
+            let built = release.join();
+            layers.extend(browser_layers(built, true, None));
             layers
         }
         Mode::Quick => native_layers(),
-        Mode::E2e(filter) => browser_layers(false, filter.as_deref()),
+        Mode::E2e(filter) => {
+            let built = release::build_in_foreground(SUBPATH);
+            browser_layers(built, false, filter.as_deref())
+        }
     };
     summarize(&layers, started);
     Ok(())
@@ -135,35 +144,26 @@ fn e2e_workers() -> usize {
         .unwrap_or(2)
 }
 
-/// The release build served under [`SUBPATH`], the size guard and everything after the e2e
-/// specs when `all`, the Playwright e2e runner (with `filter`, if any).
-fn browser_layers(all: bool, filter: Option<&str>) -> Vec<Layer> {
-    let mut base_url = None;
-    let build = timed(
-        "release build + static server",
-        || match crate::build::build_dist()
-            .and_then(|()| crate::static_server::start(repo_root().join("dist"), SUBPATH))
-        {
-            Ok(url) => {
-                println!("serving dist/ at {url}");
-                base_url = Some(url);
-                (1, 0, None)
-            }
-            Err(error) => (0, 1, Some(error)),
-        },
-    );
-    let Some(base_url) = base_url else {
-        return vec![build];
+/// After the release build (and its size guard, in a full run): the Playwright e2e runner (with
+/// `filter`, if any) against the served `dist/`, and when `all`, everything after the e2e specs.
+fn browser_layers(built: release::Built, all: bool, filter: Option<&str>) -> Vec<Layer> {
+    let mut layers = built.layers;
+    let Some(base_url) = built.base_url else {
+        return layers;
     };
-    let mut layers = vec![build];
-    if all {
-        layers.push(size_guard());
-    }
     // Free ports, not 8081: a developer's `serve` or hand-started simulator may hold that one.
     // One simulator per e2e worker: specs reset and read their simulator's log.
     let mut sims = Vec::new();
     for _ in 0..e2e_workers() {
-        match crate::sim::free_port().and_then(crate::sim::start) {
+        let start = |port| {
+            if all {
+                // Right after `cargo test --workspace`, whose units it reuses.
+                crate::sim::start_built_by(port, crate::sim::BUILD_AFTER_WORKSPACE_TESTS)
+            } else {
+                crate::sim::start(port)
+            }
+        };
+        match crate::sim::free_port().and_then(start) {
             Ok(Some(sim)) => sims.push(sim),
             Ok(None) => break,
             Err(error) => {
@@ -203,24 +203,6 @@ fn browser_layers(all: bool, filter: Option<&str>) -> Vec<Layer> {
     }
     drop(sims);
     layers
-}
-
-/// The first load and the first-module wasm of the `dist/` just built, against their budgets:
-/// one check each.
-fn size_guard() -> Layer {
-    timed("size guard", || {
-        match crate::bench::sizes::measure_dist(&repo_root().join("dist")) {
-            Ok(sizes) => {
-                let checks = crate::size_guard::checks(&sizes);
-                for check in &checks {
-                    println!("{}", check.line());
-                }
-                let passed = checks.iter().filter(|check| check.passed()).count() as u64;
-                (passed, checks.len() as u64 - passed, None)
-            }
-            Err(error) => (0, 1, Some(error)),
-        }
-    })
 }
 
 fn summarize(layers: &[Layer], started: Instant) {

@@ -53,9 +53,13 @@ tests.push({
   async run({ page, baseUrl, simUrl, expectError }) {
     expectError(/Failed to load resource|ERR_FAILED|preview\.js/);
     await page.route('**/preview.js', (route) => route.abort());
+    await page.clock.install();
     await setUp(page, baseUrl, simUrl, '1_demo0001');
     await page.getByRole('button', { name: 'Preview' }).click();
-    await eventually(async () => assert.match(await previewStatus(page).textContent(), /did not start within 10 seconds/), 15000);
+    // The page's 10 s wait for the frame (set up with this status), run at once.
+    await eventually(async () => assert.match(await previewStatus(page).textContent(), /Starting the preview/));
+    await page.clock.runFor(10_000);
+    await eventually(async () => assert.match(await previewStatus(page).textContent(), /did not start within 10 seconds/), 5000);
   },
 });
 
@@ -91,6 +95,8 @@ tests.push({
   name: 'with Autoplay off the preview says the player waits for play; a thumbnail embed says so before the click',
   async run({ page, baseUrl, simUrl, expectError }) {
     expectError(/Failed to load resource/);
+    // Time flows as usual until the frame's 20 s limit is run past below.
+    await page.clock.install();
     await setUp(page, baseUrl, simUrl, '1_demo0001');
     await page.getByLabel('Autoplay', { exact: true }).uncheck();
     await page.getByRole('button', { name: 'Preview' }).click();
@@ -98,8 +104,10 @@ tests.push({
     await page.getByRole('radio', { name: /^Thumbnail\b/ }).check();
     await page.getByRole('button', { name: 'Reload preview' }).click();
     await eventually(async () => assert.match(await previewStatus(page).textContent(), /thumbnail: press play/), 20000);
-    // Still waiting, not "did not start", once the 20 s a failed load gets have passed.
-    await page.waitForTimeout(21000);
+    // Still waiting, not "did not start", once the 20 s a failed load gets have passed: the
+    // frame's 250 ms poll runs every tick of those 21 s at once, then gets a second to report.
+    await page.clock.runFor(21000);
+    await page.waitForTimeout(1000);
     assert.match(await previewStatus(page).textContent(), /thumbnail: press play/);
   },
 });

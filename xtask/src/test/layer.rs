@@ -14,6 +14,21 @@ pub struct Layer {
 }
 
 impl Layer {
+    /// A layer that started at `started` and ends now with this outcome.
+    pub fn finished(
+        name: &str,
+        started: Instant,
+        (passed, failed, error): (u64, u64, Option<String>),
+    ) -> Layer {
+        Layer {
+            name: name.into(),
+            passed,
+            failed,
+            error,
+            took: started.elapsed(),
+        }
+    }
+
     /// A layer that could not start at all, counted as one failure.
     pub fn broken(name: &str, error: String) -> Layer {
         Layer {
@@ -81,14 +96,7 @@ pub fn timed(name: &str, body: impl FnOnce() -> (u64, u64, Option<String>)) -> L
     println!();
     println!("== {name}");
     let started = Instant::now();
-    let (passed, failed, error) = body();
-    Layer {
-        name: name.to_string(),
-        passed,
-        failed,
-        error,
-        took: started.elapsed(),
-    }
+    Layer::finished(name, started, body())
 }
 
 /// Sums cargo's `test result: ok. 3 passed; 1 failed; …` lines.
