@@ -34,8 +34,8 @@ function atBothSizes(name, run) {
 const partnerField = (page) => page.getByLabel('Partner ID', { exact: true });
 
 const tests = [
-  ...atBothSizes('Copy before the form is complete says so and shows every field\'s message', async ({ page, baseUrl }) => {
-    await openStudio(page, baseUrl);
+  ...atBothSizes('Copy before the form is complete says so, shows every field\'s message and focuses the first', async ({ page, baseUrl }) => {
+    await openStudioWithExtras(page, baseUrl);
     await page.evaluate(() => navigator.clipboard.writeText('before'));
     await partnerField(page).fill('2506752');
     // Nothing is flagged before Copy: the other ID fields were never left.
@@ -49,6 +49,9 @@ const tests = [
       assert.ok(await page.locator(`#${id}-msg`).isVisible(), `${id} shows its message`);
     }
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'before', 'nothing was copied');
+    // The focus is where the fix is: the first field in error, in view.
+    await eventually(async () => assert.equal(await page.evaluate(() => document.activeElement.id), 'uiconf-id'));
+    assert.ok(await page.locator('#uiconf-id').evaluate((e) => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }), 'the focused field is in view');
     // Once the form is complete, Copy copies.
     await page.getByLabel('Player ID (uiConf ID)', { exact: true }).fill('48460943');
     await page.getByLabel('Entry ID', { exact: true }).fill('1_abcd1234');

@@ -103,11 +103,14 @@ pub fn extras() -> Html {
                     embed.set(form)
                 }
             });
-            // "Fill from this" in an ID field's error (rendered by `app`, which leaves its clicks
-            // to this module): the field's text is read like a paste, into the form as it is now.
+            // Clicks `app` leaves to this module (its size budget has no room for them): "Fill
+            // from this" in an ID field's error reads the field's text like a paste, into the form
+            // as it is now; Copy before the code is ready takes the focus to the first field
+            // whose message says why.
             let fill = web_sys::window().map(|window| {
                 let embed = embed.clone();
                 gloo_events::EventListener::new(&window, "click", move |event| {
+                    focus_first_error_after_copy(event);
                     if let Some(form) = fill_from_field(event) {
                         bridge::send(Message::Load, &kaltura::share::encode_embed_state(&form));
                         embed.set(form);
@@ -240,4 +243,40 @@ fn fill_from_field(click: &web_sys::Event) -> Option<EmbedForm> {
     let mut form = kaltura::share::decode_embed_state(&bridge::ask_embed()?);
     let filled = kaltura::paste::fill_from_field(&mut form, &input.value());
     (!filled.is_empty()).then_some(form)
+}
+
+/// Copy pressed before the embed code is ready: once `app` has shown every field's message (its
+/// render follows the click in the same turn), focus goes to the first field in error, so the
+/// keyboard and the screen reader land where the fix is, and a phone scrolls it into view.
+fn focus_first_error_after_copy(click: &web_sys::Event) {
+    use wasm_bindgen::JsCast;
+    let pressed_copy = click
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| e.closest(".html-code button").ok().flatten())
+        .is_some();
+    if !pressed_copy {
+        return;
+    }
+    // A timer rather than a microtask: yew renders the click's message in a microtask of its own,
+    // and a timer runs after it whatever order the two were queued in.
+    gloo_timers::callback::Timeout::new(0, || {
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let not_ready = document
+            .query_selector("#embed-code[data-placeholder]")
+            .ok()
+            .flatten()
+            .is_some();
+        let first_error = document
+            .query_selector("#studio [aria-invalid=\"true\"]")
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let (true, Some(field)) = (not_ready, first_error) {
+            let _ = field.focus();
+        }
+    })
+    .forget();
 }
