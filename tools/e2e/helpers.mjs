@@ -14,6 +14,20 @@ export async function eventually(check, timeoutMs = 5000) {
   }
 }
 
+/** The two screen sizes every page behaviour is checked at: a phone and a laptop. */
+export const SIZES = [['phone', 390, 844], ['laptop', 1366, 768]];
+
+/** One test per screen size: `run(ctx, label)` with the viewport already set. */
+export function atBothSizes(name, run) {
+  return SIZES.map(([label, width, height]) => ({
+    name: `${name} (${label})`,
+    async run(ctx) {
+      await ctx.page.setViewportSize({ width, height });
+      await run(ctx, label);
+    },
+  }));
+}
+
 /** Opens the page and waits for the app to have rendered its form. */
 export async function openStudio(page, baseUrl) {
   await page.goto(baseUrl);

@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assert, eventually, fillIds, openDevTools, openStudio, openStudioWithExtras } from '../helpers.mjs';
+import { assert, atBothSizes, eventually, fillIds, openDevTools, openStudio, openStudioWithExtras } from '../helpers.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const axeSource = readFile(join(here, '..', '..', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
@@ -35,41 +35,38 @@ async function withSim(page, simUrl) {
 const status = (page) => page.locator('.session-status');
 
 export default [
-  {
-    name: 'axe finds nothing serious in any state of the page',
-    async run({ page, baseUrl, simUrl, expectError }) {
-      expectError(/Failed to load resource/);
-      await fetch(simUrl + '/__sim/reset', { method: 'POST', headers: { 'Content-Type': 'application/json' } });
-      await openStudio(page, baseUrl);
-      await axe(page, 'empty');
-      await page.getByLabel('Partner ID', { exact: true }).fill('12a');
-      await axe(page, 'invalid partner');
-      await fillIds(page, IDS);
-      await axe(page, 'filled');
-      await page.locator('#paste-input').waitFor({ state: 'attached' });
-      await page.getByText('Paste an embed code or link to fill the form').click();
-      await page.getByRole('button', { name: 'SEO', exact: true }).click();
-      await page.getByLabel('Upload date').fill('24/11/2026');
-      await axe(page, 'paste helper open, SEO fields with an error');
-      await page.getByRole('radio', { name: /v2/ }).check();
-      await page.getByRole('radio', { name: 'Fixed size' }).check();
-      await axe(page, 'v2, fixed size');
-      await openDevTools(page);
-      await withSim(page, simUrl);
-      await page.getByRole('tab', { name: 'Secret' }).click();
-      await axe(page, 'secret tab');
-      await page.locator('#secret').fill('wrong');
-      await page.getByRole('button', { name: 'Start session' }).click();
-      await eventually(async () => assert.match(await status(page).textContent(), /Failed/), 8000);
-      await axe(page, 'session error');
-      await page.locator('#secret').fill('FAKE-demo-admin-secret-0001');
-      await page.getByRole('button', { name: 'Start session' }).click();
-      await eventually(async () => assert.match(await status(page).textContent(), /OK/), 8000);
-      await axe(page, 'session started');
-      await page.getByRole('tab', { name: /App token/ }).click();
-      await axe(page, 'app token tab');
-    },
-  },
+  ...atBothSizes('axe finds nothing serious in any state of the page', async ({ page, baseUrl, simUrl, expectError }) => {
+    expectError(/Failed to load resource/);
+    await fetch(simUrl + '/__sim/reset', { method: 'POST', headers: { 'Content-Type': 'application/json' } });
+    await openStudio(page, baseUrl);
+    await axe(page, 'empty');
+    await page.getByLabel('Partner ID', { exact: true }).fill('12a');
+    await axe(page, 'invalid partner');
+    await fillIds(page, IDS);
+    await axe(page, 'filled');
+    await page.locator('#paste-input').waitFor({ state: 'attached' });
+    await page.getByText('Paste an embed code or link to fill the form').click();
+    await page.getByRole('button', { name: 'SEO', exact: true }).click();
+    await page.getByLabel('Upload date').fill('24/11/2026');
+    await axe(page, 'paste helper open, SEO fields with an error');
+    await page.getByRole('radio', { name: /v2/ }).check();
+    await page.getByRole('radio', { name: 'Fixed size' }).check();
+    await axe(page, 'v2, fixed size');
+    await openDevTools(page);
+    await withSim(page, simUrl);
+    await page.getByRole('tab', { name: 'Secret' }).click();
+    await axe(page, 'secret tab');
+    await page.locator('#secret').fill('wrong');
+    await page.getByRole('button', { name: 'Start session' }).click();
+    await eventually(async () => assert.match(await status(page).textContent(), /Failed/), 8000);
+    await axe(page, 'session error');
+    await page.locator('#secret').fill('FAKE-demo-admin-secret-0001');
+    await page.getByRole('button', { name: 'Start session' }).click();
+    await eventually(async () => assert.match(await status(page).textContent(), /OK/), 8000);
+    await axe(page, 'session started');
+    await page.getByRole('tab', { name: /App token/ }).click();
+    await axe(page, 'app token tab');
+  }),
   {
     name: 'keyboard only: fill, switch type with arrows, copy, start a session',
     async run({ page, baseUrl, simUrl }) {

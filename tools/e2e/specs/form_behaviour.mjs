@@ -3,10 +3,9 @@
 // in an ID field filled from at one click, numbers written with commas, a paste that fills at once,
 // and a preview that runs the code as it is at the press and stops the player's spinner on failure.
 import {
-  assert, codeText, eventually, expectCodeContains, fillIds, openStudio, openStudioWithExtras,
+  assert, atBothSizes, codeText, eventually, expectCodeContains, fillIds, openStudio, openStudioWithExtras,
 } from '../helpers.mjs';
 
-const SIZES = [['phone', 390, 844], ['laptop', 1366, 768]];
 const IDS = { partner: '2506752', uiConf: '48460943', entry: '1_abcd1234' };
 const V7_SNIPPET = `<div id="kaltura_player_1" style="width: 560px;height: 395px"></div>
 <script type="text/javascript" src="https://cdnapisec.kaltura.com/p/2506752/embedPlaykitJs/uiconf_id/48460943"></script>
@@ -19,17 +18,6 @@ try {
   kalturaPlayer.loadMedia({entryId: '1_abcd1234'});
 } catch (e) { console.error(e.message) }
 </script>`;
-
-/** One test per screen size: `run(ctx, label)` with the viewport already set. */
-function atBothSizes(name, run) {
-  return SIZES.map(([label, width, height]) => ({
-    name: `${name} (${label})`,
-    async run(ctx) {
-      await ctx.page.setViewportSize({ width, height });
-      await run(ctx, label);
-    },
-  }));
-}
 
 const partnerField = (page) => page.getByLabel('Partner ID', { exact: true });
 

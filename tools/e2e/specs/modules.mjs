@@ -86,7 +86,9 @@ export default [
       await page.goto(baseUrl);
       const heading = page.getByRole('heading', { name: 'Kaltura Embed Studio' });
       await eventually(async () => assert.ok(await heading.isVisible(), 'header drawn while the module is late'));
-      assert.ok(await page.getByText('Paste an embed code or link to fill the form').isVisible());
+      // Its column waits as the header does (style.css `kes-wait`): the two appear within a frame.
+      const standIn = page.getByText('Paste an embed code or link to fill the form');
+      await eventually(async () => assert.ok(await standIn.isVisible(), 'paste stand-in drawn while the module is late'), 1000);
       assert.equal(await page.locator('#partner-id').count(), 0, 'form not there yet');
       const headerBottom = (await heading.boundingBox()).y;
       release();

@@ -5,12 +5,11 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assert, codeText, eventually, fillIds, openDevTools, openStudio, openStudioWithExtras } from '../helpers.mjs';
+import { assert, codeText, eventually, fillIds, openDevTools, openStudio, openStudioWithExtras, SIZES } from '../helpers.mjs';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const figuresFile = join(repoRoot, 'target', 'e2e', 'page-figures.json');
 const IDS = { partner: '2506752', uiConf: '48460943', entry: '1_demo0001' };
-const SIZES = [['phone', 390, 844], ['laptop', 1366, 768]];
 
 /** Adds `figures` to the run's JSON (each test writes its own part). */
 async function report(figures) {

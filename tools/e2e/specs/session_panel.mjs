@@ -1,7 +1,7 @@
 // The Session panel against the simulator: every way to start a USER session, the failures a
 // developer meets (wrong secret, blocked partner, expired KS, broken network), one request per
 // verify, no double send, and no secret, token or KS left in storage, cookies, URL or history.
-import { assert, codeText, eventually, fillIds, openStudioWithTools } from '../helpers.mjs';
+import { assert, atBothSizes, codeText, eventually, fillIds, openStudioWithTools } from '../helpers.mjs';
 
 const IDS = { partner: '2506752', uiConf: '48460943', entry: '1_demo0001' };
 const ADMIN_SECRET = 'FAKE-demo-admin-secret-0001';
@@ -193,44 +193,38 @@ const moduleTests = [
       assert.equal(await page.locator('#session-error').count(), 0, 'remedy shown twice');
     },
   },
-  {
-    name: 'a failed start ends the earlier session: its KS leaves the panel and the code, the error is said once',
-    async run({ page, baseUrl, simUrl }) {
-      await openWithSim(page, baseUrl, simUrl);
-      await startSecret(page, ADMIN_SECRET);
-      await expectStatus(page, /OK/);
-      const ks = await sessionKs(page);
-      await page.getByLabel('Include KS in embed code').check();
-      await eventually(async () => assert.ok((await codeText(page)).includes(ks)));
-      await startSecret(page, 'not-the-secret');
-      await expectStatus(page, /^Failed: The secret was not accepted for partner 2506752/);
-      // Nothing left that reads as the current session under "Failed".
-      await eventually(async () => assert.equal(await page.locator('.session-result').count(), 0));
-      assert.equal(await page.locator('#session-ks').count(), 0);
-      assert.equal(await page.locator('#include-ks').count(), 0);
-      await eventually(async () => assert.ok(!(await codeText(page)).includes(ks), 'the earlier KS is still in the code'));
-      const panel = await page.locator('.session-panel').textContent();
-      assert.equal(panel.split('secret was not accepted').length - 1, 1, `error repeated: ${panel}`);
-      // A new session's KS goes into the code only when opted in again.
-      await startSecret(page, ADMIN_SECRET);
-      await expectStatus(page, /OK/);
-      assert.equal(await page.getByLabel('Include KS in embed code').isChecked(), false);
-      assert.ok(!(await codeText(page)).includes(await sessionKs(page)));
-    },
-  },
-  {
-    name: 'the app token tab says the server drops reserved privileges, and shows no "Sent as" line',
-    async run({ page, baseUrl, simUrl }) {
-      await openWithSim(page, baseUrl, simUrl);
-      await page.getByRole('tab', { name: /App token/ }).click();
-      await page.getByLabel('Playback only (setrole:PLAYBACK_BASE_ROLE)').check();
-      await eventually(async () => assert.match(await page.locator('.privileges').textContent(), /the server drops every name it knows/));
-      assert.equal(await page.locator('.privileges-preview').count(), 0);
-      // The secret tab still says what it sends.
-      await page.getByRole('tab', { name: 'Secret' }).click();
-      await eventually(async () => assert.match(await page.locator('.privileges-preview').textContent(), /Sent as: setrole:PLAYBACK_BASE_ROLE/));
-    },
-  },
+  ...atBothSizes('a failed start ends the earlier session: its KS leaves the panel and the code, the error is said once', async ({ page, baseUrl, simUrl }) => {
+    await openWithSim(page, baseUrl, simUrl);
+    await startSecret(page, ADMIN_SECRET);
+    await expectStatus(page, /OK/);
+    const ks = await sessionKs(page);
+    await page.getByLabel('Include KS in embed code').check();
+    await eventually(async () => assert.ok((await codeText(page)).includes(ks)));
+    await startSecret(page, 'not-the-secret');
+    await expectStatus(page, /^Failed: The secret was not accepted for partner 2506752/);
+    // Nothing left that reads as the current session under "Failed".
+    await eventually(async () => assert.equal(await page.locator('.session-result').count(), 0));
+    assert.equal(await page.locator('#session-ks').count(), 0);
+    assert.equal(await page.locator('#include-ks').count(), 0);
+    await eventually(async () => assert.ok(!(await codeText(page)).includes(ks), 'the earlier KS is still in the code'));
+    const panel = await page.locator('.session-panel').textContent();
+    assert.equal(panel.split('secret was not accepted').length - 1, 1, `error repeated: ${panel}`);
+    // A new session's KS goes into the code only when opted in again.
+    await startSecret(page, ADMIN_SECRET);
+    await expectStatus(page, /OK/);
+    assert.equal(await page.getByLabel('Include KS in embed code').isChecked(), false);
+    assert.ok(!(await codeText(page)).includes(await sessionKs(page)));
+  }),
+  ...atBothSizes('the app token tab says the server drops reserved privileges, and shows no "Sent as" line', async ({ page, baseUrl, simUrl }) => {
+    await openWithSim(page, baseUrl, simUrl);
+    await page.getByRole('tab', { name: /App token/ }).click();
+    await page.getByLabel('Playback only (setrole:PLAYBACK_BASE_ROLE)').check();
+    await eventually(async () => assert.match(await page.locator('.privileges').textContent(), /the server drops every name it knows/));
+    assert.equal(await page.locator('.privileges-preview').count(), 0);
+    // The secret tab still says what it sends.
+    await page.getByRole('tab', { name: 'Secret' }).click();
+    await eventually(async () => assert.match(await page.locator('.privileges-preview').textContent(), /Sent as: setrole:PLAYBACK_BASE_ROLE/));
+  }),
   {
     name: 'a blocked partner gets its own message',
     async run({ page, baseUrl, simUrl }) {
