@@ -83,6 +83,16 @@ async function sessionKs(page) {
   return page.locator('#session-ks').inputValue();
 }
 
+/** Starts a secret session, opts its KS into the embed code and waits until the code has it. */
+async function startWithKsInCode(page) {
+  await startSecret(page, ADMIN_SECRET);
+  await expectStatus(page, /OK/);
+  const ks = await sessionKs(page);
+  await page.getByLabel('Include KS in embed code').check();
+  await eventually(async () => assert.ok((await codeText(page)).includes(ks)));
+  return ks;
+}
+
 const moduleTests = [
   {
     name: 'widget session: verified in one request, no secret',
@@ -195,11 +205,7 @@ const moduleTests = [
   },
   ...atBothSizes('a failed start ends the earlier session: its KS leaves the panel and the code, the error is said once', async ({ page, baseUrl, simUrl }) => {
     await openWithSim(page, baseUrl, simUrl);
-    await startSecret(page, ADMIN_SECRET);
-    await expectStatus(page, /OK/);
-    const ks = await sessionKs(page);
-    await page.getByLabel('Include KS in embed code').check();
-    await eventually(async () => assert.ok((await codeText(page)).includes(ks)));
+    const ks = await startWithKsInCode(page);
     await startSecret(page, 'not-the-secret');
     await expectStatus(page, /^Failed: The secret was not accepted for partner 2506752/);
     // Nothing left that reads as the current session under "Failed".
@@ -279,11 +285,7 @@ const moduleTests = [
       // The page's clock only: the countdown runs on Date.now.
       await page.clock.install();
       await openWithSim(page, baseUrl, simUrl);
-      await startSecret(page, ADMIN_SECRET);
-      await expectStatus(page, /OK/);
-      const ks = await sessionKs(page);
-      await page.getByLabel('Include KS in embed code').check();
-      await eventually(async () => assert.ok((await codeText(page)).includes(ks)));
+      const ks = await startWithKsInCode(page);
       await page.clock.fastForward('01:00:05');
       await expectStatus(page, /The session has expired: its KS no longer works and is out of the embed code/);
       assert.equal(await status(page).getAttribute('data-tone'), 'warn');
@@ -318,11 +320,7 @@ const moduleTests = [
       await openWithSim(page, baseUrl, simUrl);
       await page.getByRole('tab', { name: 'Secret' }).click();
       await page.getByLabel('Limit to this entry (sview)').check();
-      await startSecret(page, ADMIN_SECRET);
-      await expectStatus(page, /OK/);
-      const ks = await sessionKs(page);
-      await page.getByLabel('Include KS in embed code').check();
-      await eventually(async () => assert.ok((await codeText(page)).includes(ks)));
+      const ks = await startWithKsInCode(page);
       await page.getByLabel('Entry ID', { exact: true }).fill('1_demo0002');
       await eventually(async () => {
         const code = await codeText(page);
