@@ -4,6 +4,9 @@ use crate::cmd::{command, run_tee};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+/// A layer's passed and failed counts and, when it broke, why.
+pub type Outcome = (u64, u64, Option<String>);
+
 /// One layer's outcome; `error` means it did not run to the end (a crash, a build failure).
 pub struct Layer {
     pub name: String,
@@ -15,11 +18,7 @@ pub struct Layer {
 
 impl Layer {
     /// A layer that started at `started` and ends now with this outcome.
-    pub fn finished(
-        name: &str,
-        started: Instant,
-        (passed, failed, error): (u64, u64, Option<String>),
-    ) -> Layer {
+    pub fn finished(name: &str, started: Instant, (passed, failed, error): Outcome) -> Layer {
         Layer {
             name: name.into(),
             passed,
@@ -79,7 +78,7 @@ pub fn node_script(name: &str, args: &[&str], env: &[(&str, &str)]) -> Layer {
 
 /// A failing exit with no failed test counted means the layer broke (e.g. did not compile);
 /// count that as one failure so the final line can never read "0 failed" for a broken run.
-fn with_exit_status(passed: u64, failed: u64, success: bool) -> (u64, u64, Option<String>) {
+fn with_exit_status(passed: u64, failed: u64, success: bool) -> Outcome {
     match (success, failed) {
         (true, _) => (passed, failed, None),
         (false, 0) => (
@@ -92,7 +91,7 @@ fn with_exit_status(passed: u64, failed: u64, success: bool) -> (u64, u64, Optio
 }
 
 /// Runs `body` under a `== name` heading and keeps its counts and time.
-pub fn timed(name: &str, body: impl FnOnce() -> (u64, u64, Option<String>)) -> Layer {
+pub fn timed(name: &str, body: impl FnOnce() -> Outcome) -> Layer {
     println!();
     println!("== {name}");
     let started = Instant::now();

@@ -1,7 +1,7 @@
 //! The release build served under a subpath, and its size guard: in the foreground (`--e2e`), or
 //! on a thread beside the lint and test layers with its log printed as one block when joined.
 
-use super::layer::{timed, Layer};
+use super::layer::{timed, Layer, Outcome};
 use crate::cmd::{die_with_parent, lowest_priority, repo_root, run_captured};
 use std::process::Command;
 use std::thread::{self, JoinHandle};
@@ -9,9 +9,6 @@ use std::time::Instant;
 
 /// The build layer's name in the log and the summary.
 const BUILD: &str = "release build + static server";
-
-/// A layer's counts and, when it broke, why.
-type Outcome = (u64, u64, Option<String>);
 
 /// The build's and the guard's layers, and the base URL `dist/` is served at if it was built.
 pub struct Built {
