@@ -264,17 +264,14 @@ fn focus_first_error_after_copy(click: &web_sys::Event) {
         let Some(document) = web_sys::window().and_then(|w| w.document()) else {
             return;
         };
-        let not_ready = document
-            .query_selector("#embed-code[data-placeholder]")
-            .ok()
-            .flatten()
-            .is_some();
-        let first_error = document
-            .query_selector("#studio [aria-invalid=\"true\"]")
-            .ok()
-            .flatten()
+        let find = |selector: &str| document.query_selector(selector).ok().flatten();
+        // Copied after all (the code was ready): the focus stays on the button.
+        if find("#embed-code[data-placeholder]").is_none() {
+            return;
+        }
+        let first_error = find("#studio [aria-invalid=\"true\"]")
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-        if let (true, Some(field)) = (not_ready, first_error) {
+        if let Some(field) = first_error {
             let _ = field.focus();
         }
     })
