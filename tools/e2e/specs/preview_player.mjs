@@ -29,6 +29,12 @@ const tests = ['Dynamic', 'Auto', 'IFrame', 'Thumbnail'].map((type) => ({
     await page.getByRole('radio', { name: new RegExp(`^${type}\\b`) }).check();
     await page.getByRole('button', { name: 'Preview' }).click();
     if (type === 'Thumbnail') {
+      // The poster's status comes as the Play button appears: the frame must not move under a
+      // press then (the status once sat above it and wrapped onto a new line).
+      const frameTop = () => page.locator('.preview-frame').evaluate((f) => f.getBoundingClientRect().top + scrollY);
+      const before = await frameTop();
+      await eventually(async () => assert.match(await previewStatus(page).textContent(), /press play/), 10000);
+      assert.equal(await frameTop(), before, 'the preview frame moved as its status changed');
       const frame = page.frameLocator('iframe[title="Player preview"]');
       await frame.getByRole('button', { name: /Play/ }).click();
     }

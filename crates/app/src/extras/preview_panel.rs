@@ -218,7 +218,6 @@ pub fn preview_panel(props: &PreviewPanelProps) -> Html {
                 <button type="button" disabled={snippet.is_none()} {onclick}>
                     { if run.is_some() { "Reload preview" } else { "Preview" } }
                 </button>
-                <span role="status" class="status preview-status" data-tone={if status.starts_with("The player loaded") { "ok" } else { "neutral" }}>{ (*status).clone() }</span>
             </div>
             if stale {
                 <p class="field-hint">{ "The code changed since this preview: press Reload preview." }</p>
@@ -260,6 +259,9 @@ pub fn preview_panel(props: &PreviewPanelProps) -> Html {
                     title="Player preview"
                 />
             }
+            // Under the frame, not beside the button above it: its text changes while the player
+            // loads (and wraps differently), and the frame must not move under a press on it.
+            <p role="status" class="status preview-status" data-tone={if status.starts_with("The player loaded") { "ok" } else { "neutral" }}>{ (*status).clone() }</p>
         </section>
     }
 }
